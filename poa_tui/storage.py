@@ -1,0 +1,130 @@
+"""Crash-safe files for TinyDB.
+
+TinyDB's stock JSONStorage truncates and rewrites its file in place, so a crash or a dropped SSH
+connection mid-write leaves half a file. `AtomicJSONStorage` writes a temporary file in the same
+folder, fsyncs it, keeps the previous version as `<name>.bak` (a hard link, so it costs no copy),
+swaps the new file in with `os.replace` and fsyncs the folder: a reader only ever sees the old
+or the new file, whole. A file that does not parse is never overwritten: `read()` raises, and
+TinyDB always reads before it writes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import stat
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from .errors import CorruptFileError, WriteFailedError
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create `path` (and parents) as 0700; tighten an existing folder we own."""
+    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077 and path.stat().st_uid == os.getuid():
+        os.chmod(path, DIR_MODE)
+
+
+def fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
+    """Replace `path` with `data` so that readers see either the old or the new file, whole."""
+    folder = path.parent
+    temp = folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    try:
+        ensure_private_dir(folder)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if keep_backup and path.exists():
+            _link_backup(path)
+        os.replace(temp, path)
+        fsync_dir(folder)
+    except OSError as error:
+        try:
+            temp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        raise WriteFailedError(path, error) from error
+
+
+def _link_backup(path: Path) -> None:
+    """Keep the current file as `<name>.bak` without copying it."""
+    backup = path.with_name(path.name + ".bak")
+    staging = path.with_name(f".{path.name}.{secrets.token_hex(4)}.bak")
+    try:
+        os.link(path, staging)
+        os.replace(staging, backup)
+    except OSError:
+        staging.unlink(missing_ok=True)
+
+
+def read_json_file(path: Path) -> Any:
+    """Parse a JSON data file, raising `CorruptFileError` (never anything else) when it is bad."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        raise CorruptFileError(path, error.strerror or str(error)) from error
+    if not raw.strip():
+        raise CorruptFileError(path, "the file is empty")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise CorruptFileError(path, f"it is not UTF-8 text (byte {error.start})") from error
+    except json.JSONDecodeError as error:
+        raise CorruptFileError(
+            path, f"it is not valid JSON (line {error.lineno}, column {error.colno})"
+        ) from error
+
+
+def dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage over one JSON file, written atomically (see module docstring)."""
+
+    def __init__(self, path: str | os.PathLike[str], create: bool = True,
+                 keep_backup: bool = True) -> None:
+        self.path = Path(path)
+        self.create = create
+        self.keep_backup = keep_backup
+
+    def read(self) -> dict[str, Any] | None:
+        try:
+            data = read_json_file(self.path)
+        except FileNotFoundError:
+            if not self.create:
+                raise
+            return None
+        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+            raise CorruptFileError(self.path, "it does not hold TinyDB tables")
+        return data
+
+    def write(self, data: dict[str, Any]) -> None:
+        atomic_write_bytes(self.path, dumps(data), keep_backup=self.keep_backup)
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,101 @@
+"""One row per case for the case list, kept in the store's index so the list opens fast."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from .models import Case, parse_date, parse_datetime
+from .vocab import Outcome, Status
+
+
+@dataclass
+class CaseSummary:
+    id: int
+    title: str
+    seller: str
+    marketplace: str
+    violation_type: str
+    scope: str
+    status: Status
+    attempts: int
+    last_submitted_at: datetime | None
+    last_outcome: Outcome | None
+    deadline: date | None
+    appeal_limit: int | None
+    archived: bool
+    created_at: datetime
+    updated_at: datetime
+    asins: list[str] = field(default_factory=list)
+    order_ids: list[str] = field(default_factory=list)
+    revision: int = 0
+
+    @classmethod
+    def of(cls, case: Case) -> CaseSummary:
+        last = case.last_submission
+        return cls(
+            id=case.id,
+            title=case.title,
+            seller=case.seller,
+            marketplace=case.marketplace,
+            violation_type=case.violation_type.value,
+            scope=case.scope.value,
+            status=case.status,
+            attempts=len(case.submissions),
+            last_submitted_at=last.submitted_at if last else None,
+            last_outcome=last.reply.outcome if last and last.reply else None,
+            deadline=case.notice.deadline,
+            appeal_limit=case.notice.appeal_limit,
+            archived=case.archived,
+            created_at=case.created_at,
+            updated_at=case.updated_at,
+            asins=list(case.notice.asins),
+            order_ids=list(case.notice.order_ids),
+            revision=case.revision,
+        )
+
+    @property
+    def last_activity(self) -> datetime:
+        if self.last_submitted_at and self.last_submitted_at > self.updated_at:
+            return self.last_submitted_at
+        return self.updated_at
+
+    def matches(self, needle: str) -> bool:
+        """Case-insensitive match on title, seller, ASINs and order ids (the list's filter)."""
+        needle = needle.strip().casefold()
+        if not needle:
+            return True
+        haystack = " ".join([self.title, self.seller, *self.asins, *self.order_ids]).casefold()
+        return needle in haystack
+
+    def to_row(self) -> dict[str, Any]:
+        row = asdict(self)
+        for key in ("last_submitted_at", "created_at", "updated_at", "deadline"):
+            row[key] = row[key].isoformat() if row[key] else None
+        row["status"] = self.status.value
+        row["last_outcome"] = self.last_outcome.value if self.last_outcome else None
+        return row
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> CaseSummary:
+        return cls(
+            id=int(row["id"]),
+            title=str(row.get("title", "")),
+            seller=str(row.get("seller", "")),
+            marketplace=str(row.get("marketplace", "")),
+            violation_type=str(row.get("violation_type", "other")),
+            scope=str(row.get("scope", "account")),
+            status=Status(row.get("status", Status.DRAFTING)),
+            attempts=int(row.get("attempts", 0)),
+            last_submitted_at=parse_datetime(row.get("last_submitted_at")),
+            last_outcome=Outcome(row["last_outcome"]) if row.get("last_outcome") else None,
+            deadline=parse_date(row.get("deadline")),
+            appeal_limit=row.get("appeal_limit"),
+            archived=bool(row.get("archived", False)),
+            created_at=parse_datetime(row.get("created_at")),  # type: ignore[arg-type]
+            updated_at=parse_datetime(row.get("updated_at")),  # type: ignore[arg-type]
+            asins=list(row.get("asins") or []),
+            order_ids=list(row.get("order_ids") or []),
+            revision=int(row.get("revision", 0)),
+        )
