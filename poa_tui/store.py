@@ -151,16 +151,20 @@ class CaseStore:
             raise NewerSchemaError(path, int(doc["schema"]), SCHEMA_VERSION)
         return migrate_case(dict(doc))
 
+    @staticmethod
+    def _validate(path: Path, doc: dict[str, Any]) -> Case:
+        try:
+            return Case.from_dict(doc)
+        except (ValueError, TypeError, KeyError) as error:
+            raise CorruptFileError(path, f"a field holds a value poa-tui does not know ({error})") from error
+
     def load(self, case_id: int) -> Case:
         path = self.case_path(case_id)
         try:
             doc = self._read_case_doc(path)
         except FileNotFoundError:
             raise CaseNotFoundError(case_id) from None
-        try:
-            return Case.from_dict(doc)
-        except (ValueError, TypeError, KeyError) as error:
-            raise CorruptFileError(path, f"a field holds a value poa-tui does not know ({error})") from error
+        return self._validate(path, doc)
 
     def exists(self, case_id: int) -> bool:
         return self.case_path(case_id).exists()
@@ -170,6 +174,8 @@ class CaseStore:
         with locks.exclusive(self._write_lock(case.id)):
             table = TinyDB(path, storage=AtomicJSONStorage).table("case")
             current = table.get(doc_id=1) if path.exists() else None
+            if current is not None:
+                self._validate(path, current)
             if check_revision and current is not None:
                 found = int(current.get("revision", 0))
                 if found != case.revision:
