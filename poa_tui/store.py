@@ -92,7 +92,7 @@ class CaseStore:
 
     def _migrate(self) -> None:
         with locks.exclusive(self.locks_dir / "index.lock"):
-            for case_id in self._case_ids_on_disk():
+            for case_id in self.case_ids():
                 path = self.case_path(case_id)
                 with locks.exclusive(self._write_lock(case_id)):
                     table = self._case_db(path).table("case")
@@ -113,7 +113,7 @@ class CaseStore:
         """Reserve `count` new case ids (caller holds the index lock)."""
         data = self._read_index()
         meta = data["meta"]["1"]
-        on_disk = self._case_ids_on_disk()
+        on_disk = self.case_ids()
         first = max([int(meta.get("next_id", 1)), *(i + 1 for i in on_disk)])
         meta["next_id"] = first + count
         self._write_index(data)
@@ -134,7 +134,7 @@ class CaseStore:
     def _case_db(path: Path) -> TinyDB:
         return TinyDB(path, storage=AtomicJSONStorage, create=False)
 
-    def _case_ids_on_disk(self) -> list[int]:
+    def case_ids(self) -> list[int]:
         try:
             names = os.listdir(self.cases_dir)
         except FileNotFoundError:
@@ -232,7 +232,7 @@ class CaseStore:
         return target
 
     def all_cases(self) -> list[Case]:
-        return [self.load(case_id) for case_id in self._case_ids_on_disk()]
+        return [self.load(case_id) for case_id in self.case_ids()]
 
     # -- editing sessions --------------------------------------------------------------------
 
