@@ -1,0 +1,119 @@
+"""Clocks, the timeline and differences between attempts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from poa_tui.diffing import diff_sections, repeat_of_rejected, similarity, word_diff
+from poa_tui.history import business_days_between, clocks_for, log_dict, open_requests, timeline
+from poa_tui.models import Case, Notice, Reply, Request, Sections
+from poa_tui.summary import CaseSummary
+from poa_tui.vocab import Channel, Outcome, Status
+
+UTC = timezone.utc
+
+
+def sent_case(sent: datetime, **notice) -> Case:
+    case = Case(id=7, title="t", notice=Notice(**notice),
+                sections=Sections("We sold units from an unverified supplier.", "We removed them.",
+                                  "We buy only from the brand."))
+    case.record_submission(Channel.ACCOUNT_HEALTH, when=sent)
+    return case
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    (date(2024, 10, 14), date(2024, 10, 21), 5),   # Monday to Monday
+    (date(2024, 10, 18), date(2024, 10, 21), 1),   # Friday to Monday
+    (date(2024, 10, 19), date(2024, 10, 20), 0),   # Saturday to Sunday
+    (date(2024, 10, 21), date(2024, 10, 21), 0),
+    (date(2024, 10, 1), date(2024, 10, 31), 22),
+])
+def test_business_days(start: date, end: date, expected: int) -> None:
+    assert business_days_between(start, end) == expected
+
+
+def test_waiting_follow_up_and_escalation() -> None:
+    case = sent_case(datetime(2024, 10, 14, 10, tzinfo=UTC))  # a Monday
+    fresh = clocks_for(case, date(2024, 10, 15))
+    assert fresh.status is Status.AWAITING_REPLY and fresh.days_waiting == 1
+    assert not fresh.follow_up_overdue and not fresh.escalation_advised
+    late = clocks_for(case, date(2024, 10, 17))
+    assert late.follow_up_overdue and not late.escalation_advised
+    assert "follow-up is due" in " ".join(late.advice())
+    silent = clocks_for(case, date(2024, 10, 21))
+    assert silent.escalation_advised and "escalating" in " ".join(silent.advice())
+    assert clocks_for(case, date(2024, 10, 17), follow_up_days=5).follow_up_overdue is False
+
+
+def test_deadline_countdown_and_overdue() -> None:
+    case = Case(notice=Notice(deadline=date(2024, 10, 31)))
+    assert clocks_for(case, date(2024, 10, 26)).deadline_text() == "in 5 d"
+    assert clocks_for(case, date(2024, 10, 31)).deadline_text() == "today"
+    overdue = clocks_for(case, date(2024, 11, 3))
+    assert overdue.deadline_text() == "3 d overdue" and overdue.overdue
+    assert "passed 3 day(s) ago" in overdue.advice()[0]
+
+
+def test_appeal_limit_warns_before_the_last_attempt() -> None:
+    case = sent_case(datetime(2024, 10, 14, tzinfo=UTC), appeal_limit=2)
+    case.submissions[0].reply = Reply(datetime(2024, 10, 16, tzinfo=UTC), "no", Outcome.DENIED)
+    clocks = clocks_for(case, date(2024, 10, 17))
+    assert clocks.attempts_left == 1
+    assert any("may be the last" in line for line in clocks.advice())
+
+
+def test_clocks_from_a_summary_match_the_case() -> None:
+    case = sent_case(datetime(2024, 10, 14, tzinfo=UTC), deadline=date(2024, 10, 31))
+    today = date(2024, 10, 22)
+    assert clocks_for(CaseSummary.of(case), today) == clocks_for(case, today)
+
+
+def test_timeline_reads_sent_answered_escalated() -> None:
+    case = sent_case(datetime(2024, 10, 14, tzinfo=UTC), received=date(2024, 10, 10))
+    case.submissions[0].reply = Reply(datetime(2024, 10, 16, tzinfo=UTC), "more detail",
+                                      Outcome.INSUFFICIENT_POA,
+                                      [Request("Greater detail on the root cause"),
+                                       Request("Invoices", kind="document", done=True)])
+    case.record_submission(Channel.ESCALATION, when=datetime(2024, 10, 25, tzinfo=UTC))
+    kinds = [e.kind for e in timeline(case)]
+    assert kinds == ["notice", "sent", "answered", "escalated"]
+    assert "after 2 d" in timeline(case)[2].summary
+    assert open_requests(case) == []
+    case.submissions.pop()
+    assert [r.text for r in open_requests(case)] == ["Greater detail on the root cause"]
+    doc = log_dict(case, date(2024, 10, 20))
+    assert doc["status"] == "needs_revision" and doc["open_requests"][0]["kind"] == "detail"
+    assert [e["kind"] for e in doc["timeline"]] == ["notice", "sent", "answered"]
+
+
+def test_word_diff_marks_added_and_removed_words() -> None:
+    chunks = word_diff("We removed the listings.", "We removed all 14 listings.")
+    added = "".join(c.text for c in chunks if c.kind == "added")
+    removed = "".join(c.text for c in chunks if c.kind == "removed")
+    assert "all" in added and "14" in added and "the" in removed
+    rebuilt_new = "".join(c.text for c in chunks if c.kind != "removed")
+    assert rebuilt_new == "We removed all 14 listings."
+
+
+def test_diff_sections_reports_only_changes() -> None:
+    a = Sections("same", "old text", "x")
+    diffs = diff_sections(a, a.with_text("immediate_remedy", "new text"))
+    assert [d.changed for d in diffs] == [False, True, False]
+    assert diffs[1].added_removed == (1, 1)
+
+
+def test_repeat_of_a_rejected_attempt_is_found() -> None:
+    case = sent_case(datetime(2024, 10, 14, tzinfo=UTC))
+    assert repeat_of_rejected(case) is None  # no reply yet
+    case.submissions[0].reply = Reply(datetime(2024, 10, 16, tzinfo=UTC), "no", Outcome.DENIED)
+    same = repeat_of_rejected(case)
+    assert same and same.similarity == 1.0 and "identical to attempt 1" in same.message()
+    case.sections.root_cause = case.sections.root_cause.replace("unverified", "unapproved")
+    near = repeat_of_rejected(case)
+    assert near and 0.9 <= near.similarity < 1.0 and "% the same as attempt 1" in near.message()
+    case.sections = Sections("A wholly new analysis of supplier records from March.",
+                             "Refunded 14 buyers on 3 May.", "Quarterly audits owned by Priya.")
+    assert repeat_of_rejected(case) is None
+    assert similarity(Sections(), Sections()) == 1.0
