@@ -41,8 +41,13 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
-    """Replace `path` with `data` so that readers see either the old or the new file, whole."""
+def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = True,
+                       durable: bool = True) -> None:
+    """Replace `path` with `data` so that readers see either the old or the new file, whole.
+
+    `durable=False` skips the fsyncs (the rename is still atomic); a bulk import uses it and
+    syncs once at the end.
+    """
     folder = path.parent
     temp = folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     try:
@@ -53,13 +58,15 @@ def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = True) -> 
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if keep_backup and path.exists():
             _link_backup(path)
         os.replace(temp, path)
-        fsync_dir(folder)
+        if durable:
+            fsync_dir(folder)
     except OSError as error:
         try:
             temp.unlink(missing_ok=True)
@@ -107,10 +114,11 @@ class AtomicJSONStorage(Storage):
     """TinyDB storage over one JSON file, written atomically (see module docstring)."""
 
     def __init__(self, path: str | os.PathLike[str], create: bool = True,
-                 keep_backup: bool = True) -> None:
+                 keep_backup: bool = True, durable: bool = True) -> None:
         self.path = Path(path)
         self.create = create
         self.keep_backup = keep_backup
+        self.durable = durable
 
     def read(self) -> dict[str, Any] | None:
         try:
@@ -124,7 +132,8 @@ class AtomicJSONStorage(Storage):
         return data
 
     def write(self, data: dict[str, Any]) -> None:
-        atomic_write_bytes(self.path, dumps(data), keep_backup=self.keep_backup)
+        atomic_write_bytes(self.path, dumps(data), keep_backup=self.keep_backup,
+                           durable=self.durable)
 
     def close(self) -> None:
         pass

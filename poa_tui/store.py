@@ -169,22 +169,26 @@ class CaseStore:
     def exists(self, case_id: int) -> bool:
         return self.case_path(case_id).exists()
 
-    def _write_case(self, case: Case, *, check_revision: bool) -> None:
+    def _write_case(self, case: Case, *, check_revision: bool, durable: bool = True) -> None:
         path = self.case_path(case.id)
+        storage = AtomicJSONStorage(path, durable=durable)
         with locks.exclusive(self._write_lock(case.id)):
-            table = TinyDB(path, storage=AtomicJSONStorage).table("case")
-            current = table.get(doc_id=1) if path.exists() else None
-            if current is not None:
+            # One read through the storage (not table.get + table.upsert, which read twice):
+            # it validates the file we are about to replace and gives its revision.
+            data = storage.read()
+            if data is not None:
+                current = (data.get("case") or {}).get("1")
+                if current is None:
+                    raise CorruptFileError(path, "it holds no case")
                 self._validate(path, current)
-            if check_revision and current is not None:
                 found = int(current.get("revision", 0))
-                if found != case.revision:
+                if check_revision and found != case.revision:
                     raise ConflictError(case.id, case.revision, found)
             new_revision = case.revision + 1
             stamp = utcnow()
             doc = case.to_dict()
             doc.update(revision=new_revision, updated_at=stamp.isoformat(), schema=SCHEMA_VERSION)
-            table.upsert(Document(doc, doc_id=1))
+            storage.write({"case": {"1": doc}})
             case.revision = new_revision
             case.updated_at = stamp
 
@@ -215,7 +219,9 @@ class CaseStore:
         for case, new_id in zip(batch, ids):
             case.id = new_id
             case.revision = 0
-            self._write_case(case, check_revision=False)
+            # One sync at the end instead of two fsyncs a file: 5,000 cases in seconds, not minutes.
+            self._write_case(case, check_revision=False, durable=False)
+        os.sync()
         return ids
 
     def delete(self, case_id: int) -> Path:
