@@ -1,0 +1,211 @@
+"""Verbs on whole cases: list, new, show, edit, dump, import, locate."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from ..models import Case
+from ..paths import settings_path
+from ..store import INDEX_NAME
+from ..textsafety import strip_controls
+from ..vocab import Scope, Section, ViolationType
+from . import render
+from .support import (PROG, STDIN, CliError, add_case_id, choices, clean_line, examples,
+                      existing_store, load_case, open_store, read_json, read_text, store_root,
+                      vocab_arg, write_json)
+
+def register(verbs: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    def verb(name: str, summary: str, *example: str) -> argparse.ArgumentParser:
+        parser = verbs.add_parser(name, help=summary, description=summary, parents=[common],
+                                  epilog=examples(*example),
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+        return parser
+
+    p = verb("list", "List cases, most recent activity first.",
+             f"{PROG} list", f"{PROG} list --all --json")
+    p.add_argument("--json", action="store_true", help="print a JSON list of case summaries")
+    p.add_argument("--all", action="store_true", help="include archived cases")
+    p.set_defaults(handler=list_cases)
+
+    p = verb("new", "Create a case and print its id.",
+             f'{PROG} new --title "Listing removed: trademark" --violation ip_trademark')
+    p.add_argument("--title", required=True, help="a short name you will recognise in the list")
+    _add_detail_options(p)
+    p.set_defaults(handler=new_case)
+
+    p = verb("show", "Show one case: details, draft length and every attempt.",
+             f"{PROG} show 3", f"{PROG} show 3 --json")
+    add_case_id(p)
+    p.add_argument("--json", action="store_true", help="print the whole case as JSON")
+    p.set_defaults(handler=show_case)
+
+    p = verb("edit", "Replace one section of a case's draft, or change its details.",
+             f"{PROG} edit 3 --section root_cause --from root-cause.md",
+             f"pbpaste | {PROG} edit 3 --section immediate_remedy --from -",
+             f'{PROG} edit 3 --seller "Marlow Kitchen Supply Ltd"')
+    add_case_id(p)
+    p.add_argument("--section", type=vocab_arg(Section, "section"), metavar="SECTION",
+                   help=f"the section to replace: {choices(Section)}")
+    p.add_argument("--from", dest="source", metavar="FILE",
+                   help="Markdown file with the new text (`-` reads standard input)")
+    p.add_argument("--title", help="new title")
+    _add_detail_options(p)
+    p.set_defaults(handler=edit_case)
+
+    p = verb("dump", "Print every case as one JSON list (the `show --json` shape).",
+             f"{PROG} dump > cases.json")
+    p.set_defaults(handler=dump_cases)
+
+    p = verb("import", "Add the cases of a JSON list (as `dump` writes) under new ids.",
+             f"{PROG} import cases.json", f"{PROG} --db other-store dump | {PROG} import -")
+    p.add_argument("source", metavar="FILE", help="JSON file (`-` reads standard input)")
+    p.set_defaults(handler=import_cases)
+
+    p = verb("locate", "Print where the cases, settings and backups are kept.",
+             f"{PROG} locate", f"{PROG} --db /srv/appeals locate")
+    p.set_defaults(handler=locate)
+
+
+def _add_detail_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seller", help="seller or store name")
+    parser.add_argument("--marketplace", help="e.g. amazon.co.uk")
+    parser.add_argument("--violation", type=vocab_arg(ViolationType, "violation type"),
+                        metavar="TYPE", help=f"violation type: {choices(ViolationType)}")
+    parser.add_argument("--scope", type=vocab_arg(Scope, "scope"), metavar="SCOPE",
+                        help=f"what was suspended: {choices(Scope)}")
+
+
+def _apply_details(case: Case, args: argparse.Namespace) -> bool:
+    """Copy the detail options that were given onto `case`; True when any was given."""
+    changed = False
+    if getattr(args, "title", None) is not None:
+        case.title = clean_line(args.title, "title", required=True)
+        changed = True
+    for name in ("seller", "marketplace"):
+        value = getattr(args, name)
+        if value is not None:
+            setattr(case, name, clean_line(value, name))
+            changed = True
+    if args.violation is not None:
+        case.violation_type = args.violation
+        changed = True
+    if args.scope is not None:
+        case.scope = args.scope
+        changed = True
+    return changed
+
+
+def list_cases(args: argparse.Namespace) -> int:
+    store = existing_store(args)
+    rows = store.summaries(include_archived=args.all) if store else []
+    if args.json:
+        write_json([render.summary_dict(row) for row in rows])
+    else:
+        sys.stdout.write(render.case_table(rows))
+    problems = store.problems if store else []
+    for problem in problems:
+        print(f"{PROG}: {problem}", file=sys.stderr)
+    return 2 if problems else 0
+
+
+def new_case(args: argparse.Namespace) -> int:
+    case = Case()
+    _apply_details(case, args)
+    case = open_store(args).create(case)
+    print(case.id)
+    return 0
+
+
+def show_case(args: argparse.Namespace) -> int:
+    _, case = load_case(args)
+    if args.json:
+        write_json(case.to_dict())
+    else:
+        sys.stdout.write(render.case_detail(case))
+    return 0
+
+
+def edit_case(args: argparse.Namespace) -> int:
+    if (args.section is None) != (args.source is None):
+        raise CliError("--section and --from go together: name the section and the file "
+                       "holding its new text")
+    text = read_text(args.source) if args.source is not None else None
+    store, case = load_case(args)
+    changed = _apply_details(case, args)
+    if args.section is not None and text is not None:
+        case.sections[args.section] = text
+        changed = True
+    if not changed:
+        raise CliError("nothing to change: give --section with --from, or a detail such as "
+                       "--title")
+    store.save(case)
+    return 0
+
+
+def dump_cases(args: argparse.Namespace) -> int:
+    store = existing_store(args)
+    write_json([case.to_dict() for case in store.all_cases()] if store else [])
+    return 0
+
+
+def _strip_strings(value: Any) -> Any:
+    """Imported JSON with control characters removed from every string in it."""
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, list):
+        return [_strip_strings(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _strip_strings(item) for key, item in value.items()}
+    return value
+
+
+def cases_from_json(data: Any, source: str) -> list[Case]:
+    """Cases from a `dump`-shaped list; refuses the whole batch at the first bad entry."""
+    name = "standard input" if source == STDIN else source
+    if isinstance(data, dict):
+        data = [data]
+    if not isinstance(data, list):
+        raise CliError(f"{name} holds no list of cases: expected a JSON list like `{PROG} dump` "
+                       f"writes")
+    cases = []
+    for number, entry in enumerate(_strip_strings(data), start=1):
+        where = f"case {number} of {len(data)} in {name}"
+        if not isinstance(entry, dict):
+            raise CliError(f"{where} is not a JSON object")
+        if not " ".join(str(entry.get("title") or "").split()):
+            raise CliError(f"{where} has no title; every case needs one")
+        try:
+            case = Case.from_dict(entry)
+        except (ValueError, TypeError, KeyError, AttributeError) as error:
+            raise CliError(f"{where} holds a value poa-tui does not know: {error}") from None
+        case.title = clean_line(case.title, "title", required=True)
+        cases.append(case)
+    return cases
+
+
+def import_cases(args: argparse.Namespace) -> int:
+    cases = cases_from_json(read_json(args.source), args.source)
+    if not cases:
+        print("Nothing to import: the list is empty.")
+        return 0
+    ids = open_store(args).import_cases(cases)
+    span = f"id {ids[0]}" if len(ids) == 1 else f"ids {ids[0]} to {ids[-1]}"
+    print(f"Imported {len(ids)} case{'s' if len(ids) != 1 else ''} as {span}.")
+    return 0
+
+
+def locate(args: argparse.Namespace) -> int:
+    root = store_root(args)
+    rows = [
+        ("data", root, "" if root.exists() else "(not created yet)"),
+        ("index", root / INDEX_NAME, "(a cache for the case list; rebuilt from the case files)"),
+        ("cases", root / "cases", "(one file per case; <id>.json.bak is its previous version)"),
+        ("backups", root / "backups", "(snapshots of the whole store)"),
+        ("trash", root / "trash", "(deleted cases)"),
+        ("settings", settings_path(), ""),
+    ]
+    for label, path, note in rows:
+        print(f"{label + ':':<10}{path}" + (f"  {note}" if note else ""))
+    return 0

@@ -1,0 +1,101 @@
+"""Plain-text output of `list` and `show`: readable in a terminal and easy to grep."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from ..models import Case
+from ..poa import section_counts
+from ..summary import CaseSummary
+from ..vocab import Scope, ViolationType
+
+
+def summary_dict(row: CaseSummary) -> dict[str, Any]:
+    """A case-list row for `list --json`."""
+    return row.to_row()
+
+
+def _day(value: date | datetime | None) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, datetime):
+        value = value.astimezone().date()
+    return value.isoformat()
+
+
+def _when(value: datetime) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _deadline(value: date | None, today: date | None = None) -> str:
+    if value is None:
+        return "-"
+    days = (value - (today or date.today())).days
+    if days < 0:
+        return f"{value.isoformat()} ({-days} day{'s' if days != -1 else ''} ago)"
+    if days == 0:
+        return f"{value.isoformat()} (today)"
+    return f"{value.isoformat()} ({days} day{'s' if days != 1 else ''} left)"
+
+
+def _vocab_label(kind: type, value: str) -> str:
+    try:
+        return kind(value).label
+    except ValueError:
+        return value
+
+
+def case_table(rows: list[CaseSummary]) -> str:
+    """The case list as aligned columns; the title comes last so it may run long."""
+    if not rows:
+        return "No cases yet. Create one with `poa-tui new --title ...` or in the app.\n"
+    header = ("ID", "STATUS", "ATTEMPTS", "DEADLINE", "VIOLATION", "TITLE")
+    table = [header] + [
+        (str(row.id), row.status.label, str(row.attempts), _day(row.deadline),
+         _vocab_label(ViolationType, row.violation_type),
+         row.title + ("  [archived]" if row.archived else ""))
+        for row in rows
+    ]
+    widths = [max(len(line[column]) for line in table) for column in range(len(header) - 1)]
+    lines = []
+    for line in table:
+        cells = [cell.rjust(width) if column in (0, 2) else cell.ljust(width)
+                 for column, (cell, width) in enumerate(zip(line, widths))]
+        lines.append("  ".join([*cells, line[-1]]).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def case_detail(case: Case, today: date | None = None) -> str:
+    """One case for a person to read: details, draft lengths and the attempt history."""
+    out = [f"Case {case.id}: {case.title}", ""]
+    facts = [
+        ("Status", case.status.label + (" (archived)" if case.archived else "")),
+        ("Seller", " on ".join(part for part in (case.seller, case.marketplace) if part) or "-"),
+        ("Violation", f"{_vocab_label(ViolationType, case.violation_type)}, "
+                      f"scope: {_vocab_label(Scope, case.scope)}"),
+        ("Notice", f"received {_day(case.notice.received)}, "
+                   f"deadline {_deadline(case.notice.deadline, today)}"),
+        ("ASINs", ", ".join(case.notice.asins) or "-"),
+        ("Orders", ", ".join(case.notice.order_ids) or "-"),
+    ]
+    if case.evidence:
+        in_hand = sum(item.done for item in case.evidence)
+        facts.append(("Evidence", f"{in_hand} of {len(case.evidence)} items in hand"))
+    out += [f"{label:<11}{value}" for label, value in facts]
+    out += ["", "Draft"]
+    for section, counts in section_counts(case.sections).items():
+        size = f"{counts.words} word{'s' if counts.words != 1 else ''}" if counts.words else "empty"
+        out.append(f"  {section.label:<20}{size}")
+    out += ["", "Attempts"]
+    if not case.submissions:
+        out.append("  none yet")
+    for attempt in case.submissions:
+        reply = attempt.reply
+        answer = (f"{reply.outcome.label} ({_day(reply.received_at)})" if reply
+                  else "awaiting reply")
+        out.append(f"  #{attempt.number}  {_when(attempt.submitted_at)}  "
+                   f"{attempt.channel.label:<15} {answer}")
+    if case.notes.strip():
+        out += ["", "Notes", *(f"  {line}" for line in case.notes.strip().splitlines())]
+    return "\n".join(out) + "\n"

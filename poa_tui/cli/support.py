@@ -1,0 +1,129 @@
+"""What every verb shares: the one error type, reading text safely, opening the store, vocab args."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from ..errors import CaseNotFoundError
+from ..models import Case
+from ..paths import resolve_store_path
+from ..store import CaseStore
+from ..textsafety import strip_controls
+
+PROG = "poa-tui"
+STDIN = "-"
+
+
+class CliError(Exception):
+    """A mistake in what was asked: reported as one line on stderr, exit 2, nothing written."""
+
+
+Enum = TypeVar("Enum", bound=StrEnum)
+
+
+def vocab_arg(kind: type[Enum], what: str) -> Callable[[str], Enum]:
+    """An argparse `type=` that accepts a vocabulary id and names the valid ones when it is wrong."""
+    def parse(value: str) -> Enum:
+        try:
+            return kind(value.strip().lower())
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"unknown {what} {value!r}: use one of {choices(kind)}") from None
+    parse.__name__ = what  # argparse names the type in some messages
+    return parse
+
+
+def choices(kind: type[StrEnum]) -> str:
+    return ", ".join(member.value for member in kind)
+
+
+def positive_int(what: str) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if number <= 0:
+            raise argparse.ArgumentTypeError(f"{what} must be a whole number above 0, not {value!r}")
+        return number
+    parse.__name__ = what
+    return parse
+
+
+def add_case_id(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", type=positive_int("case id"), metavar="ID",
+                        help=f"the case's number, as `{PROG} list` shows it")
+
+
+def read_text(source: str) -> str:
+    """A file's or stdin's text (`-`), decoded as UTF-8, with terminal control characters removed."""
+    name = "standard input" if source == STDIN else source
+    try:
+        raw = sys.stdin.buffer.read() if source == STDIN else Path(source).read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"cannot read {name}: there is no such file") from None
+    except IsADirectoryError:
+        raise CliError(f"cannot read {name}: it is a folder, not a file") from None
+    except OSError as error:
+        raise CliError(f"cannot read {name}: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CliError(f"cannot read {name}: it is not UTF-8 text (bad byte at offset "
+                       f"{error.start}); save it as UTF-8 and try again") from None
+    return strip_controls(text)
+
+
+def read_json(source: str) -> Any:
+    name = "standard input" if source == STDIN else source
+    try:
+        return json.loads(read_text(source))
+    except json.JSONDecodeError as error:
+        raise CliError(f"{name} is not valid JSON: {error.msg} at line {error.lineno}, "
+                       f"column {error.colno}") from None
+
+
+def clean_line(value: str, what: str, *, required: bool = False) -> str:
+    """A one-line field from the command line: controls stripped, runs of whitespace collapsed."""
+    text = " ".join(strip_controls(value).split())
+    if required and not text:
+        raise CliError(f"the {what} is empty: give it some text")
+    return text
+
+
+def store_root(args: argparse.Namespace) -> Path:
+    return resolve_store_path(getattr(args, "db", None))
+
+
+def open_store(args: argparse.Namespace) -> CaseStore:
+    """The store, created on first use: for verbs that write."""
+    return CaseStore(store_root(args))
+
+
+def existing_store(args: argparse.Namespace) -> CaseStore | None:
+    """The store if its folder exists; None otherwise, so read-only verbs create nothing."""
+    root = store_root(args)
+    return CaseStore(root) if root.exists() else None
+
+
+def load_case(args: argparse.Namespace, store: CaseStore | None = None) -> tuple[CaseStore, Case]:
+    """The store and the case named by `args.id`; a missing store is reported as a missing case."""
+    store = store or existing_store(args)
+    if store is None:
+        raise CaseNotFoundError(args.id)
+    return store, store.load(args.id)
+
+
+def write_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def examples(*lines: str) -> str:
+    """The `--help` epilog: one or more example command lines."""
+    return "example:\n" + "\n".join(f"  {line}" for line in lines)

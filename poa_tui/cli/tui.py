@@ -1,0 +1,44 @@
+"""The bare `poa-tui` command: open the app, on the user's store or on a throwaway demo store."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+
+from .support import PROG, CliError
+
+NO_TERMINAL = (
+    f"the app needs a terminal, but standard input or output is not one. Over SSH, use ssh -t "
+    f"(`ssh -t HOST {PROG}`) so the server gives it one; in scripts, use a command such as "
+    f"`{PROG} list` instead (see `{PROG} --help`)"
+)
+
+
+def has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the app and return its exit status once it closes."""
+    if args.demo and args.db:
+        raise CliError("--demo opens its own throwaway store: leave out --db")
+    # Without a terminal Textual would write escape codes into a pipe and keep running after
+    # the SSH client has gone (`ssh host poa-tui` without -t).
+    if not has_terminal():
+        raise CliError(NO_TERMINAL)
+    # Deferred: Textual and the screens take ~140 ms to import, which no other verb should pay.
+    from ..app import make_app
+
+    if not args.demo:
+        app = make_app(args.db)
+        app.run()
+        return app.return_code or 0
+    folder = tempfile.mkdtemp(prefix="poa-tui-demo-")
+    try:
+        app = make_app(folder, demo=True)
+        app.run()
+        return app.return_code or 0
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
