@@ -439,3 +439,9 @@ def test_lines_are_split_at_sentence_ends_even_after_abbreviations():
     question = "Is it true, e.g. for bottles, that Acme Ltd. in Leeds sold them?"
     (hit,) = found(RC, question, "question_in_plan")
     assert (hit.start, hit.end) == (0, len(question))
+
+
+def test_positions_survive_letters_that_grow_when_lower_cased():
+    text = "\u0130stanbul \u0130\u0130: the buyer lied about it."
+    (hit,) = found(RC, text, "blames_others")
+    assert text[hit.start:hit.end] == "buyer lied"

@@ -2,8 +2,8 @@
 
 `run_checks(case)` reads the three sections against the case's notice, its rejected attempts and
 the writing guidance, and returns findings with character offsets the editor can jump to. It is
-cheap enough to run on every pause in typing (a 5,000-word plan takes a few milliseconds) and
-never raises on any text.
+cheap enough to run on every pause in typing (a 5,000-word plan takes about 20 ms on a busy
+two-core machine) and never raises on any text.
 """
 
 from __future__ import annotations
