@@ -72,3 +72,27 @@ def test_the_built_wheel_installs_and_runs_with_its_styles(tmp_path: Path) -> No
     assert [Path(path).name for path in shipped] == expected and expected
     assert report["loaded"] == shipped
     assert "Marlow Kitchen" in report["screen"].replace("&#160;", " ")  # the demo case is listed
+
+
+def test_ci_runs_the_test_command_the_readme_gives() -> None:
+    script = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    (line,) = [line for line in script.splitlines() if line.startswith("TEST_COMMAND=")]
+    command = line.split("=", 1)[1].strip('"')
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"\n{command}\n" in readme
+    assert "pip install -e '.[test]'" in command and "pytest" in command
+    install = "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/poa-tui --demo"
+    assert f"\n{install}\n" in readme
+
+
+def test_ci_fails_when_a_step_of_the_test_command_fails(tmp_path: Path) -> None:
+    """`.ci/run` must not turn a failed install into a green build (`set -e` skips `&&` lists)."""
+    script = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert script.startswith("#!/usr/bin/env bash") and "set -euo pipefail" in script
+    (runner,) = [line for line in script.splitlines()
+                 if "$TEST_COMMAND" in line and not line.startswith("TEST_COMMAND=")]
+    probe = tmp_path / "probe.sh"
+    probe.write_text(f'set -euo pipefail\nTEST_COMMAND="false && true"\n{runner}\necho reached\n',
+                     encoding="utf-8")
+    result = subprocess.run(["bash", str(probe)], capture_output=True, text=True, timeout=30)
+    assert result.returncode != 0 and "reached" not in result.stdout
