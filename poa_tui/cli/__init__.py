@@ -15,10 +15,10 @@ from typing import Sequence
 
 from .. import __version__
 from ..errors import StoreError
-from . import attempts, cases, export, tui
+from . import attempts, cases, export, maintenance, tui
 from .support import PROG, CliError, examples
 
-VERB_MODULES = (cases, export, attempts)
+VERB_MODULES = (cases, export, attempts, maintenance)
 
 
 class Parser(argparse.ArgumentParser):

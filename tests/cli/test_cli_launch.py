@@ -12,7 +12,8 @@ from poa_tui import __version__
 from poa_tui.demo import ASINS, ORDER_ID, seed_demo
 from poa_tui.vocab import Outcome, Status, ViolationType
 
-VERBS = ("list", "new", "show", "edit", "export", "submit", "reply", "dump", "import", "locate")
+VERBS = ("list", "new", "show", "edit", "export", "submit", "reply", "dump", "import", "locate",
+         "doctor", "backup", "restore")
 
 
 @pytest.mark.parametrize("flags", [[], ["--demo"]])
