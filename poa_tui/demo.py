@@ -212,7 +212,7 @@ def demo_case(today: date | None = None) -> Case:
                         channel=Channel.ACCOUNT_HEALTH, sections=Sections(**draft.to_dict()),
                         note="Sent with the Brightline invoices and authorisation letter attached.")
     return Case(
-        title="Marlow Kitchen: inauthentic",
+        title="Marlow Kitchen: UK account",
         seller=SELLER,
         marketplace="amazon.co.uk",
         scope=Scope.ACCOUNT,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date, datetime
 from typing import Any
 
@@ -97,5 +98,7 @@ def case_detail(case: Case, today: date | None = None) -> str:
         out.append(f"  #{attempt.number}  {_when(attempt.submitted_at)}  "
                    f"{attempt.channel.label:<15} {answer}")
     if case.notes.strip():
-        out += ["", "Notes", *(f"  {line}" for line in case.notes.strip().splitlines())]
+        out += ["", "Notes"]
+        for line in case.notes.strip().splitlines():
+            out += textwrap.wrap(line, 78, initial_indent="  ", subsequent_indent="  ") or [""]
     return "\n".join(out) + "\n"
