@@ -1,9 +1,9 @@
 """`poa-tui`: the bare command opens the app; subcommands script the same store.
 
 Imports stay light on purpose: `poa-tui list` never imports Textual. The app and its screens
-are imported inside `tui.run` only, which saves about 140 ms on every scripted call (measured
-with `python -X importtime`, best of six: the CLI with the store and export code ~75 ms,
-Textual with the app and its screens ~140 ms more).
+are imported inside `tui.run` only, which saves about 120 ms on every scripted call (measured
+with `python -X importtime`, best of six: the CLI with the store, export and backup code
+~75 ms; Textual with the app and its screens ~120 ms more, growing with each screen).
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     # the SSH client has gone (`ssh host poa-tui` without -t).
     if not has_terminal():
         raise CliError(NO_TERMINAL)
-    # Deferred: Textual and the screens take ~140 ms to import, which no other verb should pay.
+    # Deferred: Textual and the screens take ~120 ms to import, which no other verb should pay.
     from ..app import make_app
 
     if not args.demo:
