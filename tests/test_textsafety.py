@@ -1,0 +1,108 @@
+"""strip_controls: escape sequences and control characters out, every printable character kept."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from poa_tui.textsafety import strip_controls
+
+# Anything a terminal would act on: C0 except TAB and LF, DEL, C1.
+FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("a \x1b[1;31mred\x1b[0m word", "a red word"),
+        ("\x1b[2J\x1b[Hcleared", "cleared"),
+        ("\x1b[?1049hscreen", "screen"),
+        ("\x1b]0;new title\x07body", "body"),
+        ("\x1b]0;new title\x1b\\body", "body"),
+        ("\x1b]8;;https://example.com\x1b\\link\x1b]8;;\x1b\\ text", "link text"),
+        ("\x1b]52;c;ZXZpbA==\x07after", "after"),
+        ("\x1bPq#0;2;0;0;0#0~~\x1b\\ok", "ok"),
+        ("\x1b_hidden app command\x1b\\ok", "ok"),
+        ("\x1b(Bplain\x1b[m", "plain"),
+        ("\x1bcreset", "reset"),
+        ("\x1b7saved\x1b8", "saved"),
+        ("\x1bOPf1", "f1"),
+        ("\x9b31mC1 colour", "C1 colour"),
+        ("\x9d0;title\x9cC1 title", "C1 title"),
+        ("bell\x07 back\x08space nul\x00 del\x7f nel\x85", "bell backspace nul del nel"),
+        ("windows\r\nline\rold mac\nunix", "windows\nline\nold mac\nunix"),
+        ("keep\ttabs\nand newlines", "keep\ttabs\nand newlines"),
+        ("ends with escape\x1b", "ends with escape"),
+        # An unterminated string keeps its text: losing words silently is worse than a stray "52;".
+        ("\x1b]52;c;never closed", "52;c;never closed"),
+        ("\x1b[12\nunfinished", "12\nunfinished"),
+    ],
+)
+def test_sequences_and_controls_are_removed(raw: str, clean: str) -> None:
+    assert strip_controls(raw) == clean
+
+
+def test_printable_unicode_is_untouched() -> None:
+    text = (
+        "Cher vendeur, ¿qué pasó? Привет. 中文. 日本語のテキスト. 🙂👍🏽👨‍👩‍👧\n"
+        "\u200fمرحبا\u200e B07XYZ1234 \u202eevil\u202c \u2066iso\u2069 zero\u200bwidth\u00a0nbsp"
+    )
+    assert strip_controls(text) is text
+
+
+@given(st.text())
+def test_output_never_holds_escape_or_control(text: str) -> None:
+    cleaned = strip_controls(text)
+    assert FORBIDDEN.search(cleaned) is None
+    assert "\x1b" not in cleaned and "\r" not in cleaned
+
+
+@given(
+    st.text(
+        alphabet=st.characters(
+            blacklist_categories=("Cc", "Cs"), whitelist_characters="\n\t"
+        )
+    )
+)
+def test_text_without_controls_is_unchanged(text: str) -> None:
+    assert strip_controls(text) == text
+
+
+@given(st.text())
+def test_stripping_twice_changes_nothing_more(text: str) -> None:
+    once = strip_controls(text)
+    assert strip_controls(once) == once
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")))))
+def test_words_around_colour_codes_survive(words: list[str]) -> None:
+    coloured = "".join(f"\x1b[38;5;{i % 256}m{word}\x1b[0m" for i, word in enumerate(words))
+    assert strip_controls(coloured) == "".join(words)
+
+
+def _best_of(runs: int, function, text: str) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        function(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def test_a_megabyte_is_fast() -> None:
+    clean = ("Root cause: our listing 中文 😀 used the wrong size chart.\n" * 20_000)[:1_000_000]
+    dirty = clean.replace("listing", "\x1b[1mlisting\x1b[0m").replace("\n", "\r\n")
+    # Measured ~1.5 ms (clean) and ~25 ms (dirty, 40,000 sequences and CRLFs) on one core;
+    # the limits leave room for a slow CI machine while still catching a quadratic scan.
+    assert _best_of(3, strip_controls, clean) < 0.02
+    assert _best_of(3, strip_controls, dirty) < 0.25
+
+
+def test_hostile_input_stays_linear() -> None:
+    # Introducers that are never terminated must not make each one rescan to the end.
+    for hostile in ("\x9da" * 300_000, "\x1b]a" * 300_000, "\x1bP" * 300_000):
+        assert _best_of(1, strip_controls, hostile) < 0.5
