@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from ..guidance import seed_evidence
 from ..models import Case
 from ..paths import settings_path
 from ..store import INDEX_NAME
@@ -113,6 +114,7 @@ def list_cases(args: argparse.Namespace) -> int:
 def new_case(args: argparse.Namespace) -> int:
     case = Case()
     _apply_details(case, args)
+    case.evidence = seed_evidence(case.violation_type)  # the same checklist the app starts with
     case = open_store(args).create(case)
     print(case.id)
     return 0

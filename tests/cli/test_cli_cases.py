@@ -26,6 +26,9 @@ def test_new_prints_the_id_alone_and_show_json_has_the_contract_shape(cli, new_c
     assert case["status"] == "drafting"
     assert set(case["sections"]) == {"root_cause", "immediate_remedy", "systematic_changes"}
     assert case["submissions"] == []
+    # The evidence checklist starts as in the app: what this kind of appeal usually needs.
+    keys = [item["key"] for item in case["evidence"]]
+    assert "invoices_365d" in keys and not any(item["done"] for item in case["evidence"])
 
 
 def test_new_takes_defaults_and_tidies_the_title(cli, new_case) -> None:
