@@ -1,0 +1,207 @@
+"""`PoaApp`: settings, global keys, the one copy path and a clean exit on quit or hang-up.
+
+Screens do the work; the app holds what they share (`store`, `settings`, `today()`,
+`copy_text`, `open_case`) and makes sure no typed text is lost however the session ends.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable
+
+from textual.app import App
+from textual.binding import Binding
+
+from . import paths
+from .clipboard import CopyResult, copy_text
+from .commands import PaletteCommand, PoaCommands
+from .errors import StoreError
+from .resources import stylesheets
+from .screens.case_list import CaseListScreen
+from .screens.help import HelpScreen
+from .settings import DEFAULT_THEME, Settings, set_aside
+from .store import CaseStore
+
+_EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+
+
+class PoaApp(App[None]):
+    """The poa-tui application: a case list, and a case editor per case."""
+
+    TITLE = "poa-tui"
+    CSS_PATH = stylesheets()
+    COMMANDS = {PoaCommands}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True,
+                tooltip="Save every open draft, then quit."),
+        # Priority, so F1 also works in dialogs (whose bindings otherwise hide the app's).
+        Binding("f1", "help", "Help", id="app.help", priority=True,
+                tooltip="Explain this screen and list its keys; F1 again closes it."),
+        # VS Code and some terminals take ctrl+p for themselves: F9 is the twin.
+        Binding("ctrl+p,f9", "command_palette", "Commands", id="app.palette", priority=True,
+                show=False,
+                tooltip="Search every command available here (ctrl+p or F9)."),
+    ]
+
+    refresh_seconds: float = 3.0
+    """How often the active screen re-reads the store, to show other sessions' changes."""
+
+    def __init__(self, store: CaseStore, settings_path: Path,
+                 today: Callable[[], date] | None = None) -> None:
+        super().__init__()
+        self.store = store
+        """Every case; screens read and write through it."""
+        self.settings_path = settings_path
+        self.settings, self._settings_problem = Settings.load(settings_path)
+        """What the user chose in `settings.toml` (defaults where it had problems)."""
+        self._today = today or date.today
+        self._quit_despite_errors = False
+        self._theme_applied = False
+
+    def today(self) -> date:
+        """The local date; tests replace the clock so day counts stay stable."""
+        return self._today()
+
+    # -- start and stop -----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        problems = [self._settings_problem] if self._settings_problem else []
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        else:
+            problems.append(f"There is no theme called {self.settings.theme!r}; "
+                            f"using {DEFAULT_THEME}. Pick one with ctrl+p, Change theme.")
+            self.theme = DEFAULT_THEME
+        self._theme_applied = True
+        self.set_keymap(self.settings.keymap)
+        self.push_screen(CaseListScreen())
+        for problem in problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=12)
+        self._install_signal_handlers()
+        self.set_interval(self.refresh_seconds, self._refresh_active_screen)
+
+    def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in _EXIT_SIGNALS:
+            loop.remove_signal_handler(signum)
+
+    def _install_signal_handlers(self) -> None:
+        # Textual handles no SIGHUP: a dropped SSH connection would kill the process with
+        # edits still waiting for their autosave. Flush them, then leave.
+        loop = asyncio.get_running_loop()
+        for signum in _EXIT_SIGNALS:
+            try:
+                loop.add_signal_handler(signum, self._on_exit_signal, signum)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # not the main thread, or no signals on this platform: nothing to install
+
+    def _on_exit_signal(self, signum: int) -> None:
+        self.run_worker(self._flush_and_exit(128 + signum), group="exit", exclusive=True)
+
+    async def _flush_and_exit(self, return_code: int) -> None:
+        await self.flush_all()
+        self.exit(return_code=return_code)
+
+    async def flush_all(self) -> list[str]:
+        """Save pending edits on every screen; return what failed (empty when all is safe)."""
+        failures: list[str] = []
+        for screen in list(self.screen_stack):
+            flush = getattr(screen, "flush", None)
+            if flush is None:
+                continue
+            try:
+                await flush()
+            except StoreError as error:
+                failures.append(str(error))
+        return failures
+
+    async def action_quit(self) -> None:
+        failures = await self.flush_all()
+        if failures and not self._quit_despite_errors:
+            self._quit_despite_errors = True
+            self.notify(" ".join(failures) + " Your text is still on screen: press ctrl+q "
+                        "again to quit without it.", title="Not saved", severity="error",
+                        timeout=20)
+            return
+        self.exit()
+
+    def _refresh_active_screen(self) -> None:
+        refresh = getattr(self.screen, "refresh_from_store", None)
+        if refresh is not None:
+            refresh()
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def watch_theme(self, theme: str) -> None:
+        # Textual sets its default theme before `on_mount` applies the user's: ignore that.
+        if self._theme_applied and theme != self.settings.theme:
+            self.settings.theme = theme
+            self.save_settings()
+
+    def save_settings(self) -> None:
+        """Write the settings, keeping a broken original as `<name>.invalid` the first time."""
+        try:
+            if self._settings_problem:
+                kept = set_aside(self.settings_path)
+                self._settings_problem = None
+                if kept is not None:
+                    self.notify(f"Your earlier settings file is kept as {kept}.",
+                                title="Settings")
+            self.settings.save(self.settings_path)
+        except StoreError as error:
+            self.notify(str(error), title="Settings not saved", severity="error")
+
+    # -- what screens share -------------------------------------------------------------------
+
+    def copy_text(self, text: str, what: str) -> CopyResult:
+        """Send `text` to the clipboard and say honestly how far it got."""
+        result = copy_text(text, osc52=self.copy_to_clipboard)
+        self.notify(result.message, title=f"Copy: {what}", severity=result.severity,  # type: ignore[arg-type]
+                    timeout=8 if result.severity == "warning" else 4)
+        return result
+
+    def open_case(self, case_id: int) -> None:
+        """Open the case editor for `case_id`."""
+        # Imported here: the editor pulls in the preview and Markdown widgets (~40 ms), which
+        # the case list does not need at start.
+        from .screens.case_editor import CaseEditorScreen
+
+        self.push_screen(CaseEditorScreen(case_id))
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(HelpScreen(self.screen))
+
+    def palette_commands(self) -> Iterable[PaletteCommand]:
+        yield PaletteCommand("app: Help", "Explain this screen and list its keys (F1)",
+                             self.action_help)
+        yield PaletteCommand("app: Change theme", "Pick colours; the choice is remembered",
+                             self.action_change_theme)
+        yield PaletteCommand("app: Quit", "Save every open draft, then quit (ctrl+q)",
+                             self.action_quit)
+
+
+def make_app(store_path: str | Path | None = None, *, store: CaseStore | None = None,
+             settings_path: str | Path | None = None, demo: bool = False,
+             today: Callable[[], date] | None = None) -> PoaApp:
+    """Build the app over a store: the one factory for the CLI, tests and screenshot scripts.
+
+    `demo` seeds one complete example case; with no store given it goes into a new temporary
+    folder, so the user's own cases are never touched.
+    """
+    if store is None:
+        if demo and store_path is None:
+            store_path = tempfile.mkdtemp(prefix="poa-tui-demo-")
+        store = CaseStore(paths.resolve_store_path(store_path))
+    if demo:
+        from .demo import seed_demo
+
+        seed_demo(store)
+    settings_file = Path(settings_path) if settings_path else paths.settings_path()
+    return PoaApp(store, settings_file, today=today)

@@ -1,0 +1,1 @@
+"""One screen per module: the case list, the case editor and their dialogs."""

@@ -1,0 +1,364 @@
+"""The first screen: every case, most recent activity first, filtered as you type."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from ..commands import PaletteCommand
+from ..errors import StoreError
+from ..guidance import seed_evidence
+from ..models import Case
+from ..summary import CaseSummary
+from ..widgets.case_table import CaseTable, is_overdue
+from .case_form import CaseDetails, CaseFormScreen
+from .confirm import ConfirmScreen
+
+WELCOME = """\
+[b]No cases yet.[/b]
+
+A case is one suspension or warning from Amazon: the notice you received, the Plan of \
+Action you write for it (Root Cause, Immediate Remedy, Systematic Changes) and every \
+attempt you send, with Amazon's answer to each.
+
+Press [b]n[/b] to start your first case. To look around first, quit with [b]ctrl+q[/b] and \
+run [b]poa-tui --demo[/b]: it opens a complete sample case in a throwaway folder.
+
+[b]F1[/b] explains every screen; [b]ctrl+p[/b] (or [b]F9[/b]) lists every command.\
+"""
+
+
+def count_line(rows: list[CaseSummary], today: object) -> str:
+    """"12 cases · 3 need action · 1 overdue" for the rows that are not archived."""
+    live = [row for row in rows if not row.archived]
+    parts = [f"{len(live)} case{'s' if len(live) != 1 else ''}"]
+    need = sum(row.status.needs_action for row in live)
+    if need:
+        parts.append(f"{need} need{'s' if need == 1 else ''} action")
+    overdue = sum(is_overdue(row, today) for row in live)  # type: ignore[arg-type]
+    if overdue:
+        parts.append(f"{overdue} overdue")
+    archived = len(rows) - len(live)
+    if archived:
+        parts.append(f"{archived} archived")
+    return " · ".join(parts)
+
+
+class CaseListScreen(Screen[None]):
+    """All cases; `enter` opens one in the editor."""
+
+    TITLE = "Cases"
+    HELP = """\
+## Cases
+
+Every case you keep, the one you worked on most recently at the top. A case is one
+suspension or warning from Amazon, with the plan you write for it and each attempt sent.
+
+- **Sent** counts the attempts sent so far and **Last sent** how long ago the latest went.
+- **Deadline** counts down to the response date from Amazon's notice; it turns amber three
+  days before and red on the day and after, while the case still waits for you to act.
+- **/** filters as you type, on title, seller, ASIN or order id. **escape** clears it.
+- **a** archives a finished case (it leaves the list, nothing is lost); **v** shows archived
+  cases again so you can restore one with **a**.
+- **delete** moves the case file to the store's trash folder, after asking.
+
+The list re-reads the store every few seconds, so cases added or changed in another
+terminal appear on their own.
+"""
+
+    BINDINGS = [
+        Binding("n", "new_case", "New", id="list.new_case",
+                tooltip="Start a new case: title, seller, notice."),
+        Binding("slash", "focus_filter", "Filter", id="list.filter",
+                tooltip="Filter by title, seller, ASIN or order id as you type."),
+        Binding("e", "edit_case", "Edit", id="list.edit_case",
+                tooltip="Edit the highlighted case's title, seller, dates and notice."),
+        Binding("a", "toggle_archive", "Archive", id="list.archive",
+                tooltip="Archive the highlighted case, or restore it if it is archived."),
+        Binding("v", "toggle_show_archived", "Archived", id="list.show_archived", show=False,
+                tooltip="Show or hide archived cases."),
+        Binding("delete", "delete_case", "Delete", id="list.delete",
+                tooltip="Move the highlighted case to the trash folder, after asking."),
+        Binding("escape", "clear_filter", "Clear filter", id="list.clear_filter", show=False,
+                tooltip="Clear the filter and go back to the list."),
+        Binding("down", "focus_table", show=False, id="list.to_table",
+                tooltip="From the filter, go down into the list."),
+    ]
+
+    show_archived: reactive[bool] = reactive(False)
+    """Archived cases are listed too (dimmed), so one can be restored."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.all_rows: list[CaseSummary] = []
+        """What the store returned last, before the filter."""
+        self._problem_files: list[str] = []
+        self._loaded = False
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="/ filter by title, seller, ASIN or order id", id="filter",
+                    compact=True)
+        yield Static("", id="problems", classes="warning-strip")
+        table = CaseTable(id="cases", classes="pane")
+        table.border_title = "Cases"
+        yield table
+        yield Static(Content.from_markup(WELCOME), id="empty")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.refresh_from_store()
+        self.query_one(CaseTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_from_store()
+
+    @property
+    def table(self) -> CaseTable:
+        return self.query_one(CaseTable)
+
+    @property
+    def filter_text(self) -> str:
+        return self.query_one("#filter", Input).value
+
+    # -- reading the store --------------------------------------------------------------------
+
+    def refresh_from_store(self, keep: int | None = None) -> None:
+        """Re-read the case list (cheap: a folder scan) and redraw it if anything changed."""
+        try:
+            rows = self.app.store.summaries(include_archived=True)
+        except StoreError as error:
+            self.notify(str(error), title="Cannot read the case list", severity="error")
+            return
+        self._show_problems(self.app.store.problems)
+        unchanged = rows == self.all_rows and self.table.today == self.app.today()
+        if self._loaded and unchanged and keep is None:
+            return  # nothing new: leave the table alone, no flicker
+        self._loaded = True
+        self.all_rows = rows
+        self._apply(keep)
+
+    def _apply(self, keep: int | None = None) -> None:
+        needle = self.filter_text
+        visible = [row for row in self.all_rows
+                   if (self.show_archived or not row.archived) and row.matches(needle)]
+        self.table.show(visible, self.app.today(), keep=keep)
+        counts = count_line(self.all_rows, self.app.today())
+        if needle.strip():
+            counts = f"{len(visible)} of {counts}"
+        self.table.border_subtitle = counts
+        self.table.border_title = "Cases, archived included" if self.show_archived else "Cases"
+        self.sub_title = counts
+        self._show_empty(visible)
+
+    def _show_empty(self, visible: list[CaseSummary]) -> None:
+        empty = self.query_one("#empty", Static)
+        live = [row for row in self.all_rows if self.show_archived or not row.archived]
+        if visible:
+            message = None
+        elif not self.all_rows:
+            message = Content.from_markup(WELCOME)
+        elif not live:
+            message = Content.from_markup(
+                "Every case is archived. Press [b]v[/b] to show archived cases, or [b]n[/b] "
+                "to start a new one.")
+        else:
+            message = Content.assemble(
+                "No case matches “", (self.filter_text.strip(), "bold"),
+                "”. Press ", ("escape", "bold"), " to clear the filter.")
+        if message is not None:
+            empty.update(message)
+        empty.display = message is not None
+        self.table.display = message is None
+
+    def _show_problems(self, problems: list[StoreError]) -> None:
+        names = [f"{getattr(p, 'path', '?')}: {getattr(p, 'reason', p)}" for p in problems]
+        widget = self.query_one("#problems", Static)
+        widget.display = bool(names)
+        if names == self._problem_files:
+            return
+        self._problem_files = names
+        if names:
+            count = len(names)
+            lead = (f"{count} case file{'s' if count != 1 else ''} could not be read and "
+                    f"{'are' if count != 1 else 'is'} not listed (run poa-tui doctor to set "
+                    f"{'them' if count != 1 else 'it'} aside): ")
+            widget.update(Content(lead + "; ".join(names)))
+            self.notify(lead.rstrip(": ") + ".", title="Unreadable cases", severity="warning")
+
+    # -- filter -------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._apply()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.action_focus_table()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_focus_table(self) -> None:
+        self.table.focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#filter", Input).value = ""
+        self.table.focus()
+
+    def watch_show_archived(self) -> None:
+        if self.is_mounted:
+            self._apply()
+
+    def action_toggle_show_archived(self) -> None:
+        self.show_archived = not self.show_archived
+
+    # -- acting on a case ---------------------------------------------------------------------
+
+    @property
+    def current(self) -> CaseSummary | None:
+        case_id = self.table.highlighted_id
+        return next((row for row in self.table.rows_shown if row.id == case_id), None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"edit_case", "toggle_archive", "delete_case"} and self.is_mounted:
+            return True if self.current is not None else None
+        return True
+
+    @on(DataTable.RowSelected, "#cases")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.app.open_case(int(event.row_key.value or 0))
+
+    @on(DataTable.RowHighlighted, "#cases")
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
+    def _busy_elsewhere(self, row: CaseSummary, doing: str) -> bool:
+        """True (and says so) when another session has the case open for editing."""
+        holder = self.app.store.lock_holder(row.id)
+        if holder is None:
+            return False
+        self.notify(f"Case {row.id} is open in another session ({holder.describe()}). Close it "
+                    f"there first, then {doing} it here.", title="Case in use",
+                    severity="warning")
+        return True
+
+    def action_new_case(self) -> None:
+        self.app.push_screen(CaseFormScreen(), self._create)
+
+    def _create(self, details: CaseDetails | None) -> None:
+        if details is None:
+            return
+        case = details.apply_to(Case())
+        case.evidence = seed_evidence(case.violation_type)
+        try:
+            self.app.store.create(case)
+        except StoreError as error:
+            self.notify(str(error), title="Case not created", severity="error")
+            return
+        self.query_one("#filter", Input).value = ""
+        self.refresh_from_store(keep=case.id)
+        self.notify(f"Created case {case.id}.", title=case.title)
+        self.app.open_case(case.id)
+
+    def action_edit_case(self) -> None:
+        row = self.current
+        if row is None or self._busy_elsewhere(row, "edit"):
+            return
+        try:
+            case = self.app.store.load(row.id)
+        except StoreError as error:
+            self.notify(str(error), title="Cannot open the case", severity="error")
+            return
+        self.app.push_screen(CaseFormScreen(case), lambda details: self._update(row.id, details))
+
+    def _update(self, case_id: int, details: CaseDetails | None) -> None:
+        if details is None:
+            return
+        # Load afresh: the draft may have been saved elsewhere while the form was open, and
+        # the form only owns the details.
+        try:
+            case = details.apply_to(self.app.store.load(case_id))
+            self.app.store.save(case)
+        except StoreError as error:
+            self.notify(str(error), title="Details not saved", severity="error")
+            return
+        self.refresh_from_store(keep=case_id)
+        self.notify(f"Saved the details of case {case_id}.")
+
+    def action_toggle_archive(self) -> None:
+        row = self.current
+        if row is None or self._busy_elsewhere(row, "archive"):
+            return
+        try:
+            case = self.app.store.load(row.id)
+            case.archived = not case.archived
+            self.app.store.save(case)
+        except StoreError as error:
+            self.notify(str(error), title="Nothing changed", severity="error")
+            return
+        self.refresh_from_store()
+        if case.archived:
+            hint = "" if self.show_archived else " Press v to see archived cases."
+            self.notify(f"Archived case {case.id}.{hint}", title=case.title)
+        else:
+            self.notify(f"Restored case {case.id} to the list.", title=case.title)
+
+    def action_delete_case(self) -> None:
+        row = self.current
+        if row is None or self._busy_elsewhere(row, "delete"):
+            return
+        trash = self.app.store.trash_dir
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete case {row.id}, “{row.title}”?",
+                f"The case file moves to {trash}, where it can be recovered by hand. "
+                "It leaves this list.",
+                yes="Delete", no="Keep it", danger=True),
+            lambda yes: self._delete(row, bool(yes)),
+        )
+
+    def _delete(self, row: CaseSummary, confirmed: bool) -> None:
+        if not confirmed:
+            return
+        try:
+            where = self.app.store.delete(row.id)
+        except StoreError as error:
+            self.notify(str(error), title="Not deleted", severity="error")
+            return
+        self.refresh_from_store()
+        self.notify(f"Case {row.id} moved to {where}.", title="Deleted")
+
+    # -- palette ------------------------------------------------------------------------------
+
+    def palette_commands(self) -> Iterable[PaletteCommand]:
+        yield PaletteCommand("case: New", "Start a new case (n)", self.action_new_case)
+        row = self.current
+        if row is not None:
+            yield PaletteCommand("case: Open", f"Open case {row.id} (enter)",
+                                 lambda: self.app.open_case(row.id))
+            yield PaletteCommand("case: Edit details", f"Title, seller, dates of case {row.id} (e)",
+                                 self.action_edit_case)
+            if row.archived:
+                yield PaletteCommand("case: Restore", f"Bring case {row.id} back to the list (a)",
+                                     self.action_toggle_archive)
+            else:
+                yield PaletteCommand("case: Archive", f"Put case {row.id} away (a)",
+                                     self.action_toggle_archive)
+            yield PaletteCommand("case: Delete", f"Move case {row.id} to the trash (delete)",
+                                 self.action_delete_case)
+        if self.show_archived:
+            yield PaletteCommand("view: Hide archived", "List only cases in progress (v)",
+                                 self.action_toggle_show_archived)
+        else:
+            yield PaletteCommand("view: Show archived", "List archived cases too (v)",
+                                 self.action_toggle_show_archived)
+        yield PaletteCommand("view: Filter", "Filter by title, seller, ASIN or order id (/)",
+                             self.action_focus_filter)

@@ -1,0 +1,254 @@
+"""`CaseTable`: the case list's rows, fitted to the terminal's width.
+
+Columns have a priority: when the table is narrow the least useful go first (marketplace, then
+seller, then violation) so the title keeps at least `TITLE_MIN` cells; at 160 columns all show
+and the deadline also gives its date. Every cell is a `Text`, never a markup string, because
+titles and seller names come from users and may hold `[`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Iterable
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.color import Color
+from textual.events import Resize
+from textual.widgets import DataTable
+
+from ..summary import CaseSummary
+from ..vocab import Status, ViolationType
+
+# Amazon's seller marketplaces: domain -> the short code shown in the table.
+MARKETPLACES: dict[str, str] = {
+    "amazon.com": "US", "amazon.ca": "CA", "amazon.com.mx": "MX", "amazon.com.br": "BR",
+    "amazon.co.uk": "UK", "amazon.ie": "IE", "amazon.de": "DE", "amazon.fr": "FR",
+    "amazon.it": "IT", "amazon.es": "ES", "amazon.nl": "NL", "amazon.se": "SE",
+    "amazon.pl": "PL", "amazon.com.be": "BE", "amazon.com.tr": "TR", "amazon.ae": "AE",
+    "amazon.sa": "SA", "amazon.eg": "EG", "amazon.in": "IN", "amazon.co.jp": "JP",
+    "amazon.com.au": "AU", "amazon.sg": "SG", "amazon.co.za": "ZA",
+}
+
+SHORT_VIOLATIONS: dict[ViolationType, str] = {
+    ViolationType.INAUTHENTIC: "Inauthentic",
+    ViolationType.IP_TRADEMARK: "Trademark",
+    ViolationType.IP_COPYRIGHT: "Copyright",
+    ViolationType.IP_PATENT: "Patent",
+    ViolationType.CONDITION_USED_SOLD_AS_NEW: "Used as new",
+    ViolationType.PRODUCT_SAFETY: "Safety",
+    ViolationType.RESTRICTED_PRODUCTS: "Restricted",
+    ViolationType.ORDER_DEFECT_RATE: "Order defects",
+    ViolationType.LATE_SHIPMENT_RATE: "Late shipment",
+    ViolationType.CANCELLATION_RATE: "Cancellations",
+    ViolationType.VALID_TRACKING_RATE: "Tracking rate",
+    ViolationType.REVIEW_MANIPULATION: "Reviews",
+    ViolationType.RELATED_ACCOUNTS: "Related acct.",
+    ViolationType.SECTION3_VERIFICATION: "Section 3",
+    ViolationType.DROP_SHIPPING: "Drop shipping",
+    ViolationType.LISTING_POLICY: "Listing",
+    ViolationType.OTHER: "Other",
+}
+
+TITLE_MIN = 24
+"""Cells the title keeps before lower-priority columns are dropped."""
+WIDE_DEADLINE = 140
+"""From this table width on, the deadline column also shows the date."""
+CELL_PADDING = 1
+TITLE_COMFORT = 48
+"""Past this width the title gives up to `SELLER_EXTRA` cells to the seller column."""
+SELLER_EXTRA = 8
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str
+    label: str
+    width: int
+    drop_rank: int
+    """0 never drops; higher ranks drop first when the table is too narrow."""
+
+
+COLUMNS = (
+    ColumnSpec("id", "Id", 3, 0),
+    ColumnSpec("title", "Title", 0, 0),
+    ColumnSpec("seller", "Seller", 16, 4),
+    ColumnSpec("market", "Mkt", 3, 5),
+    ColumnSpec("violation", "Violation", 13, 3),
+    ColumnSpec("status", "Status", 16, 0),
+    ColumnSpec("attempts", "Sent", 4, 2),
+    ColumnSpec("last_sent", "Last sent", 9, 1),
+    ColumnSpec("deadline", "Deadline", 11, 0),
+)
+
+
+def plan_columns(width: int, id_width: int = 3) -> list[ColumnSpec]:
+    """The columns to show in `width` cells, the title taking whatever is left."""
+    wide = width >= WIDE_DEADLINE
+    chosen = [c for c in COLUMNS]
+    chosen = [ColumnSpec(c.key, c.label, id_width, 0) if c.key == "id" else c for c in chosen]
+    if wide:
+        chosen = [ColumnSpec(c.key, c.label, 23, 0) if c.key == "deadline" else c for c in chosen]
+
+    def title_room(columns: list[ColumnSpec]) -> int:
+        fixed = sum(c.width + 2 * CELL_PADDING for c in columns if c.key != "title")
+        return width - fixed - 2 * CELL_PADDING
+
+    for rank in (5, 4, 3, 2, 1):
+        if title_room(chosen) >= TITLE_MIN:
+            break
+        chosen = [c for c in chosen if c.drop_rank != rank]
+    # On a wide table the title has more room than titles need: lend some to the seller.
+    spare = title_room(chosen) - TITLE_COMFORT
+    if spare > 0:
+        chosen = [ColumnSpec(c.key, c.label, c.width + min(spare, SELLER_EXTRA), c.drop_rank)
+                  if c.key == "seller" else c for c in chosen]
+    title_width = max(title_room(chosen), 8)
+    return [ColumnSpec(c.key, c.label, title_width, 0) if c.key == "title" else c
+            for c in chosen]
+
+
+def deadline_phrase(deadline: date | None, today: date) -> str:
+    """"in 5 d", "today", "3 d overdue", or "" without a deadline."""
+    if deadline is None:
+        return ""
+    days = (deadline - today).days
+    if days > 0:
+        return f"in {days} d"
+    if days == 0:
+        return "today"
+    return f"{-days} d overdue"
+
+
+def since_phrase(when: datetime | None, today: date) -> str:
+    """Days since `when` as "today", "1 d ago"; "" when it never happened."""
+    if when is None:
+        return ""
+    days = (today - when.astimezone().date()).days
+    return "today" if days <= 0 else f"{days} d ago"
+
+
+def is_overdue(row: CaseSummary, today: date) -> bool:
+    """A deadline has passed on a case that still waits for the seller to act."""
+    return row.status.needs_action and row.deadline is not None and row.deadline < today
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+class CaseTable(DataTable[Text]):
+    """One row per case, keyed by case id; the cursor follows the case across refreshes."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open", id="list.open",
+                tooltip="Open the highlighted case to write its plan."),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, cell_padding=CELL_PADDING,
+                         **kwargs)  # type: ignore[arg-type]
+        self.rows_shown: list[CaseSummary] = []
+        self.today = date.today()
+        """The date the day counts were made for."""
+        self._plan: list[ColumnSpec] = []
+
+    @property
+    def highlighted_id(self) -> int | None:
+        """The case id under the cursor, or None when the table is empty."""
+        if not self.rows_shown or self.cursor_row >= len(self.rows_shown):
+            return None
+        return self.rows_shown[max(self.cursor_row, 0)].id
+
+    def show(self, rows: Iterable[CaseSummary], today: date, keep: int | None = None) -> None:
+        """Replace the rows, keeping the cursor on case `keep` (default: the current one)."""
+        keep = self.highlighted_id if keep is None else keep
+        self.rows_shown = list(rows)
+        self.today = today
+        self._rebuild(keep)
+
+    def on_resize(self, event: Resize) -> None:
+        if self._plan != self._current_plan():
+            self._rebuild(self.highlighted_id)
+
+    def _current_plan(self) -> list[ColumnSpec]:
+        widest_id = max((len(str(r.id)) for r in self.rows_shown), default=2)
+        # The vertical scrollbar takes a cell when the rows do not fit.
+        return plan_columns(self.scrollable_content_region.width - 1, max(widest_id, 2))
+
+    def _rebuild(self, keep: int | None) -> None:
+        plan = self._current_plan()
+        if plan != self._plan:
+            self.clear(columns=True)
+            for spec in plan:
+                self.add_column(Text(spec.label, no_wrap=True), width=spec.width, key=spec.key)
+            self._plan = plan
+        else:
+            self.clear()
+        styles = self._styles()
+        for row in self.rows_shown:
+            self.add_row(*(self._cell(spec, row, styles) for spec in plan), key=str(row.id))
+        if keep is not None:
+            for index, row in enumerate(self.rows_shown):
+                if row.id == keep:
+                    self.move_cursor(row=index, animate=False, scroll=True)
+                    break
+
+    def _styles(self) -> dict[str, str]:
+        # Theme colours as plain hex: Rich styles know neither `$variables` nor alpha.
+        variables = self.app.get_css_variables()
+        muted = Color.parse(variables["background"]) + Color.parse(variables["foreground-muted"])
+        return {"error": f"bold {variables['text-error']}", "warning": variables["text-warning"],
+                "success": variables["text-success"], "muted": muted.hex}
+
+    def _cell(self, spec: ColumnSpec, row: CaseSummary, styles: dict[str, str]) -> Text:
+        today = self.today
+        if spec.key == "id":
+            return Text(str(row.id), justify="right")
+        if spec.key == "title":
+            title = row.title or "(untitled)"
+            return Text(_clip(title, spec.width), style=styles["muted"] if row.archived else "")
+        if spec.key == "seller":
+            return Text(_clip(row.seller, spec.width))
+        if spec.key == "market":
+            return Text(MARKETPLACES.get(row.marketplace.lower(), _clip(row.marketplace, 3)))
+        if spec.key == "violation":
+            try:
+                label = SHORT_VIOLATIONS[ViolationType(row.violation_type)]
+            except ValueError:
+                label = row.violation_type
+            return Text(_clip(label, spec.width))
+        if spec.key == "status":
+            label = ("Archived · " if row.archived else "") + row.status.label
+            return Text(_clip(label, spec.width), style=self._status_style(row.status, styles))
+        if spec.key == "attempts":
+            return Text(str(row.attempts) if row.attempts else "", justify="right")
+        if spec.key == "last_sent":
+            return Text(since_phrase(row.last_submitted_at, today))
+        return self._deadline_cell(row, spec.width, styles)
+
+    def _deadline_cell(self, row: CaseSummary, width: int, styles: dict[str, str]) -> Text:
+        if row.deadline is None or row.status in (Status.REINSTATED, Status.CLOSED):
+            return Text("")
+        phrase = deadline_phrase(row.deadline, self.today)
+        if width >= 20:
+            phrase = f"{row.deadline.isoformat()}  {phrase}"
+        if not row.status.needs_action:
+            return Text(phrase, style=styles["muted"])
+        days = (row.deadline - self.today).days
+        if days <= 0:
+            return Text(phrase, style=styles["error"])
+        if days <= 3:
+            return Text(phrase, style=styles["warning"])
+        return Text(phrase)
+
+    @staticmethod
+    def _status_style(status: Status, styles: dict[str, str]) -> str:
+        if status == Status.REINSTATED:
+            return styles["success"]
+        if status == Status.CLOSED:
+            return styles["muted"]
+        if status.needs_action and status != Status.DRAFTING:
+            return styles["warning"]
+        return ""
