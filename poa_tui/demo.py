@@ -194,7 +194,8 @@ def _evidence(received: date) -> list[EvidenceItem]:
                           "0116 496 0321, accounts manager Sam Okafor."),
         EvidenceItem("Letter of authorisation or distributor chain", done=True, key="loa_chain",
                      note=f"Brightline's letter dated {_day(received + timedelta(days=6))}."),
-        EvidenceItem("Removal or disposal record for unverified stock", key="unverified_stock_removed",
+        EvidenceItem("Removal or disposal record for unverified stock",
+                     key="unverified_stock_removed",
                      note="Disposal confirmed for the 62 knife sets; the 35 skillets are still "
                           "listed as pending."),
     ]

@@ -16,7 +16,7 @@ from typing import Sequence
 from .. import __version__
 from ..errors import StoreError
 from . import attempts, cases, export, maintenance, tui
-from .support import PROG, CliError, examples
+from .support import PROG, CliError, examples, verb_adder
 
 VERB_MODULES = (cases, export, attempts, maintenance)
 
@@ -50,8 +50,9 @@ def build_parser() -> Parser:
                         help="store folder (default: $POA_TUI_DB, else your data folder)")
     verbs = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands",
                                   parser_class=Parser)
+    add_verb = verb_adder(verbs, common)
     for module in VERB_MODULES:
-        module.register(verbs, common)
+        module.register(add_verb)
     return parser
 
 

@@ -7,17 +7,15 @@ import sys
 
 from ..models import Reply, parse_datetime, utcnow
 from ..vocab import Channel, Outcome
-from .support import (PROG, CliError, add_case_id, choices, clean_line, examples, load_case,
+from .support import (PROG, AddVerb, CliError, add_case_id, choices, clean_line, load_case,
                       positive_int, read_text, vocab_arg)
 
 
-def register(verbs: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    summary = "Record that the current draft was sent to Amazon; prints the attempt number."
-    p = verbs.add_parser(
-        "submit", help=summary, description=summary, parents=[common],
-        epilog=examples(f"{PROG} submit 3", f'{PROG} submit 3 --channel email --note "to '
-                        f'seller-performance, invoices attached"'),
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+def register(verb: AddVerb) -> None:
+    p = verb("submit",
+             "Record that the current draft was sent to Amazon; prints the attempt number.",
+             f"{PROG} submit 3",
+             f'{PROG} submit 3 --channel email --note "to seller-performance, invoices attached"')
     add_case_id(p)
     p.add_argument("--channel", type=vocab_arg(Channel, "channel"), default=Channel.ACCOUNT_HEALTH,
                    metavar="CHANNEL",
@@ -25,12 +23,10 @@ def register(verbs: argparse._SubParsersAction, common: argparse.ArgumentParser)
     p.add_argument("--note", default="", help="a line to remember, e.g. what was attached")
     p.set_defaults(handler=submit)
 
-    summary = "Record Amazon's reply to an attempt (the last one unless --attempt is given)."
-    p = verbs.add_parser(
-        "reply", help=summary, description=summary, parents=[common],
-        epilog=examples(f"{PROG} reply 3 --from reply.txt --outcome insufficient_poa",
-                        f"pbpaste | {PROG} reply 3 --from - --outcome reinstated --attempt 2"),
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = verb("reply",
+             "Record Amazon's reply to an attempt (the last one unless --attempt is given).",
+             f"{PROG} reply 3 --from reply.txt --outcome insufficient_poa",
+             f"pbpaste | {PROG} reply 3 --from - --outcome reinstated --attempt 2")
     add_case_id(p)
     p.add_argument("--from", dest="source", required=True, metavar="FILE",
                    help="the reply's text (`-` reads standard input)")

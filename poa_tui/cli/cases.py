@@ -13,17 +13,11 @@ from ..store import INDEX_NAME
 from ..textsafety import strip_controls
 from ..vocab import Scope, Section, ViolationType
 from . import render
-from .support import (PROG, STDIN, CliError, add_case_id, choices, clean_line, examples,
+from .support import (PROG, STDIN, AddVerb, CliError, add_case_id, choices, clean_line,
                       existing_store, load_case, open_store, read_json, read_text, store_root,
                       vocab_arg, write_json)
 
-def register(verbs: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    def verb(name: str, summary: str, *example: str) -> argparse.ArgumentParser:
-        parser = verbs.add_parser(name, help=summary, description=summary, parents=[common],
-                                  epilog=examples(*example),
-                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-        return parser
-
+def register(verb: AddVerb) -> None:
     p = verb("list", "List cases, most recent activity first.",
              f"{PROG} list", f"{PROG} list --all --json")
     p.add_argument("--json", action="store_true", help="print a JSON list of case summaries")

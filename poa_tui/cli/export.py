@@ -8,16 +8,13 @@ from pathlib import Path
 
 from ..poa import EXPORT_FORMATS, assemble
 from ..vocab import Section
-from .support import PROG, CliError, add_case_id, choices, examples, load_case, vocab_arg
+from .support import PROG, AddVerb, CliError, add_case_id, choices, load_case, vocab_arg
 
 
-def register(verbs: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    summary = "Print a case's POA (plain text by default) or write it to a file."
-    p = verbs.add_parser(
-        "export", help=summary, description=summary, parents=[common],
-        epilog=examples(f"{PROG} export 3", f"{PROG} export 3 --section root_cause | xclip",
-                        f"{PROG} export 3 --format markdown -o poa-case-3.md"),
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+def register(verb: AddVerb) -> None:
+    p = verb("export", "Print a case's POA (plain text by default) or write it to a file.",
+             f"{PROG} export 3", f"{PROG} export 3 --section root_cause | xclip",
+             f"{PROG} export 3 --format markdown -o poa-case-3.md")
     add_case_id(p)
     p.add_argument("--format", choices=EXPORT_FORMATS, default="text",
                    help="text (what the appeal form takes; the default) or markdown")

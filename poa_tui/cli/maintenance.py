@@ -9,15 +9,10 @@ from pathlib import Path
 from ..backup import list_backups, restore, take_snapshot, write_archive
 from ..doctor import run_doctor
 from ..paths import settings_path
-from .support import PROG, CliError, examples, existing_store, open_store, store_root
+from .support import PROG, AddVerb, CliError, existing_store, open_store, store_root
 
 
-def register(verbs: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    def verb(name: str, summary: str, *example: str) -> argparse.ArgumentParser:
-        return verbs.add_parser(name, help=summary, description=summary, parents=[common],
-                                epilog=examples(*example),
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
-
+def register(verb: AddVerb) -> None:
     p = verb("doctor", "Check the store, repair what is safe to repair, and say what was done.",
              f"{PROG} doctor")
     p.set_defaults(handler=doctor)

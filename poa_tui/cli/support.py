@@ -1,4 +1,4 @@
-"""What every verb shares: the one error type, reading text safely, opening the store, vocab args."""
+"""What every verb shares: the error type, safe text input, the store, vocabulary arguments."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ Enum = TypeVar("Enum", bound=StrEnum)
 
 
 def vocab_arg(kind: type[Enum], what: str) -> Callable[[str], Enum]:
-    """An argparse `type=` that accepts a vocabulary id and names the valid ones when it is wrong."""
+    """An argparse `type=` taking a vocabulary id; when it is wrong, it names the valid ones."""
     def parse(value: str) -> Enum:
         try:
             return kind(value.strip().lower())
@@ -49,7 +49,8 @@ def positive_int(what: str) -> Callable[[str], int]:
         except ValueError:
             number = 0
         if number <= 0:
-            raise argparse.ArgumentTypeError(f"{what} must be a whole number above 0, not {value!r}")
+            raise argparse.ArgumentTypeError(
+                f"{what} must be a whole number above 0, not {value!r}")
         return number
     parse.__name__ = what
     return parse
@@ -61,7 +62,7 @@ def add_case_id(parser: argparse.ArgumentParser) -> None:
 
 
 def read_text(source: str) -> str:
-    """A file's or stdin's text (`-`), decoded as UTF-8, with terminal control characters removed."""
+    """A file's or stdin's (`-`) text, decoded as UTF-8, with terminal controls removed."""
     name = "standard input" if source == STDIN else source
     try:
         raw = sys.stdin.buffer.read() if source == STDIN else Path(source).read_bytes()
@@ -122,6 +123,19 @@ def load_case(args: argparse.Namespace, store: CaseStore | None = None) -> tuple
 def write_json(data: Any) -> None:
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
+
+
+AddVerb = Callable[..., argparse.ArgumentParser]
+"""`add(name, summary, *example_lines)`: a new subcommand parser, as `verb_adder` makes them."""
+
+
+def verb_adder(verbs: argparse._SubParsersAction, common: argparse.ArgumentParser) -> AddVerb:
+    """Every verb gets the shared options, its one-line summary as description, and examples."""
+    def add(name: str, summary: str, *example_lines: str) -> argparse.ArgumentParser:
+        return verbs.add_parser(name, help=summary, description=summary, parents=[common],
+                                epilog=examples(*example_lines),
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    return add
 
 
 def examples(*lines: str) -> str:

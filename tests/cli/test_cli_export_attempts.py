@@ -131,7 +131,8 @@ def test_reply_to_a_chosen_attempt_with_a_date(cli, drafted) -> None:
 @pytest.mark.parametrize("setup, args, stdin, expected", [
     (0, ["--outcome", "reinstated"], "Welcome back.", "has no attempts yet"),
     (1, ["--outcome", "won"], "Welcome back.", "unknown outcome 'won'"),
-    (1, ["--outcome", "reinstated", "--attempt", "5"], "Welcome back.", "has no attempt 5 (it has 1)"),
+    (1, ["--outcome", "reinstated", "--attempt", "5"], "Welcome back.",
+     "has no attempt 5 (it has 1)"),
     (1, ["--outcome", "reinstated"], " \n\t\n", "the reply is empty"),
     (1, ["--outcome", "reinstated", "--received", "last week"], "Hi", "is not a date"),
 ])
