@@ -1,0 +1,132 @@
+"""Readiness of a case for sending: the checks run with the user's limits, remembered per input.
+
+`Readiness.of(case, settings)` runs `checks.run_checks` with the settings' soft word limit and
+returns the findings with their summary line. `ReadinessCache` remembers the last result per
+case and runs the checks again only when something they read has changed, so the editor can
+ask on every pause in typing and the case list on every refresh without redoing the work.
+`next_finding` is the "jump to the next finding" rule the editor's key follows.
+
+No Textual here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .checks import (DEFAULT_SECTION_LIMIT, DEFAULT_TOTAL_LIMIT, Finding, Severity, run_checks,
+                     summarise, summary_text)
+from .models import Case
+from .vocab import SECTIONS, Section
+
+__all__ = ["Readiness", "ReadinessCache", "case_fingerprint", "limits_from", "next_finding"]
+
+
+def limits_from(settings: Any | None) -> tuple[int, int]:
+    """(words per section, words in total) from the settings, defaults where unset."""
+    section = getattr(settings, "soft_limit_words", None) or DEFAULT_SECTION_LIMIT
+    total = getattr(settings, "soft_limit_total", None) or DEFAULT_TOTAL_LIMIT
+    return int(section), int(total)
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """The findings for one case and what the case list shows of them."""
+
+    findings: tuple[Finding, ...] = ()
+    counts: dict[Severity, int] = field(default_factory=lambda: summarise(()))
+
+    @classmethod
+    def of(cls, case: Case, settings: Any | None = None) -> Readiness:
+        """Run the checks on `case` with the limits in `settings`."""
+        section_limit, total_limit = limits_from(settings)
+        found = run_checks(case, soft_limit_words=section_limit, soft_limit_total=total_limit)
+        return cls(tuple(found), summarise(found))
+
+    @property
+    def blockers(self) -> int:
+        return self.counts[Severity.BLOCKER]
+
+    @property
+    def warnings(self) -> int:
+        return self.counts[Severity.WARNING]
+
+    @property
+    def summary(self) -> str:
+        """"2 blockers, 1 warning" or "no problems found" (hints left out)."""
+        return summary_text(self.findings)
+
+    @property
+    def short(self) -> str:
+        """The case list's marker: "2 blockers", "1 warning", or "" when nothing stops sending."""
+        if self.blockers:
+            return f"{self.blockers} blocker{'s' if self.blockers != 1 else ''}"
+        if self.warnings:
+            return f"{self.warnings} warning{'s' if self.warnings != 1 else ''}"
+        return ""
+
+    def in_section(self, section: Section) -> list[Finding]:
+        return [f for f in self.findings if f.section == section]
+
+
+def case_fingerprint(case: Case) -> tuple[object, ...]:
+    """Everything the checks read from a case: equal fingerprints give equal findings."""
+    rejected = tuple(
+        (s.number, s.reply.outcome.value if s.reply else None, tuple(t for _, t in s.sections.items()))
+        for s in case.submissions)
+    notice = case.notice
+    return (tuple(t for _, t in case.sections.items()), case.violation_type.value,
+            tuple(notice.asins), tuple(notice.order_ids), tuple(notice.case_ids),
+            tuple(notice.complaint_ids), rejected)
+
+
+class ReadinessCache:
+    """The last `Readiness` per case id, recomputed only when its inputs or the limits change."""
+
+    def __init__(self) -> None:
+        self._entries: dict[int, tuple[tuple[object, ...], Readiness]] = {}
+        self.runs = 0
+        """How many times the checks actually ran (tests and benchmarks read it)."""
+
+    def get(self, case: Case, settings: Any | None = None) -> Readiness:
+        key = (limits_from(settings), case_fingerprint(case))
+        entry = self._entries.get(case.id)
+        if entry is not None and entry[0] == key:
+            return entry[1]
+        result = Readiness.of(case, settings)
+        self.runs += 1
+        self._entries[case.id] = (key, result)
+        return result
+
+    def forget(self, keep: Iterable[int]) -> None:
+        """Drop the entries of cases not in `keep` (deleted, or no longer listed)."""
+        wanted = set(keep)
+        for case_id in [i for i in self._entries if i not in wanted]:
+            del self._entries[case_id]
+
+
+_ORDER = {section: index for index, section in enumerate(SECTIONS)}
+
+
+def _position(finding: Finding) -> tuple[int, int]:
+    section = _ORDER[finding.section] if finding.section is not None else len(SECTIONS)
+    return section, finding.start
+
+
+def next_finding(findings: Sequence[Finding], section: Section | None, offset: int,
+                 *, backwards: bool = False) -> Finding | None:
+    """The finding after the cursor at `offset` in `section`, wrapping round at the end.
+
+    Only findings in a section count (whole-case findings have nowhere to jump to). A finding
+    that starts exactly at the cursor is skipped, so pressing the key again moves on.
+    """
+    placed = sorted((f for f in findings if f.section is not None), key=_position)
+    if not placed:
+        return None
+    here = (_ORDER[section] if section is not None else -1, offset)
+    if backwards:
+        before = [f for f in placed if _position(f) < here]
+        return before[-1] if before else placed[-1]
+    after = [f for f in placed if _position(f) > here]
+    return after[0] if after else placed[0]

@@ -1,0 +1,399 @@
+"""The evidence checklist of a case: the documents the appeal needs, ticked off as they arrive.
+
+A case with no checklist starts from the suggestions for its violation type
+(`guidance.seed_evidence`); nothing is written until the user changes something. Every change
+is saved at once. When another session wrote the case meanwhile (`ConflictError`), the case is
+read again, the same one change is made to that version and saved, and the user is told: a
+tick or a note made elsewhere is never overwritten by this screen.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..commands import PaletteCommand
+from ..errors import ConflictError, StoreError
+from ..guidance import EvidenceSpec, guidance_for, seed_evidence
+from ..models import Case, EvidenceItem
+from ..vocab import ViolationType
+from .confirm import ConfirmScreen
+
+Change = Callable[[list[EvidenceItem]], str | None]
+"""Changes a checklist in place; returns a reason when it cannot apply to this list."""
+
+SAVE_ATTEMPTS = 3
+"""Re-read-and-apply rounds before giving up on a case another session keeps writing."""
+
+
+def identity(item: EvidenceItem) -> str:
+    """What makes an item the same item in another session's copy: its seed key, else its label."""
+    return f"key:{item.key}" if item.key else f"label:{item.label.casefold()}"
+
+
+def _find(items: list[EvidenceItem], ident: str) -> EvidenceItem | None:
+    return next((item for item in items if identity(item) == ident), None)
+
+
+REMOVED_ELSEWHERE = "That item was removed in another session."
+
+
+def _on_item(ident: str, edit: Callable[[EvidenceItem, list[EvidenceItem]], str | None]) -> Change:
+    def change(items: list[EvidenceItem]) -> str | None:
+        item = _find(items, ident)
+        return REMOVED_ELSEWHERE if item is None else edit(item, items)
+    return change
+
+
+def set_done(ident: str, done: bool) -> Change:
+    return _on_item(ident, lambda item, _: setattr(item, "done", done))
+
+
+def set_note(ident: str, note: str) -> Change:
+    return _on_item(ident, lambda item, _: setattr(item, "note", note))
+
+
+def rename(ident: str, label: str) -> Change:
+    def edit(item: EvidenceItem, items: list[EvidenceItem]) -> str | None:
+        clash = _find(items, identity(EvidenceItem(label=label)))
+        if clash is not None and clash is not item:
+            return f"There is already an item called “{label}”."
+        item.label = label
+        return None
+    return _on_item(ident, edit)
+
+
+def add(new: Iterable[EvidenceItem]) -> Change:
+    fresh = list(new)
+
+    def change(items: list[EvidenceItem]) -> str | None:
+        known = {identity(item) for item in items}
+        wanted = [copy.copy(item) for item in fresh if identity(item) not in known]
+        if not wanted:
+            return ("That item is already on the list." if len(fresh) == 1
+                    else "Every suggested item is already on the list.")
+        items.extend(wanted)
+        return None
+    return change
+
+
+def remove(ident: str) -> Change:
+    return _on_item(ident, lambda item, items: items.remove(item))
+
+
+def spec_for(item: EvidenceItem, violation: ViolationType) -> EvidenceSpec | None:
+    """The guidance entry an item was seeded from (this type's first, then any type's)."""
+    if not item.key:
+        return None
+    kinds = [violation, *(kind for kind in ViolationType if kind != violation)]
+    for kind in kinds:
+        for spec in guidance_for(kind).evidence:
+            if spec.key == item.key:
+                return spec
+    return None
+
+
+def item_prompt(item: EvidenceItem) -> Content:
+    box = ("[✓]", "bold $text-success") if item.done else ("[ ]", "$text-muted")
+    label = (item.label, "$text-muted" if item.done else "")
+    parts: list[tuple[str, str] | str] = [box, " ", label]
+    if item.note:
+        parts += ["\n    ", (item.note, "italic $text-secondary")]
+    return Content.assemble(*parts)
+
+
+class EvidenceScreen(ModalScreen[Case | None]):
+    """The checklist of case `case_id`; dismisses with the case as last saved (None if unsaved)."""
+
+    HELP = """\
+## Evidence checklist
+
+The documents and proof this appeal needs. A new checklist starts from the usual needs of the
+case's violation type; change it to fit what Amazon asked for.
+
+- **space** ticks an item off when you have it in hand (or unticks it).
+- **enter** writes a note on the item: where the file is, who is getting it, what is missing.
+- **a** adds an item of your own, **r** renames one, **delete** removes one (after asking).
+- **s** adds the suggested items for this violation type that are not on the list yet, for
+  instance after you changed the violation type.
+
+Every change is saved at once. If the case was changed in another window meanwhile, your
+change is made on top of that version, so neither is lost.
+"""
+
+    BINDINGS = [
+        Binding("space", "toggle", "Tick", id="evidence.toggle",
+                tooltip="Tick the highlighted item off, or untick it."),
+        Binding("n", "edit_note", "Note", id="evidence.note",
+                tooltip="Write a note on the highlighted item (enter does the same)."),
+        Binding("a", "add_item", "Add", id="evidence.add",
+                tooltip="Add an item of your own to the checklist."),
+        Binding("r", "rename_item", "Rename", id="evidence.rename", show=False,
+                tooltip="Rename the highlighted item."),
+        Binding("delete,d", "remove_item", "Remove", id="evidence.remove",
+                tooltip="Remove the highlighted item, after asking."),
+        Binding("s", "add_suggestions", "Suggestions", id="evidence.suggest",
+                tooltip="Add the suggested items for this violation type that are missing."),
+        Binding("escape", "close", "Close", id="evidence.close",
+                tooltip="Stop editing the line below, or close the checklist."),
+    ]
+
+    def __init__(self, case_id: int) -> None:
+        super().__init__()
+        self.case_id = case_id
+        self.case: Case | None = None
+        """The case as last read or saved."""
+        self.items: list[EvidenceItem] = []
+        """What the list shows: the saved checklist, or the suggestions when there is none."""
+        self.saved: Case | None = None
+        self._editing: tuple[str, str | None] | None = None
+        """(what, item identity) while the line below is open: "note", "rename" or "add"."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="evidence-frame") as frame:
+            frame.border_title = f"Evidence checklist: case {self.case_id}"
+            frame.border_subtitle = "space tick · enter note · a add · F1 help · escape close"
+            yield Static("", id="evidence-intro")
+            yield OptionList(id="evidence-items", markup=False)
+            yield Static("", id="evidence-detail")
+            with Vertical(id="evidence-edit"):
+                yield Label("", id="evidence-edit-label")
+                yield Input(id="evidence-input", compact=True)
+
+    def on_mount(self) -> None:
+        try:
+            self.case = self.app.store.load(self.case_id)
+        except StoreError as error:
+            self.notify(str(error), title="Cannot open the checklist", severity="error")
+            self.dismiss(None)
+            return
+        self._adopt(self.case)
+        self.query_one("#evidence-edit").display = False
+        self.query_one(OptionList).focus()
+
+    # -- showing ------------------------------------------------------------------------------
+
+    @property
+    def violation(self) -> ViolationType:
+        return self.case.violation_type if self.case is not None else ViolationType.OTHER
+
+    @property
+    def seeded_only(self) -> bool:
+        """The list shows suggestions that have not been saved yet."""
+        return self.case is not None and not self.case.evidence
+
+    def _adopt(self, case: Case, highlight: str | None = None) -> None:
+        self.case = case
+        self.items = copy.deepcopy(case.evidence) or seed_evidence(case.violation_type)
+        listing = self.query_one(OptionList)
+        keep = highlight or self._highlighted_identity()
+        listing.set_options(Option(item_prompt(item), id=str(index))
+                            for index, item in enumerate(self.items))
+        if self.items:
+            idents = [identity(item) for item in self.items]
+            listing.highlighted = idents.index(keep) if keep in idents else 0
+        self._describe()
+
+    def _highlighted_identity(self) -> str | None:
+        item = self.current
+        return identity(item) if item is not None else None
+
+    @property
+    def current(self) -> EvidenceItem | None:
+        listing = self.query_one(OptionList)
+        index = listing.highlighted
+        if index is None or not 0 <= index < len(self.items):
+            return None
+        return self.items[index]
+
+    def _describe(self) -> None:
+        done = sum(item.done for item in self.items)
+        frame = self.query_one("#evidence-frame")
+        frame.border_title = f"Evidence checklist: case {self.case_id}, {self.violation.label}"
+        intro = self.query_one("#evidence-intro", Static)
+        if not self.items:
+            intro.update("The checklist is empty. Press a to add an item, or s for the "
+                         "suggestions for this violation type.")
+        elif self.seeded_only:
+            intro.update(f"Suggested for {self.violation.label}. Nothing is saved until you tick, "
+                         f"note, add or remove an item.")
+        else:
+            intro.update(f"{done} of {len(self.items)} in hand.")
+        self._show_detail()
+
+    @on(OptionList.OptionHighlighted, "#evidence-items")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        item = self.current
+        detail = self.query_one("#evidence-detail", Static)
+        if item is None:
+            detail.update("")
+            return
+        spec = spec_for(item, self.violation)
+        text = spec.detail if spec is not None else "An item you added."
+        detail.update(Content(text))
+
+    # -- saving -------------------------------------------------------------------------------
+
+    def apply(self, change: Change, done_message: str | None = None,
+              highlight: str | None = None) -> bool:
+        """Make `change` to the checklist and save it; True when it was saved."""
+        if self.case is None:
+            return False
+        base = self.case
+        for _ in range(SAVE_ATTEMPTS):
+            mine = copy.deepcopy(base)
+            mine.evidence = copy.deepcopy(base.evidence) or seed_evidence(base.violation_type)
+            problem = change(mine.evidence)
+            if problem is not None:
+                self.notify(problem, title="Checklist", severity="warning")
+                if base is not self.case:
+                    self._adopt(base)
+                return False
+            try:
+                saved = self.app.store.save(mine)
+            except ConflictError:
+                try:
+                    base = self.app.store.load(self.case_id)
+                except StoreError as error:
+                    self.notify(str(error), title="Checklist not saved", severity="error")
+                    return False
+                continue
+            except StoreError as error:
+                self.notify(str(error), title="Checklist not saved", severity="error")
+                return False
+            if base is not self.case:
+                self.notify(f"Case {self.case_id} was changed in another window meanwhile. Your "
+                            f"change was made on top of that version; both are kept.",
+                            title="Checklist merged", severity="information")
+            elif done_message:
+                self.notify(done_message, title="Checklist", timeout=3)
+            self.saved = saved
+            self._adopt(copy.deepcopy(saved), highlight)
+            return True
+        self.notify(f"Case {self.case_id} keeps changing in another window, so the checklist was "
+                    f"not saved. Try again in a moment.", title="Checklist not saved",
+                    severity="error")
+        return False
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._editing is not None and action != "close":
+            return False
+        if action in {"toggle", "edit_note", "rename_item", "remove_item"}:
+            return True if self.is_mounted and self.current is not None else None
+        return True
+
+    def action_toggle(self) -> None:
+        item = self.current
+        if item is not None:
+            self.apply(set_done(identity(item), not item.done))
+
+    @on(OptionList.OptionSelected, "#evidence-items")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit_note()
+
+    def action_edit_note(self) -> None:
+        item = self.current
+        if item is not None:
+            self._open_line("note", identity(item), f"Note on “{item.label}” (enter saves):",
+                            item.note, "Where the file is, who is getting it, what is missing")
+
+    def action_rename_item(self) -> None:
+        item = self.current
+        if item is not None:
+            self._open_line("rename", identity(item), "New name (enter saves):", item.label, "")
+
+    def action_add_item(self) -> None:
+        self._open_line("add", None, "New item (enter adds it):", "",
+                        "e.g. Letter from the supplier confirming the batch numbers")
+
+    def action_add_suggestions(self) -> None:
+        self.apply(add(seed_evidence(self.violation)), "Added the missing suggestions.")
+
+    def action_remove_item(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        ident = identity(item)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.apply(remove(ident), f"Removed “{item.label}”.")
+
+        self.app.push_screen(ConfirmScreen(f"Remove “{item.label}” from the checklist?",
+                                           "Its tick and note go with it.", yes="Remove",
+                                           no="Keep it", danger=True), answered)
+
+    def action_close(self) -> None:
+        if self._editing is not None:
+            self._close_line()
+            return
+        self.dismiss(self.saved)
+
+    # -- the line below the list ----------------------------------------------------------------
+
+    def _open_line(self, what: str, ident: str | None, label: str, value: str,
+                   placeholder: str) -> None:
+        self._editing = (what, ident)
+        self.query_one("#evidence-edit-label", Label).update(Content(label))
+        field = self.query_one("#evidence-input", Input)
+        field.value = value
+        field.placeholder = placeholder
+        self.query_one("#evidence-edit").display = True
+        field.focus()
+        self.refresh_bindings()
+
+    def _close_line(self) -> None:
+        self._editing = None
+        self.query_one("#evidence-edit").display = False
+        self.query_one(OptionList).focus()
+        self.refresh_bindings()
+
+    @on(Input.Submitted, "#evidence-input")
+    def _line_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._editing is None:
+            return
+        what, ident = self._editing
+        text = " ".join(event.value.split())
+        if what == "note":
+            saved = self.apply(set_note(ident or "", text))
+        elif not text:
+            self.notify("Type a few words to name the item.", title="Checklist",
+                        severity="warning")
+            return
+        elif what == "rename":
+            keeps_key = (ident or "").startswith("key:")
+            saved = self.apply(rename(ident or "", text),
+                               highlight=ident if keeps_key else identity(EvidenceItem(text)))
+        else:
+            new = EvidenceItem(label=text)
+            saved = self.apply(add([new]), f"Added “{text}”.", highlight=identity(new))
+        if saved:
+            self._close_line()
+
+    def palette_commands(self) -> Iterable[PaletteCommand]:
+        yield PaletteCommand("evidence: Add item", "Add an item of your own (a)",
+                             self.action_add_item)
+        yield PaletteCommand("evidence: Add suggestions",
+                             f"Suggested items for {self.violation.label} not yet listed (s)",
+                             self.action_add_suggestions)
+        if self.current is not None:
+            yield PaletteCommand("evidence: Tick or untick", "The highlighted item (space)",
+                                 self.action_toggle)
+            yield PaletteCommand("evidence: Remove item", "The highlighted item (delete)",
+                                 self.action_remove_item)

@@ -1,0 +1,162 @@
+"""`FindingsPanel`: what the readiness checks found in the draft, one row per finding.
+
+Each row shows the severity (an icon, a colour and the word, so it reads without colour too),
+the section, the line the finding starts on and the message. Selecting a row (enter or a click)
+posts `FindingsPanel.Selected` with the finding; the editor moves its cursor there.
+`update_findings` is cheap to call after every pause in typing: when nothing changed it does
+nothing, and otherwise the highlight stays on the same finding where it still exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ..checks import Finding, Severity, summary_text
+from ..vocab import Section
+
+SEVERITY_ICONS: dict[Severity, str] = {
+    Severity.BLOCKER: "✖",
+    Severity.WARNING: "!",
+    Severity.HINT: "›",
+}
+"""One-cell glyphs (none of East Asian "ambiguous" width, so no terminal draws them double)."""
+
+SEVERITY_STYLES: dict[Severity, str] = {
+    Severity.BLOCKER: "bold $text-error",
+    Severity.WARNING: "bold $text-warning",
+    Severity.HINT: "$text-muted",
+}
+
+NOTHING_FOUND = "Nothing to fix: the checks found no problems in this draft."
+
+
+def line_of(text: str, offset: int) -> int:
+    """The 1-based line of `text` that character `offset` falls on."""
+    return text.count("\n", 0, max(0, min(offset, len(text)))) + 1
+
+
+def place_label(finding: Finding, texts: Mapping[Section, str] | None = None) -> str:
+    """Where a finding is: "Root Cause, line 3", "Root Cause" (whole section), "Whole plan"."""
+    if finding.section is None:
+        return "Whole plan"
+    label = finding.section.label
+    if finding.end <= finding.start:
+        return label
+    if texts is None or finding.section not in texts:
+        return label
+    return f"{label}, line {line_of(texts[finding.section], finding.start)}"
+
+
+def finding_prompt(finding: Finding, texts: Mapping[Section, str] | None = None) -> Content:
+    """The row for one finding: icon and severity word, place, message."""
+    severity = finding.severity
+    return Content.assemble(
+        (SEVERITY_ICONS[severity], SEVERITY_STYLES[severity]), " ",
+        (severity.value, SEVERITY_STYLES[severity]), "  ",
+        (place_label(finding, texts), "bold"), "  ",
+        Content(finding.message),
+    )
+
+
+def finding_key(finding: Finding) -> str:
+    """A stable option id for a finding, so the highlight can follow it across updates."""
+    section = finding.section.value if finding.section is not None else "case"
+    return f"{finding.id}:{section}:{finding.start}:{finding.end}"
+
+
+class FindingsPanel(OptionList):
+    """The readiness findings for one case; `Selected` says which one the user picked."""
+
+    class Selected(Message):
+        """The user chose a finding to jump to."""
+
+        def __init__(self, panel: FindingsPanel, finding: Finding) -> None:
+            super().__init__()
+            self.panel = panel
+            self.finding = finding
+
+        @property
+        def control(self) -> FindingsPanel:
+            return self.panel
+
+    def __init__(self, findings: Iterable[Finding] = (), *, name: str | None = None,
+                 id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes, markup=False)
+        self.findings: tuple[Finding, ...] = ()
+        """The findings shown, in the order shown."""
+        self._texts: dict[Section, str] = {}
+        self._shown: tuple[tuple[str, str], ...] | None = None
+        self.update_findings(findings)
+
+    @property
+    def summary(self) -> str:
+        """"2 blockers, 1 warning, 3 hints" or "no problems found"."""
+        return summary_text(self.findings, hints=True)
+
+    def update_findings(self, findings: Iterable[Finding],
+                        texts: Mapping[Section, str] | None = None) -> bool:
+        """Show `findings`; `texts` (section -> its text) lets rows name their line.
+
+        Returns False (and touches nothing) when the rows would be the same as now.
+        """
+        findings = tuple(findings)
+        if texts is not None:
+            self._texts = dict(texts)
+        rows = tuple((finding_key(f), place_label(f, self._texts)) for f in findings)
+        if rows == self._shown and findings == self.findings:
+            return False
+        keep = self.highlighted_finding
+        self.findings = findings
+        self._shown = rows
+        if findings:
+            self.set_options(Option(finding_prompt(f, self._texts), id=key)
+                             for f, (key, _) in zip(findings, rows))
+        else:
+            self.set_options([Option(Content(NOTHING_FOUND), id="none", disabled=True)])
+        self._restore_highlight(keep)
+        self.border_title = "Checks"
+        self.border_subtitle = self.summary
+        self.set_class(not findings, "-empty")
+        return True
+
+    def _restore_highlight(self, keep: Finding | None) -> None:
+        if not self.findings:
+            self.highlighted = None
+            return
+        if keep is not None:
+            key = finding_key(keep)
+            for index, finding in enumerate(self.findings):
+                if finding_key(finding) == key:
+                    self.highlighted = index
+                    return
+            same_kind = [i for i, f in enumerate(self.findings)
+                         if f.section == keep.section and f.start >= keep.start]
+            if same_kind:
+                self.highlighted = same_kind[0]
+                return
+        self.highlighted = 0
+
+    @property
+    def highlighted_finding(self) -> Finding | None:
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self.findings):
+            return None
+        return self.findings[index]
+
+    def highlight_finding(self, finding: Finding) -> None:
+        """Move the highlight to `finding` (when shown), without selecting it."""
+        key = finding_key(finding)
+        for index, shown in enumerate(self.findings):
+            if finding_key(shown) == key:
+                self.highlighted = index
+                return
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self.findings):
+            self.post_message(self.Selected(self, self.findings[event.option_index]))

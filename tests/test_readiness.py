@@ -1,0 +1,99 @@
+"""Readiness: the checks with the user's limits, run again only when their inputs change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from poa_tui.checks import Finding, Severity
+from poa_tui.models import Case, Notice, Reply, Sections
+from poa_tui.readiness import Readiness, ReadinessCache, next_finding
+from poa_tui.vocab import Channel, Outcome, Section
+
+
+@dataclass
+class Limits:
+    soft_limit_words: int = 500
+
+
+def _case(**sections: str) -> Case:
+    case = Case(id=7, sections=Sections(**sections))
+    case.notice = Notice(asins=["B07XJ8C8F5"])
+    return case
+
+
+WRITTEN = dict(root_cause="Our returns desk restocked opened units on 3 March without a check. "
+                          "B07XJ8C8F5 was affected.",
+               immediate_remedy="On 5 March we pulled 40 units and refunded 12 buyers.",
+               systematic_changes="Since 6 March Ana Ruiz inspects every return each morning.")
+
+
+def test_summary_and_marker_count_blockers_first() -> None:
+    empty = Readiness.of(_case())
+    assert empty.blockers == 3
+    assert empty.short == "3 blockers"
+    assert empty.summary.startswith("3 blockers")
+    assert Readiness.of(_case(**WRITTEN)).short == ""
+
+
+def test_the_section_limit_comes_from_the_settings() -> None:
+    long_text = " ".join(["Ana checked every unit on 3 March."] * 20)
+    case = _case(**{**WRITTEN, "root_cause": long_text + " B07XJ8C8F5"})
+    def too_long(limit: int) -> bool:
+        return any(f.id == "section_too_long" and f.section == Section.ROOT_CAUSE
+                   for f in Readiness.of(case, Limits(soft_limit_words=limit)).findings)
+
+    assert too_long(50)
+    assert not too_long(5000)
+
+
+def test_the_cache_runs_the_checks_only_when_an_input_changed() -> None:
+    cache = ReadinessCache()
+    case = _case(**WRITTEN)
+    first = cache.get(case, Limits())
+    assert cache.get(case, Limits()) is first
+    assert cache.runs == 1
+    case.sections.root_cause += " [insert date]"
+    assert cache.get(case, Limits()).blockers == 1
+    assert cache.runs == 2
+    cache.get(case, Limits(soft_limit_words=100))
+    assert cache.runs == 3
+
+
+def test_a_rejected_attempt_changes_the_fingerprint() -> None:
+    cache = ReadinessCache()
+    case = _case(**WRITTEN)
+    cache.get(case)
+    attempt = case.record_submission(Channel.ACCOUNT_HEALTH)
+    cache.get(case)
+    attempt.reply = Reply(attempt.submitted_at, "Not enough.", Outcome.INSUFFICIENT_POA)
+    repeated = cache.get(case)
+    assert cache.runs == 3
+    assert any(f.severity is not Severity.HINT for f in repeated.findings)
+
+
+def test_forget_drops_cases_no_longer_listed() -> None:
+    cache = ReadinessCache()
+    one, two = _case(**WRITTEN), _case()
+    two.id = 8
+    cache.get(one), cache.get(two)
+    cache.forget([8])
+    cache.get(one)
+    cache.get(two)
+    assert cache.runs == 3
+
+
+def _finding(section: Section | None, start: int) -> Finding:
+    return Finding("x", Severity.WARNING, section, "m", start, start + 1)
+
+
+def test_next_finding_moves_forward_and_wraps() -> None:
+    rc, ir = Section.ROOT_CAUSE, Section.IMMEDIATE_REMEDY
+    found = [_finding(ir, 4), _finding(rc, 10), _finding(None, 0), _finding(rc, 2)]
+    assert next_finding(found, rc, 0) == _finding(rc, 2)
+    assert next_finding(found, rc, 2) == _finding(rc, 10)
+    assert next_finding(found, rc, 50) == _finding(ir, 4)
+    assert next_finding(found, Section.SYSTEMATIC_CHANGES, 0) == _finding(rc, 2)
+    assert next_finding(found, None, 0) == _finding(rc, 2)
+    assert next_finding(found, rc, 10, backwards=True) == _finding(rc, 2)
+    assert next_finding(found, rc, 2, backwards=True) == _finding(ir, 4)
+    assert next_finding([_finding(None, 0)], rc, 0) is None

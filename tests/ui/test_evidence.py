@@ -1,0 +1,151 @@
+"""The evidence checklist: seeded from the violation type, every change saved at once, and a
+change made in another session never overwritten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from help_panels_support import HostApp, drafted_case, store_with
+from textual.widgets import Input, OptionList
+
+from poa_tui.guidance import seed_evidence
+from poa_tui.models import EvidenceItem
+from poa_tui.screens.confirm import ConfirmScreen
+from poa_tui.screens.evidence import EvidenceScreen
+from poa_tui.vocab import ViolationType
+
+
+def _app(tmp_path: Path, **changes):
+    store, case = store_with(tmp_path, drafted_case(**changes))
+    return HostApp(store, screen=lambda: EvidenceScreen(case.id)), store, case
+
+
+def _labels(app) -> list[str]:
+    return [str(option.prompt) for option in app.screen.query_one(OptionList).options]
+
+
+async def test_a_case_without_a_checklist_shows_the_suggestions_and_saves_nothing(tmp_path) -> None:
+    app, store, case = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        expected = [item.label for item in seed_evidence(ViolationType.INAUTHENTIC)]
+        assert [label.removeprefix("[ ] ") for label in _labels(app)] == expected
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.results == [None]
+    assert store.load(case.id).revision == case.revision
+    assert store.load(case.id).evidence == []
+
+
+async def test_space_ticks_and_saves_at_once(tmp_path) -> None:
+    app, store, case = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "space")
+        await pilot.pause()
+        saved = store.load(case.id).evidence
+        assert [item.done for item in saved] == [False, True, False, False]
+        assert _labels(app)[1].startswith("[✓] ")
+        await pilot.press("space")
+        await pilot.pause()
+        assert not any(item.done for item in store.load(case.id).evidence)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.results[0].revision == store.load(case.id).revision
+
+
+async def test_enter_writes_a_note_and_escape_cancels_one(tmp_path) -> None:
+    app, store, case = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        note = app.screen.query_one("#evidence-input", Input)
+        assert app.focused is note
+        note.value = "Asked Brightlane Supply for 2024 invoices on 4 March"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.load(case.id).evidence[0].note.startswith("Asked Brightlane")
+        assert "Asked Brightlane" in _labels(app)[0]
+        assert isinstance(app.focused, OptionList)
+        await pilot.press("enter")
+        app.screen.query_one("#evidence-input", Input).value = "never saved"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
+        assert store.load(case.id).evidence[0].note.startswith("Asked Brightlane")
+
+
+async def test_add_rename_and_refuse_a_duplicate(tmp_path) -> None:
+    app, store, case = _app(tmp_path, evidence=[EvidenceItem("Carrier letter")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        app.screen.query_one("#evidence-input", Input).value = "Photos of the   batch labels"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [i.label for i in store.load(case.id).evidence] == ["Carrier letter",
+                                                                   "Photos of the batch labels"]
+        assert app.screen.query_one(OptionList).highlighted == 1
+        await pilot.press("a")
+        app.screen.query_one("#evidence-input", Input).value = "carrier LETTER"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(store.load(case.id).evidence) == 2
+        assert app.screen.query_one("#evidence-edit").display
+        await pilot.press("escape", "up", "r")
+        app.screen.query_one("#evidence-input", Input).value = "Letter from the carrier"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.load(case.id).evidence[0].label == "Letter from the carrier"
+
+
+async def test_remove_asks_first(tmp_path) -> None:
+    app, store, case = _app(tmp_path, evidence=[EvidenceItem("One"), EvidenceItem("Two")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(store.load(case.id).evidence) == 2
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert [i.label for i in store.load(case.id).evidence] == ["Two"]
+
+
+async def test_suggestions_fill_in_what_is_missing_after_a_type_change(tmp_path) -> None:
+    seeded = seed_evidence(ViolationType.INAUTHENTIC)
+    seeded[0].done = True
+    app, store, case = _app(tmp_path, evidence=seeded,
+                            violation_type=ViolationType.CONDITION_USED_SOLD_AS_NEW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        keys = [item.key for item in store.load(case.id).evidence]
+        wanted = {item.key for item in seed_evidence(ViolationType.CONDITION_USED_SOLD_AS_NEW)}
+        assert wanted <= set(keys)
+        assert len(keys) == len(set(keys))
+        assert store.load(case.id).evidence[0].done
+
+
+async def test_a_change_from_another_session_is_kept(tmp_path) -> None:
+    app, store, case = _app(tmp_path, evidence=seed_evidence(ViolationType.INAUTHENTIC))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        elsewhere = store.load(case.id)
+        elsewhere.evidence[2].done = True
+        elsewhere.evidence[3].note = "Removal order 12 filed"
+        store.save(elsewhere)
+        notes: list[str] = []
+        app.notify = lambda message, **kw: notes.append(message)  # type: ignore[method-assign]
+        await pilot.press("space")
+        await pilot.pause()
+        saved = store.load(case.id).evidence
+        assert [item.done for item in saved] == [True, False, True, False]
+        assert saved[3].note == "Removal order 12 filed"
+        assert any("changed in another window" in note for note in notes)
+        assert "[✓]" in _labels(app)[2]
