@@ -119,6 +119,15 @@ def test_tmux_sizes_env_options_and_exit_status(tmp_path: Path) -> None:
         assert server.show_option("set-clipboard") == "off"
 
 
+def test_tmux_takes_trailing_semicolons_literally(tmux: TmuxServer) -> None:  # noqa: F811
+    # tmux ends a command at an argument's trailing ";" unless it is escaped.
+    tmux.new_session(["sh", "-c", 'echo "env=$X"; cat'], env={"X": "a;"})
+    for text in ("one;", ";", "two\\;"):
+        tmux.send_text(text)
+    tmux.send_keys("Enter")
+    assert "env=a;\none;;two\\;\n" in tmux.wait_for("two")
+
+
 def test_tmux_wait_for_shows_the_screen_on_timeout(tmux: TmuxServer) -> None:  # noqa: F811
     tmux.new_session(["cat"])
     tmux.send_text("what is there")

@@ -71,7 +71,22 @@ class TmuxServer:
         self.kill()
 
     def run(self, *args: str, check: bool = True, timeout: float = 10.0) -> str:
-        """Run one tmux command against this server and return its stdout."""
+        """Run one tmux command against this server and return its stdout.
+
+        Arguments arrive as given: tmux reads a trailing ";" as the end of a command, so one
+        is escaped here (`send_text("a;")` types "a;").
+        """
+        return self._run_commands([list(args)], check=check, timeout=timeout)
+
+    def _run_commands(
+        self, commands: list[list[str]], *, check: bool = True, timeout: float = 10.0
+    ) -> str:
+        """Run several tmux commands in one client call (so nothing happens in between)."""
+        args: list[str] = []
+        for command in commands:
+            if args:
+                args.append(";")
+            args += [_literal(arg) for arg in command]
         argv = [self.program, "-L", self.socket_name, "-f", "/dev/null", *args]
         done = subprocess.run(
             argv,
@@ -100,9 +115,7 @@ class TmuxServer:
         """
         if not cmd:
             raise ValueError("new_session needs a command")
-        settings: list[str] = []
-        for name, value in self.options.items():
-            settings += ["set-option", "-g", name, value, ";"]
+        settings = [["set-option", "-g", name, value] for name, value in self.options.items()]
         session = ["new-session", "-d", "-s", self.target, "-x", str(width), "-y", str(height)]
         for name, value in (env or {}).items():
             session += ["-e", f"{name}={value}"]
@@ -110,7 +123,7 @@ class TmuxServer:
             session += ["-c", os.fspath(cwd)]
         # tmux runs a one-word command through `sh -c`; quoting keeps it a single argv entry.
         command = [shlex.quote(cmd[0])] if len(cmd) == 1 else list(cmd)
-        self.run(*settings, *session, "--", *command)
+        self._run_commands([*settings, [*session, "--", *command]])
 
     def send_keys(self, *keys: str) -> None:
         """Press keys by tmux name ("Enter", "Escape", "C-c", "F7", "Up") or plain characters."""
@@ -219,6 +232,11 @@ class TmuxServer:
 
     def _format(self, fmt: str) -> str:
         return self.run("display-message", "-p", "-t", self.target, fmt).strip()
+
+
+def _literal(arg: str) -> str:
+    """Escape a trailing ";" so tmux keeps it instead of ending the command there."""
+    return arg[:-1] + "\\;" if arg.endswith(";") else arg
 
 
 @pytest.fixture
