@@ -86,6 +86,7 @@ class ReadinessCache:
 
     def __init__(self) -> None:
         self._entries: dict[int, tuple[tuple[object, ...], Readiness]] = {}
+        self._stored: dict[int, tuple[tuple[int, tuple[int, int]], Readiness]] = {}
         self.runs = 0
         """How many times the checks actually ran (tests and benchmarks read it)."""
 
@@ -99,11 +100,28 @@ class ReadinessCache:
         self._entries[case.id] = (key, result)
         return result
 
+    def for_stored(self, store: Any, case_id: int, revision: int,
+                   settings: Any | None = None) -> Readiness:
+        """The readiness of a stored case; the file is read only when `revision` moved.
+
+        For the case list, which knows each case's revision from its summary row. Raises the
+        store's errors (`StoreError`) when the case cannot be read.
+        """
+        key = (revision, limits_from(settings))
+        entry = self._stored.get(case_id)
+        if entry is not None and entry[0] == key:
+            return entry[1]
+        case = store.load(case_id)
+        result = self.get(case, settings)
+        self._stored[case_id] = ((case.revision, key[1]), result)
+        return result
+
     def forget(self, keep: Iterable[int]) -> None:
         """Drop the entries of cases not in `keep` (deleted, or no longer listed)."""
         wanted = set(keep)
-        for case_id in [i for i in self._entries if i not in wanted]:
-            del self._entries[case_id]
+        for entries in (self._entries, self._stored):
+            for case_id in [i for i in entries if i not in wanted]:
+                del entries[case_id]
 
 
 _ORDER = {section: index for index, section in enumerate(SECTIONS)}

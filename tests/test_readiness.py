@@ -97,3 +97,18 @@ def test_next_finding_moves_forward_and_wraps() -> None:
     assert next_finding(found, rc, 10, backwards=True) == _finding(rc, 2)
     assert next_finding(found, rc, 2, backwards=True) == _finding(ir, 4)
     assert next_finding([_finding(None, 0)], rc, 0) is None
+
+
+def test_stored_cases_are_read_again_only_when_their_revision_moved(store) -> None:
+    case = store.create(_case(**WRITTEN))
+    cache = ReadinessCache()
+    reads: list[int] = []
+    real_load = store.load
+    store.load = lambda case_id: reads.append(case_id) or real_load(case_id)
+    assert cache.for_stored(store, case.id, case.revision).short == ""
+    assert cache.for_stored(store, case.id, case.revision).short == ""
+    assert reads == [case.id]
+    case.sections.systematic_changes = ""
+    store.save(case)
+    assert cache.for_stored(store, case.id, case.revision).short == "1 blocker"
+    assert reads == [case.id, case.id]

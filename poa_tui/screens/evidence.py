@@ -147,9 +147,11 @@ change is made on top of that version, so neither is lost.
                 tooltip="Stop editing the line below, or close the checklist."),
     ]
 
-    def __init__(self, case_id: int) -> None:
+    def __init__(self, case_id: int, *, read_only: bool = False) -> None:
         super().__init__()
         self.case_id = case_id
+        self.read_only = read_only
+        """Another session is editing the case: the list can be read, not changed."""
         self.case: Case | None = None
         """The case as last read or saved."""
         self.items: list[EvidenceItem] = []
@@ -220,7 +222,10 @@ change is made on top of that version, so neither is lost.
         frame = self.query_one("#evidence-frame")
         frame.border_title = f"Evidence checklist: case {self.case_id}, {self.violation.label}"
         intro = self.query_one("#evidence-intro", Static)
-        if not self.items:
+        if self.read_only:
+            intro.update(f"{done} of {len(self.items)} in hand. Read-only: another session is "
+                         f"editing this case.")
+        elif not self.items:
             intro.update("The checklist is empty. Press a to add an item, or s for the "
                          "suggestions for this violation type.")
         elif self.seeded_only:
@@ -290,7 +295,7 @@ change is made on top of that version, so neither is lost.
     # -- actions ------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self._editing is not None and action != "close":
+        if (self._editing is not None or self.read_only) and action != "close":
             return False
         if action in {"toggle", "edit_note", "rename_item", "remove_item"}:
             return True if self.is_mounted and self.current is not None else None
@@ -387,6 +392,8 @@ change is made on top of that version, so neither is lost.
             self._close_line()
 
     def palette_commands(self) -> Iterable[PaletteCommand]:
+        if self.read_only:
+            return
         yield PaletteCommand("evidence: Add item", "Add an item of your own (a)",
                              self.action_add_item)
         yield PaletteCommand("evidence: Add suggestions",

@@ -1,4 +1,5 @@
 """`FindingsPanel`: what the readiness checks found in the draft, one row per finding.
+`FindingsStrip`: the same in one line, for terminals too small for the panel.
 
 Each row shows the severity (an icon, a colour and the word, so it reads without colour too),
 the section, the line the finding starts on and the message. Selecting a row (enter or a click)
@@ -13,10 +14,10 @@ from collections.abc import Iterable, Mapping
 
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..checks import Finding, Severity, summary_text
+from ..checks import Finding, Severity, summarise, summary_text
 from ..vocab import Section
 
 SEVERITY_ICONS: dict[Severity, str] = {
@@ -160,3 +161,46 @@ class FindingsPanel(OptionList):
         event.stop()
         if 0 <= event.option_index < len(self.findings):
             self.post_message(self.Selected(self, self.findings[event.option_index]))
+
+
+def counts_content(findings: Iterable[Finding]) -> Content:
+    """"✖ 2 blockers  ! 1 warning  › 3 hints", each part in its colour; hints included."""
+    counts = summarise(findings)
+    parts: list[Content] = []
+    for severity in Severity:
+        count = counts[severity]
+        if count:
+            noun = severity.value + ("" if count == 1 else "s")
+            parts.append(Content.assemble(
+                (f"{SEVERITY_ICONS[severity]} {count} {noun}", SEVERITY_STYLES[severity])))
+    if not parts:
+        return Content.styled("✓ no problems found", "$text-success")
+    return Content("  ").join(parts)
+
+
+class FindingsStrip(Static):
+    """One line under the editor: the finding at the cursor, else the counts and the key to
+    jump to the next finding."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__("", id=id, classes=classes, markup=False)
+        self.shown: Finding | None = None
+        """The finding the line describes, when the cursor is inside one."""
+
+    def show(self, findings: Iterable[Finding], section: Section | None = None,
+             offset: int | None = None, hint: str = "") -> None:
+        """Describe the finding covering `offset` in `section`, or sum up `findings`."""
+        findings = tuple(findings)
+        here = None
+        if section is not None and offset is not None:
+            here = next((f for f in findings if f.section == section
+                         and f.start <= offset <= f.end and f.end > f.start), None)
+        self.shown = here
+        if here is not None:
+            self.update(Content.assemble((SEVERITY_ICONS[here.severity] + " ",
+                                          SEVERITY_STYLES[here.severity]), here.message))
+            return
+        line = counts_content(findings)
+        if hint and findings:
+            line = Content.assemble(line, ("  ·  " + hint, "$text-muted"))
+        self.update(line)

@@ -149,3 +149,19 @@ async def test_a_change_from_another_session_is_kept(tmp_path) -> None:
         assert saved[3].note == "Removal order 12 filed"
         assert any("changed in another window" in note for note in notes)
         assert "[✓]" in _labels(app)[2]
+
+
+async def test_read_only_shows_the_list_and_changes_nothing(tmp_path) -> None:
+    store, case = store_with(tmp_path, drafted_case(evidence=[EvidenceItem("One")]))
+    app = HostApp(store, screen=lambda: EvidenceScreen(case.id, read_only=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "a", "delete", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
+        assert "Read-only" in str(app.screen.query_one("#evidence-intro").render())
+        assert list(app.screen.palette_commands()) == []
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.results == [None]
+    assert store.load(case.id).revision == case.revision

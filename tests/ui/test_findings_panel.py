@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from help_panels_support import HostApp, drafted_case
 from textual.containers import Vertical
 from textual.widgets import Input
 
 from poa_tui.checks import Finding, Severity, run_checks
 from poa_tui.vocab import Section
-from poa_tui.widgets.findings_panel import NOTHING_FOUND, FindingsPanel, finding_prompt
-
-from help_panels_support import HostApp, drafted_case
+from poa_tui.widgets.findings_panel import (NOTHING_FOUND, FindingsPanel, FindingsStrip,
+                                           finding_prompt)
 
 
 def _host(findings=(), texts=None) -> HostApp:
@@ -97,3 +97,20 @@ async def test_no_findings_shows_a_calm_line_and_selects_nothing() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.messages == []
+
+
+async def test_the_strip_names_the_finding_at_the_cursor_else_the_counts() -> None:
+    case = drafted_case()
+    findings = run_checks(case)
+    app = HostApp(widgets=lambda: [FindingsStrip(id="strip")])
+    async with app.run_test(size=(80, 10)):
+        strip = app.query_one(FindingsStrip)
+        placeholder = next(f for f in findings if f.id == "placeholder")
+        strip.show(findings, Section.ROOT_CAUSE, placeholder.start + 2, hint="F8 next")
+        assert strip.shown == placeholder
+        assert str(strip.render()).startswith("✖ Placeholder left in")
+        strip.show(findings, Section.ROOT_CAUSE, 0, hint="F8 next")
+        assert strip.shown is None
+        assert str(strip.render()) == "✖ 2 blockers  ! 4 warnings  ·  F8 next"
+        strip.show([], Section.ROOT_CAUSE, 0, hint="F8 next")
+        assert str(strip.render()) == "✓ no problems found"
