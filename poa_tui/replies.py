@@ -1,0 +1,430 @@
+"""Read Amazon's reply to an appeal: which of the seven outcomes it is and what it asks for.
+
+Amazon rewords its emails often, so the classifier looks for families of phrases, not fixed
+sentences: case does not matter, phrases may break across lines, any apostrophe matches. The
+outcome follows a fixed precedence (see `_decide`): final, reinstated, insufficient_poa,
+action_required, documents_requested (each by its own phrases), then what the reply asks for
+(actions, else documents), a bare "not enough information" (insufficient_poa), denied, and
+acknowledged, which is also the fallback. A phrase inside a condition ("if we need more
+information ...") does not count; quoted history ("-----Original Message-----", "On ... wrote:",
+lines starting with ">") is ignored. No Textual here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .models import Request
+from .textsafety import strip_controls
+from .vocab import Outcome
+
+__all__ = ["Classification", "classify_reply"]
+
+_READ_LIMIT = 100_000  # a reply is a few thousand characters; the rest of a huge paste is noise
+_MAX_REQUESTS = 40
+_MAX_EVIDENCE = 12
+_APOSTROPHE = "['\u2019\u2018\u02bc`\u00b4]"
+
+
+def _phrases(*patterns: str) -> re.Pattern[str]:
+    """One case-insensitive pattern; a space may be any run of whitespace, ' any apostrophe."""
+    body = "|".join(patterns).replace("'", _APOSTROPHE).replace(" ", r"\s+")
+    return re.compile(rf"\b(?:{body})", re.IGNORECASE)
+
+
+_FINAL = _phrases(
+    r"decided (?:not to (?:reinstate|reactivate|restore)|that you (?:may|can) no longer sell)",
+    r"(?:may|can|will) no longer sell on (?:amazon|this marketplace|our)",
+    r"(?:may|will) not (?:respond|reply) to (?:any )?further (?:e-?mails?|messages|contacts?"
+    r"|correspondence|appeals|submissions)|(?:will|may) no longer (?:respond|reply) to",
+    r"(?:will no longer (?:review|accept|consider) (?:any )?(?:further |new )?|not (?:review|accept"
+    r"|consider|respond to) (?:any )?further )(?:appeals|submissions|e-?mails|messages"
+    r"|correspondence|requests)",
+    r"(?:no further (?:appeals|correspondence|submissions) will|further (?:appeals|submissions) "
+    r"will not) be (?:reviewed|considered|accepted)",
+    r"we will not (?:reinstate|reactivate|restore) your(?![^.]*\b(?:until|unless|without)\b)",
+    r"(?:cannot|can't|will not|won't) be (?:reinstated|reactivated)(?! (?:without|unless|until))",
+    r"(?:action|decision|closure|deactivation) is (?:permanent|final)|cannot be appealed",
+    r"(?:this|it) is (?:our|a) final decision|(?:closed|removed|deactivated|banned) for good",
+    r"decision (?:[\w.]+ ){0,5}will not (?:change|be reversed|be reconsidered)",
+    r"(?:been|are|were|is|was) (?:removed|deactivated|closed|suspended) permanently"
+    r"|been permanently (?:deactivated|closed|removed|suspended|banned)",
+    r"not (?:be )?(?:able|permitted|allowed|eligible) to open (?:a )?new (?:seller |selling )?"
+    r"account",
+)
+_REINSTATED = _phrases(
+    r"decided to (?:reinstate|reactivate|restore)|welcome back|back in good standing",
+    r"(?:has|have) been (?:reinstated|reactivated|restored)",
+    r"we(?:'ve| have)? (?:reinstated|reactivated|restored) your",
+    r"(?:privileges|account|listings?|offers?|asins?) (?:are|is) (?:now )?(?:restored|reinstated"
+    r"|reactivated|active again)|(?:account|listings?|asins?) (?:is|are) now active",
+    r"(?:accepted|approved) your (?:plan of action|appeal|poa)",
+    r"(?:appeal|request) (?:has been|was|is) (?:approved|accepted|successful)",
+    r"(?:you can|you may) (?:now )?(?:resume|start|continue) selling|(?:you can|you may) now "
+    r"(?:list|sell|offer)",
+    r"lifted the (?:restriction|suspension|block|deactivation|hold)",
+    r"(?:is|are) (?:live|active|visible|available) again",
+    r"(?:will|we'll) reinstate your (?:listings?|asins?|account|selling privileges) on your behalf",
+)
+_INSUFFICIENT = _phrases(
+    r"(?:greater|more|further|additional) detail(?:s|ed)? (?:on|about|regarding|of|for|explaining"
+    r"|around|as to)\b",
+    r"(?:plan of action|plan|appeal|poa) (?:you (?:provided|submitted|sent) )?(?:is|was) "
+    r"(?:not complete|incomplete|insufficient|not sufficient|not specific enough|unclear"
+    r"|too general|too vague)",
+    r"(?:did|does) not (?:adequately |sufficiently |fully |clearly )?(?:explain|address|identify"
+    r"|describe) (?:the|your|how|what|why)",
+    r"(?:did|does) not (?:give|provide|include|contain|show|identify) (?:us )?(?:a |the )?"
+    r"(?:clear |specific |complete |convincing )?(?:root cause|explanation|details?)",
+    r"root cause (?:is|was) (?:not clear|unclear|not identified)",
+    r"(?:update|revise|rewrite) your plan of action",
+    r"(?:appeal|plan(?: of action)?|poa|submission) (?:is|was) missing",
+)
+_GENERIC = _phrases(
+    r"(?:do|does|did) not (?:have|contain|include|provide) (?:enough|sufficient) information"
+    r"(?: to (?:reactivate|reinstate) your (?:account|selling privileges|listings?))?",
+    r"not enough information|(?:need|require) (?:more|additional|further) information",
+    r"information (?:you )?(?:provided|submitted) (?:is|was) (?:not sufficient|insufficient"
+    r"|not enough)",
+)
+_ACTION = _phrases(
+    r"(?:have|has) not (?:yet )?been (?:closed|deleted|removed|implemented|corrected|addressed"
+    r"|made|completed|applied|done)(?: or (?:closed|deleted|removed))?",
+    r"(?:are|is) still (?:active |live |listed |available |open |stored )?(?:in|on|for) your",
+    r"(?:must|need to) be (?:closed|deleted|removed|taken down)",
+    r"found (?:restricted|prohibited|active) (?:product )?listings",
+)
+_DOCUMENTS = _phrases(
+    r"(?:demonstrate|verify|proof of) the authenticity",
+    r"not (?:yet )?(?:submitted|provided|sent) (?:the |all )?required documents",
+    r"documents? (?:you )?(?:submitted|provided|sent) (?:are|is|were|was) (?:invalid|not valid"
+    r"|not acceptable|unacceptable|insufficient|illegible|incomplete)",
+    r"(?:could|were) not (?:be )?verif(?:y|ied) (?:the |your )?(?:invoices?|documents?|supplier)",
+    r"(?:invoices?|documents?|supplier) (?:you (?:submitted|provided|sent) )?(?:could|can|were"
+    r"|was) not (?:be )?verified",
+    r"(?:invoices?|documents?) (?:you )?(?:submitted|provided) (?:do|does|did) not (?:meet|show"
+    r"|match|include)",
+    r"(?:please|kindly) (?:submit|provide|send|resubmit) (?:valid |additional |copies of )?"
+    r"(?:documents|documentation|invoices)",
+)
+_DENIED = _phrases(
+    r"(?:remains|remain|will remain|continues to be|is still|are still|stay) (?:deactivated"
+    r"|suspended|blocked|inactive)(?! (?:while|during|until|pending))",
+    r"will not be (?:reinstated|reactivated) (?:without|unless|until)",
+    r"(?:appeal|request|plan of action) (?:has been|was|is) (?:denied|rejected|declined"
+    r"|not accepted|unsuccessful|not approved)",
+    r"we(?:'ve| have)? (?:denied|rejected|declined) your (?:appeal|request|plan)",
+    r"(?:unable|not able|not be able|not been able|not in a position) to (?:reinstate|reactivate"
+    r"|restore|approve)|(?:cannot|can't|can not) (?:reinstate|reactivate|restore) your",
+    r"decision was made after reviewing|(?:does|did) not (?:resolve|address) our concerns",
+    r"(?:does|do) not meet (?:our|the) (?:requirements|criteria|standards) for (?:reactivation"
+    r"|reinstatement)|not eligible for (?:reactivation|reinstatement)",
+)
+_ACKNOWLEDGED = _phrases(
+    r"we(?:'re| are) (?:currently |still )?(?:reviewing|investigating|looking into)",
+    r"(?:currently |still )?(?:under|in) review\b|(?:being|will be) reviewed",
+    r"we(?:'ve| have)? received your (?:appeal|plan|submission|information|escalation|e-?mail"
+    r"|message|request|documents|response|reply|case)|escalation (?:has been |was )?received",
+    r"(?:has|have) been (?:escalated|forwarded|transferred|referred)",
+    r"(?:passed|sent|referred) your (?:message|appeal|case|e-?mail|request) to",
+    r"we will (?:respond|reply|follow up|notify you|update you|let you know)"
+    r"|will (?:contact|call|email) you|will get back to you",
+    r"(?:allow|expect a reply|hear (?:back )?from us|within) (?:up to |within )?(?:\d+|one|two"
+    r"|three|five|seven) (?:business |working )?(?:days|hours)",
+    r"attempted to (?:reach|contact|call) you|at risk of (?:being )?deactivat(?:ion|ed)",
+    r"appreciate your patience|thank you for (?:your|submitting|contacting|reaching)",
+    r"submitted successfully|in (?:our|the) queue|in the order (?:it was|they were) received",
+)
+_CONDITION = re.compile(r"\b(?:if|unless|once|until|whether|should you)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)|\n\s*\n")
+_QUOTED_HISTORY = re.compile(r"^[ \t]*(?:-{2,}[ \t]*(?:original|forwarded) message[ \t]*-{2,}"
+                             r"|on\b.{4,160}\bwrote:)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_SPACE = re.compile(r"\s+")
+
+# Requests: list items, and sentences that ask for something ------------------------------------
+_I = re.IGNORECASE
+_BULLET = re.compile(r"^\s*(?:[-\u2013\u2014\u2022*\u00b7\u25aa\u25cf\u25e6\u2023\u2043]+"
+                     r"|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|o)\s+(?=\S)")
+_SIGN_OFF = re.compile(r"\s*(?:(?:kind |best |warm )?regards|thanks|thank you|sincerely|cheers"
+                       r"|seller performance)\b", _I)
+_ID_ITEM = re.compile(r"^(?:B0[0-9A-Z]{8}|\d{3}-\d{7}-\d{7}|\d{9}[\dX])\b|^(?:asin|sku|title"
+                      r"|order(?: id)?|complaint id|trademark(?: number)?|brand|infringement type)"
+                      r"\s*[:#]", _I)
+_ASIN = re.compile(r"\bB0[0-9A-Z]{8}\b", _I)
+_DETAIL_ITEM = re.compile(
+    r"\b(?:greater|more|further|additional) detail(?:s|ed)? (?:on|about|regarding|of|for"
+    r"|explaining|around|as to)\b.*?(?=[.;!?](?:\s|$)|\s[-\u2013\u2014\u2022*]\s|$"
+    r"|\b(?:greater|more|further|additional) details? (?:on|about|regarding)\b)", _I | re.DOTALL)
+_VERBS = (r"delete|close|remove|take down|confirm|stop|cease|discontinue|edit|update|correct"
+          r"|modify|change|cancel|dispose of|destroy|recall|withdraw|deactivate"
+          r"|create a removal order|make (?:these|the|those|this) (?:changes?|corrections?)")
+_ASK_WORDS = r"please|kindly|you must|you need to|you will need to|you are required to"
+_IMPERATIVE = re.compile(rf"^(?:{_VERBS})\b(?!-)", _I)
+"""A list item that starts with a verb; 'complete' is left out ("Complete supplier details")."""
+_ACTION_ASK = re.compile(rf"\b(?:{_ASK_WORDS}|we ask that you|we need you to)\s+(?:(?:also|first"
+                         rf"|immediately|then)\s+)*(?P<clause>(?P<verb>{_VERBS}|complete)\b(?!-)"
+                         r"[^.!?]*)", _I)
+_ACTION_SPLIT = re.compile(
+    rf"\s+and\s+(?:then\s+|also\s+)?(?=(?:{_VERBS}|complete)\b)|\s+and\s+(?=(?:then\s+)?(?:provide"
+    r"|send|submit|include|upload|attach|share|write|reply|respond|let us know|tell us|notify us)"
+    r"\b)|,?\s+then\s+|\s+before\s+(?:we|you|your)\b", _I)
+_REVISION = re.compile(r"\s*(?:update|revise|edit|change|correct) (?:your |the )?(?:plan|appeal"
+                       r"|poa)", _I)
+_DOCUMENT = re.compile(
+    r"\b(?:invoices?|receipts?|letters? of (?:authori[sz]ation|authenticity|compliance"
+    r"|distribution)|LOAs?\b|utility bills?|(?:bank|credit card) statements?"
+    r"|(?:lab(?:oratory)? )?test reports?|children['\u2019]s product certificates?|CPCs?\b"
+    r"|certificates? of (?:conformity|compliance|analysis|incorporation|registration)"
+    r"|declarations? of conformity|safety data sheets?|SDS\b|business licen[cs]es?"
+    r"|business registration|trademark registration|brand registry certificates?"
+    r"|(?-i:ID\b)|passports?|identity documents?|driver['\u2019]?s licen[cs]es?"
+    r"|photos?\b|photographs?|pictures?\b|images? of|proof of (?:delivery|purchase|address"
+    r"|identity)|tracking (?:numbers?|information|details)|purchase orders?"
+    r"|(?:supply|supplier|distribution|distributor) agreements?|(?:import|export|customs) "
+    r"(?:documents?|records?|declarations?)|order confirmations?|packing slips?)", _I)
+_ASKING = re.compile(rf"\b(?:{_ASK_WORDS}|we need|we require|send us|provide us|until you"
+                     r"|unless you|must be (?:provided|submitted|sent|included))\b", _I)
+_INTRODUCER = re.compile(r"\b(?:such as|including|include|following|send|provide|submit"
+                         r"|resubmit|upload|attach|share|need|require)\b\s*:?|:", _I)
+_SEPARATOR = re.compile(r"(\s*[,;]\s*(?:and/or\s+|and\s+|or\s+)?|\s+(?:and/or|and|or|as well as"
+                        r"|along with|together with)\s+|\s+[-\u2013\u2014\u2022]\s+)", _I)
+_TAIL_END = re.compile(rf"\s+and\s+(?:then\s+)?(?=(?:{_VERBS})\b)|\bplease\b|\bso that\b"
+                       r"|\s(?:in order )?to (?:complete|verify|confirm|help|continue|demonstrate"
+                       r"|reinstate|reactivate|review)\b", _I)
+_LEADING_WORDS = re.compile(r"^(?:(?:please|kindly|us|and|or|also|then|together with|along with"
+                            r"|as well as|a|an|the|any|all)\s+)+", _I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_DASHES = ("-", "\u2013", "\u2014", "\u2022")
+_LEAD_IN_END = re.compile(r"(?::|\bthe following|\bas follows)\s*$", _I)
+_LEAD_IN_ASK = re.compile(r"\b(?:please|send|provide|submit|include|upload|attach|need|require"
+                          r"|required|must|explain|describe|address|take|complete|missing)\b", _I)
+_LEAD_IN_KINDS = (
+    ("document", re.compile(r"\b(?:documents?|documentation|proof|evidence|records)\b", _I)),
+    ("detail", re.compile(r"\b(?:explains?|describes?|plan of action|root cause|details?)\b", _I)),
+    ("action", re.compile(rf"\b(?:actions?|do the following|take the following|{_VERBS})\b", _I)),
+)
+_POINTER = re.compile(r"\b(?:below|following|listed|these)\b", _I)
+
+
+@dataclass
+class Classification:
+    """What a reply means: the outcome, the phrases that decided it and what Amazon asks for."""
+
+    outcome: Outcome
+    evidence: list[str] = field(default_factory=list)
+    """Phrases as they appear in the reply (line breaks shown as spaces), in reading order."""
+    requests: list[Request] = field(default_factory=list)
+    confidence: float = 0.0
+    """0 to 1: how sure the classifier is; low when nothing matched or signals conflict."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The shape printed by `poa-tui classify-reply --json`."""
+        return {"class": self.outcome.value, "evidence": list(self.evidence),
+                "requests": [{"text": r.text, "kind": r.kind} for r in self.requests]}
+
+
+@dataclass
+class _Ask:
+    """A request while it is being read: `phrase` is the wording that shows it was asked."""
+
+    text: str
+    kind: str
+    phrase: str
+    ids: list[str] = field(default_factory=list)
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _readable(text: str) -> str:
+    """Prepare pasted text: no escapes or control characters, no quoted earlier messages."""
+    text = strip_controls(text)[:_READ_LIMIT].replace("\u00a0", " ")
+    for marker in _QUOTED_HISTORY.finditer(text):
+        if len(text[:marker.start()].strip()) > 40:
+            text = text[:marker.start()]
+            break
+    return "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(">"))
+
+
+def _conditional(text: str, start: int) -> bool:
+    """True when the phrase at `start` sits in a sentence that opens with a condition."""
+    window = text[max(0, start - 240):start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    return _CONDITION.search(window, ends[-1] if ends else 0) is not None
+
+
+def _evidence(pattern: re.Pattern[str], text: str) -> list[str]:
+    """Distinct phrases matching `pattern` outside conditions, in reading order."""
+    found: dict[str, str] = {}
+    for match in pattern.finditer(text):
+        phrase = _squash(match.group())
+        if phrase.lower() not in found and not _conditional(text, match.start()):
+            found[phrase.lower()] = phrase
+            if len(found) >= _MAX_EVIDENCE:
+                break
+    return list(found.values())
+
+
+def _tidy(text: str) -> str:
+    """A request as a clean to-do line: no leading 'please', 'and' or article; capitalised."""
+    text = _LEADING_WORDS.sub("", _squash(text).strip(" .;,:"))
+    return text[:1].upper() + text[1:]
+
+
+def _document_items(sentence: str) -> list[_Ask]:
+    """Documents named in one asking sentence, split at commas and 'and'/'or' between them."""
+    first = _DOCUMENT.search(sentence)
+    starts = [m.end() for m in _INTRODUCER.finditer(sentence, 0, first.start())] if first else []
+    if not starts:
+        return []
+    tail = sentence[starts[-1]:]
+    end = _TAIL_END.search(tail)
+    pieces = _SEPARATOR.split(tail[:end.start()] if end else tail)
+    items: list[str] = []
+    for index in range(0, len(pieces), 2):
+        if _DOCUMENT.search(pieces[index]):
+            items.append(pieces[index])
+        elif items and pieces[index - 1].strip() not in _DASHES:  # "a bill, dated this year"
+            items[-1] += pieces[index - 1] + pieces[index]
+    texts = [(_tidy(item), item) for item in items]
+    return [_Ask(text, "document", _DOCUMENT.search(item).group()) for text, item in texts if text]
+
+
+def _sentence_asks(sentence: str) -> list[_Ask]:
+    asks = [_Ask(_tidy(m.group()), "detail", m.group()) for m in _DETAIL_ITEM.finditer(sentence)]
+    if not _ASKING.search(sentence):
+        return asks
+    for match in _ACTION_ASK.finditer(sentence):
+        phrase = _squash(sentence[match.start():match.end("verb")])
+        for part in _ACTION_SPLIT.split(match.group("clause")):
+            if re.match(rf"{_VERBS}|complete", part, _I) and not _REVISION.match(part):
+                asks.append(_Ask(_tidy(part), "action", phrase))
+    return asks + _document_items(sentence)
+
+
+def _lead_in_kind(paragraph: str) -> str | None:
+    """The kind of list a prose paragraph announces, or None when it announces no request."""
+    last = _SENTENCE.split(paragraph)[-1]
+    if not _LEAD_IN_END.search(last) or not _LEAD_IN_ASK.search(last):
+        return None
+    return next((kind for kind, pattern in _LEAD_IN_KINDS if pattern.search(last)), "detail")
+
+
+def _bullet_ask(item: str, lead_in: str | None) -> _Ask | None:
+    text = _tidy(item)
+    if not text or _ID_ITEM.match(text):
+        return None
+    if _DETAIL_ITEM.search(text):
+        return _Ask(text, "detail", item)
+    if _IMPERATIVE.match(text):
+        return _Ask(text, "action", item)
+    if lead_in is None:
+        return None
+    named = _DOCUMENT.search(text)
+    return _Ask(text, "document", named.group()) if named else _Ask(text, lead_in, item)
+
+
+def _blocks(text: str) -> list[tuple[str, bool]]:
+    """Paragraphs and list items as (text, is_list_item); wrapped lines are joined."""
+    blocks: list[tuple[list[str], bool]] = []
+    current: list[str] | None = None
+    for line in text.split("\n"):
+        if not line.strip():
+            current = None
+            continue
+        bullet = _BULLET.match(line)
+        if bullet or current is None or _SIGN_OFF.match(line):
+            current = [line[bullet.end():] if bullet else line]
+            blocks.append((current, bool(bullet)))
+        else:
+            current.append(line)
+    return [(_squash(" ".join(parts)), is_item) for parts, is_item in blocks]
+
+
+def _requests(text: str) -> list[_Ask]:
+    """Every request in reading order; ASINs listed under "delete the following" join it."""
+    asks: list[_Ask] = []
+    lead_in: str | None = None
+    anchor: _Ask | None = None
+    for block, is_item in _blocks(text):
+        if is_item:
+            if anchor is not None and _ID_ITEM.match(block):
+                anchor.ids.extend(asin.upper() for asin in _ASIN.findall(block))
+            ask = _bullet_ask(block, lead_in)
+            asks.extend([ask] if ask else [])
+            continue
+        found = [ask for sentence in _SENTENCE.split(block) for ask in _sentence_asks(sentence)]
+        asks.extend(found)
+        lead_in = _lead_in_kind(block)
+        anchor = next((ask for ask in reversed(found) if _POINTER.search(ask.text)), None)
+    return _unique(asks)
+
+
+def _unique(asks: list[_Ask]) -> list[_Ask]:
+    """Drop repeats; of two requests where one contains the other, keep the fuller one."""
+    kept: dict[str, _Ask] = {}
+    for ask in asks:
+        if len(kept) >= _MAX_REQUESTS:
+            break
+        if ask.ids:
+            ask.text = f"{ask.text}: {', '.join(dict.fromkeys(ask.ids))}"
+        key = ask.kind + ":" + re.sub(r"[\W_]+", " ", ask.text.lower()).strip()
+        if key.endswith(":") or any(key in other for other in kept):
+            continue
+        shorter = next((other for other in kept if other in key), None)
+        kept = {(key if k == shorter else k): (ask if k == shorter else v) for k, v in kept.items()}
+        kept.setdefault(key, ask)
+    return list(kept.values())
+
+
+def _decide(text: str, asks: list[_Ask]) -> tuple[Outcome, list[str], float]:
+    """Pick the outcome by precedence; returns it with its evidence and a confidence."""
+    found = {name: _evidence(pattern, text) for name, pattern in _SIGNALS.items()}
+    kinds = [ask.kind for ask in asks]
+    wanted = {kind: [ask.phrase for ask in asks if ask.kind == kind] for kind in set(kinds)}
+    actions_first = kinds.count("action") >= kinds.count("document")
+    ladder = [  # (outcome, phrases that decide it, base confidence)
+        (Outcome.FINAL, found["final"], 0.75),
+        (Outcome.REINSTATED, found["reinstated"], 0.75),
+        (Outcome.INSUFFICIENT_POA, found["insufficient"], 0.75),
+        (Outcome.ACTION_REQUIRED, found["action"], 0.75),
+        (Outcome.DOCUMENTS_REQUESTED, found["documents"], 0.75),
+        (Outcome.ACTION_REQUIRED, wanted.get("action", []) if actions_first else [], 0.6),
+        (Outcome.DOCUMENTS_REQUESTED, wanted.get("document", []), 0.6),
+        (Outcome.INSUFFICIENT_POA, found["generic"], 0.55),
+        (Outcome.DENIED, found["denied"], 0.55),
+        (Outcome.ACKNOWLEDGED, found["acknowledged"], 0.55),
+    ]
+    for rank, (outcome, phrases, base) in enumerate(ladder):
+        if not phrases:
+            continue
+        if rank in (5, 6):  # decided by what is asked for: show why more was needed, if said
+            phrases = found["generic"] + phrases[:3]
+        rivals = sum(1 for name in _DECISIVE if found[name] and found[name] is not phrases)
+        score = base + 0.07 * (len(set(phrases)) - 1) - 0.1 * rivals
+        return outcome, _ordered(text, phrases), round(min(0.97, max(0.2, score)), 2)
+    return Outcome.ACKNOWLEDGED, [], 0.15
+
+
+_SIGNALS = {"final": _FINAL, "reinstated": _REINSTATED, "insufficient": _INSUFFICIENT,
+            "action": _ACTION, "documents": _DOCUMENTS, "generic": _GENERIC, "denied": _DENIED,
+            "acknowledged": _ACKNOWLEDGED}
+_DECISIVE = ("final", "reinstated", "insufficient", "action", "documents", "denied")
+
+
+def _ordered(text: str, phrases: list[str]) -> list[str]:
+    """Distinct phrases in the order they appear in the reply."""
+    flat = _squash(text).lower()
+    unique = [p for p in dict.fromkeys(_squash(p) for p in phrases) if p.lower() in flat]
+    return sorted(unique, key=lambda p: flat.find(p.lower()))[:_MAX_EVIDENCE]
+
+
+def classify_reply(text: str) -> Classification:
+    """Classify one reply from Amazon and list what it asks the seller to do or send."""
+    readable = _readable(text or "")
+    asks = _requests(readable)
+    outcome, evidence, confidence = _decide(readable, asks)
+    return Classification(outcome, evidence, [Request(a.text, a.kind) for a in asks], confidence)
