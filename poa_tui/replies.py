@@ -19,124 +19,14 @@ from typing import Any
 from .models import Request
 from .textsafety import strip_controls
 from .vocab import Outcome
+from .reply_phrases import (FINAL, REINSTATED, INSUFFICIENT, GENERIC, ACTION, DOCUMENTS,
+    DENIED, ACKNOWLEDGED)
 
 __all__ = ["Classification", "classify_reply"]
 
 _READ_LIMIT = 100_000  # a reply is a few thousand characters; the rest of a huge paste is noise
 _MAX_REQUESTS = 40
 _MAX_EVIDENCE = 12
-_APOSTROPHE = "['\u2019\u2018\u02bc`\u00b4]"
-
-
-def _phrases(*patterns: str) -> re.Pattern[str]:
-    """One case-insensitive pattern; a space may be any run of whitespace, ' any apostrophe."""
-    body = "|".join(patterns).replace("'", _APOSTROPHE).replace(" ", r"\s+")
-    return re.compile(rf"\b(?:{body})", re.IGNORECASE)
-
-
-_FINAL = _phrases(
-    r"decided (?:not to (?:reinstate|reactivate|restore)|that you (?:may|can) no longer sell)",
-    r"(?:may|can|will) no longer sell on (?:amazon|this marketplace|our)",
-    r"(?:may|will) not (?:respond|reply) to (?:any )?further (?:e-?mails?|messages|contacts?"
-    r"|correspondence|appeals|submissions)|(?:will|may) no longer (?:respond|reply) to",
-    r"(?:will no longer (?:review|accept|consider) (?:any )?(?:further |new )?|not (?:review|accept"
-    r"|consider|respond to) (?:any )?further )(?:appeals|submissions|e-?mails|messages"
-    r"|correspondence|requests)",
-    r"(?:no further (?:appeals|correspondence|submissions) will|further (?:appeals|submissions) "
-    r"will not) be (?:reviewed|considered|accepted)",
-    r"we will not (?:reinstate|reactivate|restore) your(?![^.]*\b(?:until|unless|without)\b)",
-    r"(?:cannot|can't|will not|won't) be (?:reinstated|reactivated)(?! (?:without|unless|until))",
-    r"(?:action|decision|closure|deactivation) is (?:permanent|final)|cannot be appealed",
-    r"(?:this|it) is (?:our|a) final decision|(?:closed|removed|deactivated|banned) for good",
-    r"decision (?:[\w.]+ ){0,5}will not (?:change|be reversed|be reconsidered)",
-    r"(?:been|are|were|is|was) (?:removed|deactivated|closed|suspended) permanently"
-    r"|been permanently (?:deactivated|closed|removed|suspended|banned)",
-    r"not (?:be )?(?:able|permitted|allowed|eligible) to open (?:a )?new (?:seller |selling )?"
-    r"account",
-)
-_REINSTATED = _phrases(
-    r"decided to (?:reinstate|reactivate|restore)|welcome back|back in good standing",
-    r"(?:has|have) been (?:reinstated|reactivated|restored)",
-    r"we(?:'ve| have)? (?:reinstated|reactivated|restored) your",
-    r"(?:privileges|account|listings?|offers?|asins?) (?:are|is) (?:now )?(?:restored|reinstated"
-    r"|reactivated|active again)|(?:account|listings?|asins?) (?:is|are) now active",
-    r"(?:accepted|approved) your (?:plan of action|appeal|poa)",
-    r"(?:appeal|request) (?:has been|was|is) (?:approved|accepted|successful)",
-    r"(?:you can|you may) (?:now )?(?:resume|start|continue) selling|(?:you can|you may) now "
-    r"(?:list|sell|offer)",
-    r"lifted the (?:restriction|suspension|block|deactivation|hold)",
-    r"(?:is|are) (?:live|active|visible|available) again",
-    r"(?:will|we'll) reinstate your (?:listings?|asins?|account|selling privileges) on your behalf",
-)
-_INSUFFICIENT = _phrases(
-    r"(?:greater|more|further|additional) detail(?:s|ed)? (?:on|about|regarding|of|for|explaining"
-    r"|around|as to)\b",
-    r"(?:plan of action|plan|appeal|poa) (?:you (?:provided|submitted|sent) )?(?:is|was) "
-    r"(?:not complete|incomplete|insufficient|not sufficient|not specific enough|unclear"
-    r"|too general|too vague)",
-    r"(?:did|does) not (?:adequately |sufficiently |fully |clearly )?(?:explain|address|identify"
-    r"|describe) (?:the|your|how|what|why)",
-    r"(?:did|does) not (?:give|provide|include|contain|show|identify) (?:us )?(?:a |the )?"
-    r"(?:clear |specific |complete |convincing )?(?:root cause|explanation|details?)",
-    r"root cause (?:is|was) (?:not clear|unclear|not identified)",
-    r"(?:update|revise|rewrite) your plan of action",
-    r"(?:appeal|plan(?: of action)?|poa|submission) (?:is|was) missing",
-)
-_GENERIC = _phrases(
-    r"(?:do|does|did) not (?:have|contain|include|provide) (?:enough|sufficient) information"
-    r"(?: to (?:reactivate|reinstate) your (?:account|selling privileges|listings?))?",
-    r"not enough information|(?:need|require) (?:more|additional|further) information",
-    r"information (?:you )?(?:provided|submitted) (?:is|was) (?:not sufficient|insufficient"
-    r"|not enough)",
-)
-_ACTION = _phrases(
-    r"(?:have|has) not (?:yet )?been (?:closed|deleted|removed|implemented|corrected|addressed"
-    r"|made|completed|applied|done)(?: or (?:closed|deleted|removed))?",
-    r"(?:are|is) still (?:active |live |listed |available |open |stored )?(?:in|on|for) your",
-    r"(?:must|need to) be (?:closed|deleted|removed|taken down)",
-    r"found (?:restricted|prohibited|active) (?:product )?listings",
-)
-_DOCUMENTS = _phrases(
-    r"(?:demonstrate|verify|proof of) the authenticity",
-    r"not (?:yet )?(?:submitted|provided|sent) (?:the |all )?required documents",
-    r"documents? (?:you )?(?:submitted|provided|sent) (?:are|is|were|was) (?:invalid|not valid"
-    r"|not acceptable|unacceptable|insufficient|illegible|incomplete)",
-    r"(?:could|were) not (?:be )?verif(?:y|ied) (?:the |your )?(?:invoices?|documents?|supplier)",
-    r"(?:invoices?|documents?|supplier) (?:you (?:submitted|provided|sent) )?(?:could|can|were"
-    r"|was) not (?:be )?verified",
-    r"(?:invoices?|documents?) (?:you )?(?:submitted|provided) (?:do|does|did) not (?:meet|show"
-    r"|match|include)",
-    r"(?:please|kindly) (?:submit|provide|send|resubmit) (?:valid |additional |copies of )?"
-    r"(?:documents|documentation|invoices)",
-)
-_DENIED = _phrases(
-    r"(?:remains|remain|will remain|continues to be|is still|are still|stay) (?:deactivated"
-    r"|suspended|blocked|inactive)(?! (?:while|during|until|pending))",
-    r"will not be (?:reinstated|reactivated) (?:without|unless|until)",
-    r"(?:appeal|request|plan of action) (?:has been|was|is) (?:denied|rejected|declined"
-    r"|not accepted|unsuccessful|not approved)",
-    r"we(?:'ve| have)? (?:denied|rejected|declined) your (?:appeal|request|plan)",
-    r"(?:unable|not able|not be able|not been able|not in a position) to (?:reinstate|reactivate"
-    r"|restore|approve)|(?:cannot|can't|can not) (?:reinstate|reactivate|restore) your",
-    r"decision was made after reviewing|(?:does|did) not (?:resolve|address) our concerns",
-    r"(?:does|do) not meet (?:our|the) (?:requirements|criteria|standards) for (?:reactivation"
-    r"|reinstatement)|not eligible for (?:reactivation|reinstatement)",
-)
-_ACKNOWLEDGED = _phrases(
-    r"we(?:'re| are) (?:currently |still )?(?:reviewing|investigating|looking into)",
-    r"(?:currently |still )?(?:under|in) review\b|(?:being|will be) reviewed",
-    r"we(?:'ve| have)? received your (?:appeal|plan|submission|information|escalation|e-?mail"
-    r"|message|request|documents|response|reply|case)|escalation (?:has been |was )?received",
-    r"(?:has|have) been (?:escalated|forwarded|transferred|referred)",
-    r"(?:passed|sent|referred) your (?:message|appeal|case|e-?mail|request) to",
-    r"we will (?:respond|reply|follow up|notify you|update you|let you know)"
-    r"|will (?:contact|call|email) you|will get back to you",
-    r"(?:allow|expect a reply|hear (?:back )?from us|within) (?:up to |within )?(?:\d+|one|two"
-    r"|three|five|seven) (?:business |working )?(?:days|hours)",
-    r"attempted to (?:reach|contact|call) you|at risk of (?:being )?deactivat(?:ion|ed)",
-    r"appreciate your patience|thank you for (?:your|submitting|contacting|reaching)",
-    r"submitted successfully|in (?:our|the) queue|in the order (?:it was|they were) received",
-)
 _CONDITION = re.compile(r"\b(?:if|unless|once|until|whether|should you)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?;:](?:\s|$)|\n\s*\n")
 _QUOTED_HISTORY = re.compile(r"^[ \t]*(?:-{2,}[ \t]*(?:original|forwarded) message[ \t]*-{2,}"
@@ -409,9 +299,9 @@ def _decide(text: str, asks: list[_Ask]) -> tuple[Outcome, list[str], float]:
     return Outcome.ACKNOWLEDGED, [], 0.15
 
 
-_SIGNALS = {"final": _FINAL, "reinstated": _REINSTATED, "insufficient": _INSUFFICIENT,
-            "action": _ACTION, "documents": _DOCUMENTS, "generic": _GENERIC, "denied": _DENIED,
-            "acknowledged": _ACKNOWLEDGED}
+_SIGNALS = {"final": FINAL, "reinstated": REINSTATED, "insufficient": INSUFFICIENT,
+            "action": ACTION, "documents": DOCUMENTS, "generic": GENERIC, "denied": DENIED,
+            "acknowledged": ACKNOWLEDGED}
 _DECISIVE = ("final", "reinstated", "insufficient", "action", "documents", "denied")
 
 
