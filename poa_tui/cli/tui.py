@@ -10,14 +10,17 @@ import tempfile
 from .support import PROG, CliError
 
 NO_TERMINAL = (
-    f"the app needs a terminal, but standard input or output is not one. Over SSH, use ssh -t "
-    f"(`ssh -t HOST {PROG}`) so the server gives it one; in scripts, use a command such as "
-    f"`{PROG} list` instead (see `{PROG} --help`)"
+    f"the app needs a terminal, but standard input, output or error is not one. Over SSH, "
+    f"use ssh -t (`ssh -t HOST {PROG}`) so the server gives it one; in scripts, use a command "
+    f"such as `{PROG} list` instead (see `{PROG} --help`)"
 )
 
 
 def has_terminal() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    # Textual reads keys from stdin and draws on stderr (not stdout): all three must be the
+    # terminal, or the screen would land in a pipe or a log file.
+    return all(stream is not None and stream.isatty()
+               for stream in (sys.stdin, sys.stdout, sys.stderr))
 
 
 def run(args: argparse.Namespace) -> int:

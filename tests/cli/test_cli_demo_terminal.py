@@ -21,10 +21,11 @@ pytestmark = pytest.mark.slow
 class Terminal:
     """A program on its own pseudo-terminal, 80x24, its screen output collected as bytes."""
 
-    def __init__(self, command: list[str], env: dict[str, str]) -> None:
+    def __init__(self, command: list[str], env: dict[str, str], stderr: int | None = None) -> None:
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        self.process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave,
+        self.process = subprocess.Popen(command, stdin=slave, stdout=slave,
+                                        stderr=slave if stderr is None else stderr,
                                         env={**env, "TERM": "xterm-256color"},
                                         start_new_session=True)
         os.close(slave)
@@ -92,3 +93,17 @@ def test_demo_store_is_removed_when_the_connection_drops(demo) -> None:
     terminal.process.send_signal(signal.SIGHUP)
     assert terminal.wait_exit() == 128 + signal.SIGHUP
     assert list(scratch.iterdir()) == []
+
+
+def test_with_errors_sent_to_a_file_the_app_refuses_to_draw_there(tmp_path: Path, cli_env) -> None:
+    # Textual draws on stderr: `poa-tui 2>log` would put the whole screen in the log.
+    log = tmp_path / "log"
+    with open(log, "wb") as handle:
+        terminal = Terminal([sys.executable, "-m", "poa_tui", "--db", str(tmp_path / "store")],
+                            cli_env(), stderr=handle.fileno())
+        try:
+            assert terminal.wait_exit() == 2
+        finally:
+            terminal.close()
+    message = log.read_text(encoding="utf-8")
+    assert message.startswith("poa-tui: the app needs a terminal") and message.count("\n") == 1
