@@ -164,8 +164,10 @@ class DateReader:
         return None
 
 
-_HEADER = re.compile(r"^[ \t>]*(?:date|sent|received|dated|sent on|date sent|notification date)"
-                     r"[ \t]*:[ \t]*(.{0,200})$", _I | re.MULTILINE)
+_HEADER = re.compile(r"^[ \t>]*(?:(?:date|sent|received|dated|sent on|date sent|notification date)"
+                     r"[ \t]*:[ \t]*(.{0,200})|on[ \t](.{0,200})[ \t]wrote:[ \t]*)$",
+                     _I | re.MULTILINE)
+"""A header line, or the "On <date>, <sender> wrote:" line a mail client puts over a quote."""
 _FROM_AMAZON = re.compile(r"^[ \t>]*from[ \t]*:.{0,200}amazon", _I | re.MULTILINE)
 _DATE_LINE_WORDS = re.compile(
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?|at|on|am|pm"
@@ -173,20 +175,28 @@ _DATE_LINE_WORDS = re.compile(
     r"|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[+-][0-9]{4}", _I)
 
 
+def _sent_by_amazon(text: str, header: re.Match[str]) -> bool:
+    """True when the header's block (or its "On ... wrote:" line) names Amazon as the sender."""
+    if header.group(2) is not None:
+        return "amazon" in header.group(2).lower()
+    top = text.rfind("\n\n", max(0, header.start() - 2000), header.start())
+    bottom = text.find("\n\n", header.end(), header.end() + 2000)
+    end = bottom if bottom >= 0 else header.end() + 2000
+    return bool(_FROM_AMAZON.search(text, max(top, header.start() - 2000, 0), end))
+
+
 def find_notice_date(text: str, dates: DateReader) -> tuple[date, str] | None:
     """The date the notice was sent, and the line it was read from."""
     headers = []
     for match in _HEADER.finditer(text):
-        hit = dates.first_in(match.start(1), match.end(1))
+        body = 1 if match.group(1) is not None else 2
+        hit = dates.first_in(match.start(body), match.end(body))
         if hit:
             headers.append((match, hit[1]))
         if len(headers) >= 50:
             break
     for match, value in headers:
-        top = text.rfind("\n\n", max(0, match.start() - 2000), match.start())
-        bottom = text.find("\n\n", match.end(), match.end() + 2000)
-        block = text[max(top, match.start() - 2000):bottom if bottom >= 0 else match.end() + 2000]
-        if _FROM_AMAZON.search(block):
+        if _sent_by_amazon(text, match):
             return value, " ".join(match.group().split())
     if headers:
         return headers[0][1], " ".join(headers[0][0].group().split())

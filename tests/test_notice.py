@@ -553,3 +553,12 @@ def test_accuracy_script_fails_on_a_miss(tmp_path: Path) -> None:
     run = _accuracy(str(tmp_path))
     assert run.returncode == 1
     assert "one: date: expected '2024-10-15', got '2024-10-14'" in run.stdout
+
+
+def test_quoted_reply_line_gives_the_date() -> None:
+    text = ("Thanks, see below.\n\nOn Mon, 14 Oct 2024 at 09:12, Amazon Seller Performance "
+            "<seller-performance@amazon.com> wrote:\n> Hello,\n> Your account is at risk.")
+    assert parse_notice(text).date == D
+    forwarded = ("On 20 Oct 2024, Jo Smith <jo@example.com> wrote:\n> See this.\n>\n"
+                 "> On 14 Oct 2024, Amazon <notice@amazon.co.uk> wrote:\n> > Hello.")
+    assert parse_notice(forwarded).date == D
