@@ -136,8 +136,8 @@ from its brand or an authorised distributor, with an invoice on file.
 """
     systematic_changes = f"""\
 1. **Supplier approval.** Since {on(8)}, no purchase order goes to a new supplier until our \
-operations manager, Helen Marsh, has found it on the brand's list of authorised distributors \
-or holds a letter of authorisation, and has filed that proof.
+operations manager, Helen Marsh, has approved it. She checks that the supplier is on the \
+brand's list of authorised distributors or holds a letter of authorisation, and files that proof.
 2. **One SKU per supplier.** Stock from each supplier now gets its own SKU, so every FBA unit \
 can be traced to its invoice.
 3. **Invoices filed per ASIN.** Each invoice must name the model and the quantity, and is \

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from poa_tui import __version__
+from poa_tui.checks import run_checks
 from poa_tui.demo import ASINS, ORDER_ID, seed_demo
 from poa_tui.vocab import Outcome, Status, ViolationType
 
@@ -108,6 +109,8 @@ def test_seed_demo_builds_one_complete_realistic_case(store) -> None:
     assert case.status is Status.AWAITING_REPLY
     assert len(case.evidence) >= 3 and any(item.done for item in case.evidence)
     assert not all(item.done for item in case.evidence)
+    # The draft is the example to follow: the app's own readiness checks find nothing in it.
+    assert run_checks(case) == []
 
 
 def test_demo_dates_follow_today(store) -> None:
