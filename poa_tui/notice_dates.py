@@ -19,8 +19,9 @@ days to", counted from the notice date (hours round up to whole days), and dates
 "by", "before", "no later than", "until". A candidate is dropped when it looks back ("within the
 last 90 days"), counts business days, is measured from another event ("within 60 days of
 deactivation"), describes an item ("a bill issued within 90 days"), is Amazon's or a rights
-owner's clock ("expect a reply within two days"), concerns funds, lies before the notice date or
-more than a year after it, or sits in a sentence that asks nothing of the seller. When several
+owner's clock ("expect a reply within two days"), is an option rather than a demand ("you can
+remove feedback within 60 days"), concerns funds or removal orders, lies before the notice date
+or more than a year after it, or sits in a sentence that asks nothing of the seller. When several
 remain, the earliest wins: a wrong deadline is worse than none, and an early one is the safer
 mistake.
 """
@@ -245,8 +246,10 @@ _OTHER_CLOCK = re.compile(
     r"|\b(?:reviews?|processing|investigations?|evaluations?)\b[^.]{0,30}?\b(?:takes?"
     r"|is completed)\b"
     r"|\b(?:rights?|patent|trademark|copyright|brand) (?:owner|holder)s?\b|\bclaimant|\bcomplainant"
-    r"|\bfunds?\b|\bdisburse|\bremoval order", _I)
-"""Words before a time span that make it someone else's clock, or not the appeal's."""
+    r"|\bfunds?\b|\bdisburse|\bremoval order"
+    r"|\byou (?:can|may|could|might) (?!(?:also )?(?:appeal|submit|send|provide|respond|reply)\b)",
+    _I)
+"""Words before a time span that make it someone else's clock, an option, or not the appeal's."""
 _ASKS_SELLER = re.compile(r"\b(?:you|your|please|provide|send|submit|upload|confirm|delete|respond"
                           r"|response|plan of action|appeal|documents|information)\b", _I)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n[ \t]*\n|\n[ \t]*(?:[-*\u2022]|[0-9]{1,2}[.)])[ \t]")

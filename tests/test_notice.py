@@ -198,6 +198,7 @@ def _deadline(sentence: str, received: date = D) -> date | None:
     ("We will deactivate your account if you fail to respond within 48 hours.", 2),
     ("If we do not receive a response within 7 days of this notice, we will close the case.", 7),
     ("Amazon may remove your listings unless you send the documents within 10 days.", 10),
+    ("You may appeal this decision within 30 days.", 30),
 ])
 def test_relative_deadlines(sentence: str, days: int) -> None:
     assert _deadline(sentence) == date.fromordinal(D.toordinal() + days)
@@ -238,6 +239,7 @@ def test_explicit_deadlines(sentence: str, expected: date) -> None:
     "Our team will reply within 24 hours.",
     "We will dispose of your inventory if you do not create a removal order within 30 days.",
     "We aim to get back to you within 5 days.",
+    "You can remove negative feedback within 60 days.",
 ])
 def test_not_deadlines(sentence: str) -> None:
     assert _deadline(sentence) is None
