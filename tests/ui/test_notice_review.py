@@ -1,0 +1,118 @@
+"""The notice review: what the parser found, with its reasons, for the user to confirm."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from help_panels_support import HostApp
+from textual.widgets import Input, Select, Static
+
+from poa_tui.models import Case, Metric
+from poa_tui.notice import ParsedNotice, parse_notice
+from poa_tui.screens.notice_review import NoticeReviewScreen, apply_facts, case_facts
+from poa_tui.vocab import Scope, ViolationType
+
+CORPUS = Path(__file__).parent.parent / "corpus" / "notices"
+NOTICE = (CORPUS / "01_inauthentic_uk_2024.txt").read_text(encoding="utf-8")
+
+
+def _app(text: str = NOTICE, **kwargs) -> HostApp:
+    return HostApp(screen=lambda: NoticeReviewScreen(text, **kwargs))
+
+
+def _why(app, field_id: str) -> str:
+    widget = app.screen.query_one(f"#{field_id}")
+    return str(widget.parent.parent.query_one(".review-why", Static).render())
+
+
+async def test_accepting_at_once_gives_what_the_parser_found() -> None:
+    app = _app(today=date(2024, 10, 20))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        headline = str(app.screen.query_one("#review-headline", Static).render())
+        assert "Inauthentic / counterfeit" in headline and "3 ASINs" in headline
+        assert "11 days from today" in headline
+        assert "authenticity" in _why(app, "violation_type")
+        assert _why(app, "order_ids") == "Not found in the notice."
+        assert _why(app, "asins") == "3 found in the notice."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    facts = app.results[0]
+    assert facts.to_dict() == parse_notice(NOTICE).to_dict()
+    assert facts.violation_type is ViolationType.INAUTHENTIC
+    assert facts.deadline == date(2024, 10, 31) and facts.appeal_limit == 2
+
+
+async def test_edited_fields_are_returned_as_typed_and_checked() -> None:
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#asins", Input).value = "b07qx4lmn2 B0C2KX7Q4M, B0C2KX7Q4M"
+        screen.query_one("#scope", Select).value = Scope.LISTING
+        screen.query_one("#order_ids", Input).value = "113-4829301"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.results == []
+        error = str(screen.query_one("#review-error", Static).render())
+        assert "113-4829301" in error and screen.query_one("#review-error").display
+        assert app.focused is screen.query_one("#order_ids", Input)
+        screen.query_one("#order_ids", Input).value = "113-4829301-2231907"
+        screen.query_one("#deadline", Input).value = "2024-10-01"
+        await pilot.press("f10")
+        await pilot.pause()
+        assert "before the notice date" in str(screen.query_one("#review-error",
+                                                                  Static).render())
+        screen.query_one("#deadline", Input).value = "2024-11-02"
+        await pilot.press("f10")
+        await pilot.pause()
+    facts = app.results[0]
+    assert facts.asins == ["B07QX4LMN2", "B0C2KX7Q4M"]
+    assert facts.order_ids == ["113-4829301-2231907"]
+    assert facts.scope is Scope.LISTING and facts.deadline == date(2024, 11, 2)
+
+
+async def test_what_the_notice_does_not_say_keeps_the_cases_value() -> None:
+    current = ParsedNotice(violation_type=ViolationType.PRODUCT_SAFETY, marketplace="amazon.de",
+                          order_ids=["304-1111111-2222222"],
+                          metrics=[Metric("Order Defect Rate", "2%", "1%")])
+    app = _app("Amazon: your listing was removed under our policies.", current=current)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert _why(app, "marketplace") == "Not found in the notice; the case's own value is kept."
+        assert app.screen.query_one("#marketplace", Input).value == "amazon.de"
+        assert "Order Defect Rate: 2% (target 1%)" in str(
+            app.screen.query_one("#metrics", Static).render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    facts = app.results[0]
+    assert facts.marketplace == "amazon.de"
+    assert facts.order_ids == ["304-1111111-2222222"]
+    assert facts.violation_type is ViolationType.OTHER
+
+
+async def test_text_that_is_no_notice_says_so_and_escape_discards() -> None:
+    app = _app("Lunch on Friday? Bring the spreadsheet.")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        headline = str(app.screen.query_one("#review-headline", Static).render())
+        assert "does not read like an Amazon notice" in headline
+        assert app.screen.query_one("#violation_type", Select).value is Select.NULL
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.results == [None]
+
+
+def test_facts_apply_to_a_case_without_blanking_unknowns() -> None:
+    case = Case(marketplace="amazon.de", violation_type=ViolationType.OTHER)
+    case.notice.text = "kept"
+    facts = ParsedNotice(violation_type=ViolationType.IP_TRADEMARK, date=date(2025, 1, 2),
+                         asins=["B0C2KX7Q4M"], appeal_limit=2)
+    apply_facts(facts, case)
+    assert case.marketplace == "amazon.de" and case.scope is Scope.ACCOUNT
+    assert case.violation_type is ViolationType.IP_TRADEMARK
+    assert case.notice.asins == ["B0C2KX7Q4M"] and case.notice.appeal_limit == 2
+    assert case.notice.received == date(2025, 1, 2) and case.notice.text == "kept"
+    assert case_facts(case).to_dict() == {**facts.to_dict(), "marketplace": "amazon.de",
+                                          "scope": "account"}
