@@ -41,7 +41,12 @@ class CaseStore:
     """Cases on disk, one TinyDB file each, plus a rebuildable index for the case list."""
 
     def __init__(self, root: str | os.PathLike[str], *,
-                 before_migration: Callable[[CaseStore], None] | None = None) -> None:
+                 before_migration: Callable[[CaseStore], object] | None = None) -> None:
+        """Open (or create) the store at `root`.
+
+        An older store is migrated on open; `before_migration` runs first and defaults to taking
+        a backup snapshot, so the pre-migration state can always be restored.
+        """
         self.root = Path(root)
         if self.root.exists() and not self.root.is_dir():
             raise CorruptFileError(self.root, "it is a file, but the data location must be a folder")
@@ -72,8 +77,11 @@ class CaseStore:
         if version > SCHEMA_VERSION:
             raise NewerSchemaError(self.index_path, version, SCHEMA_VERSION)
         if version < SCHEMA_VERSION:
-            if before_migration is not None:
-                before_migration(self)
+            if before_migration is None:
+                from .backup import take_snapshot  # backup builds on this module
+
+                before_migration = take_snapshot
+            before_migration(self)
             self._migrate()
 
     def _read_index(self) -> dict[str, dict[str, Any]]:

@@ -206,6 +206,19 @@ def test_migration_runs_on_open_after_a_backup(store_path: Path) -> None:
     assert migrated.load(case.id).notice.received == date(2024, 1, 2)
 
 
+def test_migration_takes_a_backup_by_default(store_path: Path) -> None:
+    from poa_tui.backup import list_backups
+
+    store = CaseStore(store_path)
+    store.create(Case(title="old"))
+    index = json.loads((store_path / "poa.json").read_text())
+    index["meta"]["1"]["schema_version"] = 1
+    (store_path / "poa.json").write_text(json.dumps(index))
+    migrated = CaseStore(store_path)
+    (snapshot,) = list_backups(migrated)
+    assert json.loads((snapshot.path / "poa.json").read_text())["meta"]["1"]["schema_version"] == 1
+
+
 def test_session_lock_excludes_a_second_session(store: CaseStore) -> None:
     case = store.create(Case(title="x"))
     with store.session_lock(case.id) as held:
