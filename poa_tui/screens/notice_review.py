@@ -177,8 +177,9 @@ that decided it, so you can judge whether the reading is right.
                     id="metrics", classes="review-value"))
             yield Static("", id="review-error")
             with Horizontal(id="review-buttons"):
-                yield Button("Use these values", id="accept", variant="primary", compact=True)
-                yield Button("Discard", id="discard", compact=True)
+                yield Button("Use these values", id="accept", variant="primary", compact=True,
+                             action="screen.accept")
+                yield Button("Discard", id="discard", compact=True, action="screen.discard")
 
     @staticmethod
     def _input(field_id: str, value: str, placeholder: str) -> Input:
@@ -280,16 +281,6 @@ that decided it, so you can judge whether the reading is right.
     @on(Select.Changed)
     def _edited(self) -> None:
         self.query_one("#review-error").display = False
-
-    @on(Button.Pressed, "#accept")
-    def _accept_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_accept()
-
-    @on(Button.Pressed, "#discard")
-    def _discard_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.action_discard()
 
     def action_accept(self) -> None:
         try:

@@ -116,3 +116,13 @@ def test_facts_apply_to_a_case_without_blanking_unknowns() -> None:
     assert case.notice.received == date(2025, 1, 2) and case.notice.text == "kept"
     assert case_facts(case).to_dict() == {**facts.to_dict(), "marketplace": "amazon.de",
                                           "scope": "account"}
+
+
+async def test_the_buttons_accept_and_discard() -> None:
+    for button, accepted in (("#accept", True), ("#discard", False)):
+        app = _app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.click(button)
+            await pilot.pause()
+        assert (app.results[0] is not None) is accepted
