@@ -130,8 +130,9 @@ class PoaApp(App[None]):
         self.exit()
 
     def _refresh_active_screen(self) -> None:
+        # A screen pushed a moment ago may not be composed yet; it reads the store on mount.
         refresh = getattr(self.screen, "refresh_from_store", None)
-        if refresh is not None:
+        if refresh is not None and self.screen.is_mounted:
             refresh()
 
     # -- settings -----------------------------------------------------------------------------

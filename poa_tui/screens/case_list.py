@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
 
 from ..commands import PaletteCommand
@@ -33,6 +34,11 @@ run [b]poa-tui --demo[/b]: it opens a complete sample case in a throwaway folder
 
 [b]F1[/b] explains every screen; [b]ctrl+p[/b] (or [b]F9[/b]) lists every command.\
 """
+
+DEBOUNCE_FROM_ROWS = 300
+"""From this many cases on, the filter waits for a pause in typing before redrawing: Textual
+spends ~250 ms laying out 1,000 rows, which would otherwise be paid on every keystroke."""
+DEBOUNCE_SECONDS = 0.15
 
 
 def count_line(rows: list[CaseSummary], today: object) -> str:
@@ -101,6 +107,7 @@ terminal appear on their own.
         """What the store returned last, before the filter."""
         self._problem_files: list[str] = []
         self._loaded = False
+        self._filter_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ filter by title, seller, ASIN or order id", id="filter",
@@ -196,7 +203,13 @@ terminal appear on their own.
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
-        self._apply()
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+            self._filter_timer = None
+        if len(self.all_rows) < DEBOUNCE_FROM_ROWS:
+            self._apply()
+        else:
+            self._filter_timer = self.set_timer(DEBOUNCE_SECONDS, self._apply)
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:

@@ -7,7 +7,7 @@ import importlib.util
 import re
 from pathlib import Path
 
-from shell_support import shell_app
+from shell_support import sample_cases, shell_app
 from textual.widgets import Input, Select, Static, TextArea
 
 from poa_tui.screens.case_form import CaseFormScreen
@@ -197,6 +197,33 @@ async def test_filter_as_you_type_then_escape(tmp_path: Path) -> None:
         assert filter_input.value == ""
         assert shown_ids(app) == [8, 7, 6, 5, 4, 3, 2]
         assert app.focused is app.screen.query_one(CaseTable)
+
+
+async def test_filter_on_a_long_list_waits_for_a_pause_in_typing(tmp_path: Path) -> None:
+    app = shell_app(tmp_path, seeded=False)
+    app.store.import_cases([case for _ in range(50) for case in sample_cases()])  # 400 cases
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert len(shown_ids(app)) == 350
+        rebuilds = 0
+        table = app.screen.query_one(CaseTable)
+        original = table.show
+
+        def counting_show(*args, **kwargs):
+            nonlocal rebuilds
+            rebuilds += 1
+            return original(*args, **kwargs)
+
+        table.show = counting_show
+        filter_input = app.screen.query_one("#filter", Input)
+        for text in ("k", "ke", "kes", "kest"):
+            filter_input.value = text  # four keystrokes well inside the pause
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if len(shown_ids(app)) == 50:
+                break
+        assert len(shown_ids(app)) == 50
+        assert rebuilds == 1
 
 
 async def test_archive_restore_and_show_archived(tmp_path: Path) -> None:

@@ -1,0 +1,219 @@
+"""What Amazon asked for in a reply, as checklists.
+
+`RequestList` is the case's to-do list: the requests of one answered attempt, ticked off as they
+are done, each tick saved at once through a `Commit` (the editor's save path in the submission
+log, or `store_commit` anywhere else). `RequestPicker` is the list the reply form offers before
+anything is saved: the requests the classifier found, all kept unless the user unticks one.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from textual import on
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, SelectionList
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from ..errors import ConflictError, StoreError
+from ..models import Case, Reply, Request
+from ..textsafety import strip_controls
+
+Change = Callable[[Case], Case]
+"""Changes a case in place and returns it."""
+Commit = Callable[[Change], "Case | None"]
+"""Applies a change to the latest version of a case and saves it; the saved case, or None when
+the change was refused (the committer says why)."""
+
+SAVE_ATTEMPTS = 3
+KIND_LABELS = {"document": "document", "action": "action", "detail": "detail"}
+
+
+class RequestGone(LookupError):
+    """The request was changed or removed in another session."""
+
+
+def store_commit(store: object, case_id: int) -> Commit:
+    """A `Commit` that reads the case afresh from `store`, changes it and saves it.
+
+    A write from another session in between (`ConflictError`) is met by reading again and
+    making the same change to that version, so a tick never overwrites someone else's work.
+    """
+    def commit(change: Change) -> Case:
+        for _ in range(SAVE_ATTEMPTS):
+            case = change(store.load(case_id))  # type: ignore[attr-defined]
+            try:
+                store.save(case)  # type: ignore[attr-defined]
+            except ConflictError:
+                continue
+            return case
+        raise StoreError(f"Case {case_id} keeps changing in another session; nothing was "
+                         f"ticked. Try again in a moment.")
+    return commit
+
+
+def set_request_done(attempt: int, index: int, text: str, done: bool) -> Change:
+    """Tick (or untick) request `index` of attempt `attempt`'s reply, found again by its text."""
+    def change(case: Case) -> Case:
+        try:
+            reply = case.submission(attempt).reply
+        except KeyError:
+            raise RequestGone(f"Attempt {attempt} is no longer in this case.") from None
+        requests = reply.requests if reply else []
+        if 0 <= index < len(requests) and requests[index].text == text:
+            requests[index].done = done
+            return case
+        for request in requests:
+            if request.text == text:
+                request.done = done
+                return case
+        raise RequestGone("That request was changed in another session; the list now shows "
+                          "the current one.")
+    return change
+
+
+def kind_tag(kind: str) -> Content:
+    return Content.styled(f"{KIND_LABELS.get(kind, kind):<8} ", "$text-muted")
+
+
+def request_prompt(request: Request) -> Content:
+    """"[✓] document  Invoices covering the last 365 days" (done items dimmed)."""
+    box = Content.styled("[✓]", "bold $text-success") if request.done else Content("[ ]")
+    text = Content.styled(strip_controls(request.text), "$text-muted" if request.done else "")
+    return Content.assemble(box, " ", kind_tag(request.kind), text)
+
+
+def progress(requests: list[Request]) -> str:
+    done = sum(request.done for request in requests)
+    return f"{done} of {len(requests)} done"
+
+
+def answered_attempt(case: Case) -> int | None:
+    """The latest attempt Amazon answered: the one whose requests are the current to-do list."""
+    for attempt in reversed(case.submissions):
+        if attempt.reply is not None:
+            return attempt.number
+    return None
+
+
+class RequestList(OptionList):
+    """The requests of one reply; space (or enter) ticks the highlighted one and saves it."""
+
+    BINDINGS = [
+        Binding("space", "toggle", "Tick", id="requests.toggle",
+                tooltip="Mark the highlighted request done, or not done; saved at once."),
+    ]
+
+    class Changed(Message):
+        """A tick was saved; `case` is the case as saved."""
+
+        def __init__(self, request_list: RequestList, case: Case) -> None:
+            super().__init__()
+            self.request_list = request_list
+            self.case = case
+
+        @property
+        def control(self) -> RequestList:
+            return self.request_list
+
+    def __init__(self, commit: Commit | None = None, **kwargs: object) -> None:
+        super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
+        self.commit = commit
+        """Saves a tick; without one the list is read-only."""
+        self.attempt: int | None = None
+        self.requests: list[Request] = []
+
+    def show(self, case: Case, attempt: int | None = None) -> None:
+        """Show the requests of `attempt`'s reply (default: the latest answered attempt)."""
+        number = attempt if attempt is not None else answered_attempt(case)
+        reply: Reply | None = None
+        if number is not None:
+            try:
+                reply = case.submission(number).reply
+            except KeyError:
+                number = None
+        keep = self.highlighted
+        self.attempt = number
+        self.requests = [Request(r.text, r.kind, r.done) for r in reply.requests] if reply else []
+        if self.requests:
+            self.set_options(Option(request_prompt(r), id=str(i))
+                             for i, r in enumerate(self.requests))
+            self.highlighted = min(keep or 0, len(self.requests) - 1)
+            self.border_subtitle = progress(self.requests)
+        else:
+            if reply is None:
+                empty = "No reply recorded yet: Amazon's requests show here once it answers."
+            else:
+                empty = "Amazon's reply names nothing specific to send or do."
+            self.set_options([Option(Content.styled(empty, "$text-muted"), disabled=True)])
+            self.border_subtitle = ""
+        self.border_title = (f"Amazon asks for (attempt {number})" if number is not None
+                             else "Amazon asks for")
+
+    @property
+    def current(self) -> Request | None:
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self.requests):
+            return None
+        return self.requests[index]
+
+    def action_toggle(self) -> None:
+        request, index = self.current, self.highlighted
+        if request is None or index is None or self.attempt is None:
+            return
+        if self.commit is None:
+            self.notify("This case is open read-only here, so nothing can be ticked.",
+                        severity="warning")
+            return
+        try:
+            saved = self.commit(set_request_done(self.attempt, index, request.text,
+                                                 not request.done))
+        except RequestGone as gone:
+            self.notify(str(gone), title="Request list", severity="warning")
+            return
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error")
+            return
+        if saved is not None:
+            self.show(saved, self.attempt)
+            self.post_message(self.Changed(self, saved))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_toggle()
+
+
+class RequestPicker(SelectionList[int]):
+    """The requests found in a pasted reply; all kept unless unticked (space)."""
+
+    BINDINGS = [
+        Binding("space", "select", "Keep or drop", id="reply.toggle_request",
+                tooltip="Keep the highlighted request on the to-do list, or drop it."),
+    ]
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.requests: list[Request] = []
+
+    def show(self, requests: list[Request], keep: list[Request] | None = None) -> None:
+        """List `requests`; all ticked, or (with `keep`) those whose text `keep` holds."""
+        kept = None if keep is None else {request.text for request in keep}
+        if [r.text for r in requests] == [r.text for r in self.requests] and keep is None:
+            return  # the same requests as before: leave the user's ticks alone
+        self.requests = [Request(r.text, r.kind) for r in requests]
+        self.clear_options()
+        self.add_options(
+            Selection(Content.assemble(kind_tag(r.kind), strip_controls(r.text)), index,
+                      kept is None or r.text in kept)
+            for index, r in enumerate(self.requests))
+        self.highlighted = 0 if self.requests else None
+        self.display = bool(self.requests)
+
+    def chosen(self) -> list[Request]:
+        """The requests left ticked, in their order, not yet done."""
+        picked = set(self.selected)
+        return [Request(r.text, r.kind) for i, r in enumerate(self.requests) if i in picked]
