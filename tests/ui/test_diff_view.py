@@ -70,9 +70,13 @@ def test_counts_and_pair_stepping() -> None:
     assert step(order, DRAFT, 1) == 1
 
 
-async def test_diff_screen_compares_an_attempt_with_the_draft() -> None:
+def diff_host(left=1, right=DRAFT, **options) -> HistoryHost:
     case = history_case()
-    app = HistoryHost(screen=lambda: DiffScreen(case, 1, DRAFT))
+    return HistoryHost(screen=lambda: DiffScreen(case, left, right, **options))
+
+
+async def test_diff_screen_compares_an_attempt_with_the_draft() -> None:
+    app = diff_host()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -98,12 +102,10 @@ async def test_diff_screen_compares_an_attempt_with_the_draft() -> None:
 
 
 async def test_keys_choose_the_pair() -> None:
-    case = history_case()
-    app = HistoryHost(screen=lambda: DiffScreen(case, 1, DRAFT))
+    app = diff_host()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, DiffScreen)
         await pilot.press("left_square_bracket")
         assert (screen.left, screen.right) == (1, 2)
         await pilot.press("right_square_bracket")
@@ -122,8 +124,7 @@ async def test_keys_choose_the_pair() -> None:
 
 
 async def test_palette_offers_each_version_and_the_toggles() -> None:
-    case = history_case()
-    app = HistoryHost(screen=lambda: DiffScreen(case, 1, 2))
+    app = diff_host(1, 2)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         titles = [command.title for command in app.screen.palette_commands()]
@@ -135,9 +136,8 @@ async def test_palette_offers_each_version_and_the_toggles() -> None:
 
 
 async def test_the_draft_on_screen_is_compared_not_the_saved_one() -> None:
-    case = history_case()
     unsaved = FIRST.with_text(Section.ROOT_CAUSE, FIRST.root_cause + " Typed just now.")
-    app = HistoryHost(screen=lambda: DiffScreen(case, 1, DRAFT, draft=unsaved))
+    app = diff_host(draft=unsaved)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.screen.query_one("#diff-root_cause").border_subtitle == "+3 −0 words"

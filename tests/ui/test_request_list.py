@@ -20,6 +20,14 @@ def stored_case(tmp_path: Path) -> tuple[CaseStore, int]:
     return store, case.id
 
 
+def ready(app: HistoryHost, case) -> RequestList:
+    """The host's list, showing `case` and holding the focus."""
+    listing = app.query_one(RequestList)
+    listing.show(case)
+    listing.focus()
+    return listing
+
+
 def test_set_request_done_finds_the_request_by_its_text() -> None:
     case = history_case()
     requests = case.submission(1).reply.requests
@@ -36,9 +44,7 @@ async def test_ticking_a_request_saves_it(tmp_path: Path) -> None:
     store, case_id = stored_case(tmp_path)
     app = HistoryHost(store, widgets=lambda: [RequestList(store_commit(store, case_id))])
     async with app.run_test(size=(80, 24)) as pilot:
-        listing = app.query_one(RequestList)
-        listing.show(store.load(case_id))
-        listing.focus()
+        listing = ready(app, store.load(case_id))
         await pilot.pause()
         assert listing.attempt == 1
         assert listing.border_subtitle == "1 of 3 done"
@@ -60,9 +66,7 @@ async def test_a_tick_lands_on_top_of_another_sessions_write(tmp_path: Path) -> 
     store, case_id = stored_case(tmp_path)
     app = HistoryHost(store, widgets=lambda: [RequestList(store_commit(store, case_id))])
     async with app.run_test(size=(80, 24)) as pilot:
-        listing = app.query_one(RequestList)
-        listing.show(store.load(case_id))
-        listing.focus()
+        ready(app, store.load(case_id))
         other = CaseStore(tmp_path / "store")
         elsewhere = other.load(case_id)
         elsewhere.notes = "Written in another terminal"
@@ -78,9 +82,7 @@ async def test_without_a_committer_the_list_is_read_only(tmp_path: Path) -> None
     case = history_case()
     app = HistoryHost(widgets=lambda: [RequestList()])
     async with app.run_test(size=(80, 24)) as pilot:
-        listing = app.query_one(RequestList)
-        listing.show(case)
-        listing.focus()
+        ready(app, case)
         await pilot.press("down", "space")
         await pilot.pause()
         assert not case.submission(1).reply.requests[1].done
