@@ -83,6 +83,18 @@ class PoaApp(App[None]):
             self.notify(problem, title="Settings", severity="warning", timeout=12)
         self._install_signal_handlers()
         self.set_interval(self.refresh_seconds, self._refresh_active_screen)
+        self.run_worker(self._snapshot_at_start, thread=True, group="backup")
+
+    def _snapshot_at_start(self) -> None:
+        # Hard links, so this costs milliseconds even for thousands of cases; off the UI thread
+        # all the same, so the list never waits for the disk.
+        from .backup import take_snapshot
+
+        try:
+            take_snapshot(self.store, keep=self.settings.backups_kept)
+        except (OSError, StoreError) as error:
+            self.call_from_thread(self.notify, f"Could not take the start-up backup: {error}",
+                                  title="Backup", severity="warning", timeout=10)
 
     def on_unmount(self) -> None:
         loop = asyncio.get_running_loop()

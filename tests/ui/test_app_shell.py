@@ -271,3 +271,14 @@ async def test_make_app_demo_seeds_a_throwaway_store(tmp_path: Path) -> None:
     own = make_app(settings_path=tmp_path / "s.toml", demo=True)
     assert "poa-tui-demo-" in str(own.store.root)
     assert os.environ["POA_TUI_DB"] not in str(own.store.root)
+
+
+async def test_a_backup_snapshot_is_taken_at_start(tmp_path: Path) -> None:
+    from poa_tui.backup import list_backups
+
+    app = shell_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        (snapshot,) = list_backups(app.store)
+        assert snapshot.cases == len(app.store.case_ids()) > 0
