@@ -83,3 +83,13 @@ def build_store(path: Path, count: int, seed: int = 7) -> CaseStore:
 def long_poa(words: int = 5000, seed: int = 3) -> Sections:
     """A POA of about `words` words, in the shape writers use (paragraphs and lists)."""
     return sections(random.Random(seed), words // 3)
+
+
+def editor_store(path: Path, words: int = 5000) -> tuple[CaseStore, int]:
+    """A store holding one realistic case whose draft is a POA of about `words` words."""
+    rng = random.Random(11)
+    case = make_case(rng, 1)
+    case.sections = long_poa(words)
+    store = CaseStore(path)
+    (case_id,) = store.import_cases([case])
+    return store, case_id

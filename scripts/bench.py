@@ -1,0 +1,379 @@
+#!/usr/bin/env python3
+"""poa-tui's performance benchmark: each figure beside a baseline measured in the same run.
+
+    python scripts/bench.py            # the full run (several minutes)
+    python scripts/bench.py --quick    # smaller stores, fewer repeats (about a minute)
+    python scripts/bench.py --json     # machine-readable, one object keyed by figure id
+    python scripts/bench.py --only P1,P4
+
+It builds synthetic stores of realistic cases in a temporary folder (removed afterwards), then:
+
+    P1  start-up to the case list drawn, in a real pty         vs a bare Textual app
+    P2  preview brought up to date after a pause in typing     vs stock Markdown.update()
+    P3  keystroke to screen update, preview showing            vs a bare TextArea
+    P4  one autosave (store.save) at 100 and 5,000 cases       vs a hand-written atomic write
+    P5  one keystroke in the case list filter, 5,000 cases
+    P6  peak memory with 5,000 cases listed                    vs a bare Textual app
+
+The machine may be shared and noisy: every figure is the median of repeated runs, and value
+and baseline runs alternate (in a shuffled order each round) so the noise hits both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import faulthandler
+import json
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(1, str(REPO))
+
+import bench_data  # noqa: E402
+import bench_pty  # noqa: E402
+from poa_tui.store import CaseStore  # noqa: E402
+from poa_tui.vocab import Section  # noqa: E402
+
+TARGETS = {
+    "P1": "ratio ≤ 1.3",
+    "P1@5000": "report (1.3 applies at 1,000)",
+    "P2": "≤ 100 ms and ≥ 15× faster",
+    "P3": "ratio ≤ 1.2",
+    "P4@100": "ratio ≤ 5",
+    "P4": "ratio ≤ 5, no growth from 100 (≤ 1.25×)",
+    "P5": "≤ 30 ms",
+    "P6": "report",
+}
+IDS = tuple(TARGETS)
+GROWTH_LIMIT = 1.25
+"""P4's "no growth": the 5,000-case save may take at most this much the 100-case one (noise)."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How much to measure: store sizes (nominal -> built) and repeats."""
+
+    sizes: dict[int, int]
+    launches: int
+    saves: int
+    preview_rounds: int
+    preview_edits: int
+    key_rounds: int
+    filter_rounds: int
+    time_limit: float
+    """Seconds after which the run is considered stuck."""
+    poa_words: int = 5000
+
+
+FULL = Plan({100: 100, 1000: 1000, 5000: 5000}, launches=9, saves=40, preview_rounds=3,
+            preview_edits=3, key_rounds=3, filter_rounds=2, time_limit=3600)
+QUICK = Plan({100: 100, 1000: 200, 5000: 500}, launches=3, saves=10, preview_rounds=1,
+             preview_edits=2, key_rounds=1, filter_rounds=1, time_limit=600)
+
+
+@dataclass
+class Row:
+    """One figure of the report."""
+
+    id: str
+    measure: str
+    target: str
+    unit: str = "ms"
+    value: float | None = None
+    baseline: float | None = None
+    met: bool | None = None
+    runs: int = 0
+    note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float | None:
+        if self.value is None or not self.baseline:
+            return None
+        return self.value / self.baseline
+
+    def to_json(self) -> dict[str, Any]:
+        unit = self.unit.lower()
+        out: dict[str, Any] = {
+            f"value_{unit}": _round(self.value), f"baseline_{unit}": _round(self.baseline),
+            "ratio": _round(self.ratio, 3), "target": self.target, "met": self.met,
+            "runs": self.runs,
+        }
+        if self.note:
+            out["note"] = self.note
+        out.update(self.extra)
+        return out
+
+
+def _round(number: float | None, places: int = 2) -> float | None:
+    return None if number is None else round(number, places)
+
+
+def median_ms(seconds: list[float]) -> float:
+    return statistics.median(seconds) * 1000
+
+
+def interleave(runners: dict[str, Callable[[], Any]], rounds: int, warmup: int = 1,
+               seed: int = 8) -> dict[str, list[Any]]:
+    """Run every runner once per round, in a fresh random order; drop the warm-up rounds."""
+    rng = random.Random(seed)
+    names = list(runners)
+    out: dict[str, list[Any]] = {name: [] for name in names}
+    for number in range(warmup + rounds):
+        rng.shuffle(names)
+        for name in names:
+            result = runners[name]()
+            if number >= warmup:
+                out[name].append(result)
+    return out
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# -- P1 and P6: real processes in a pty ------------------------------------------------------
+
+def bench_launches(stores: dict[int, CaseStore], plan: Plan, home: Path) -> list[Row]:
+    env = bench_pty.child_env(home, REPO)
+    titles = {size: stores[size].summaries()[0].title for size in (1000, 5000)}
+    runners = {
+        "bare": lambda: bench_pty.launch_bare(env, home),
+        "1000": lambda: bench_pty.launch_app(stores[1000].root, titles[1000], env, home),
+        "5000": lambda: bench_pty.launch_app(stores[5000].root, titles[5000], env, home),
+    }
+    runs = interleave(runners, plan.launches)
+    bare = median_ms([run.seconds for run in runs["bare"]])
+    rows = []
+    for size, key, limit in ((1000, "P1", 1.3), (5000, "P1@5000", None)):
+        row = Row(key, f"start-up to case list drawn, {plan.sizes[size]:,} cases (pty "
+                  f"{bench_pty.COLUMNS}x{bench_pty.ROWS})", TARGETS[key],
+                  value=median_ms([run.seconds for run in runs[str(size)]]), baseline=bare,
+                  runs=plan.launches, extra={"cases": plan.sizes[size]})
+        row.met = None if limit is None else row.ratio <= limit  # type: ignore[operator]
+        rows.append(row)
+    memory = Row("P6", f"peak RSS (VmHWM), {plan.sizes[5000]:,} cases listed", TARGETS["P6"],
+                 unit="MB", value=statistics.median(run.peak_rss_mb for run in runs["5000"]),
+                 baseline=statistics.median(run.peak_rss_mb for run in runs["bare"]),
+                 runs=plan.launches, extra={"cases": plan.sizes[5000]})
+    return rows + [memory]
+
+
+# -- P4: autosave ----------------------------------------------------------------------------
+
+def atomic_write(case: Any, path: Path) -> None:
+    """The baseline: one case's JSON written by hand, atomically (dumps, write, fsync, replace)."""
+    data = json.dumps(case.to_dict(), ensure_ascii=False).encode("utf-8")
+    temp = path.with_name(f".{path.name}.tmp")
+    with open(temp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temp, path)
+
+
+def bench_saves(stores: dict[int, CaseStore], plan: Plan, scratch: Path) -> list[Row]:
+    cases = {size: stores[size].load(stores[size].summaries()[0].id) for size in (100, 5000)}
+    mine = stores[5000].load(cases[5000].id)
+    scratch.mkdir(parents=True, exist_ok=True)
+
+    def type_a_letter(case: Any) -> None:
+        text = case.sections[Section.SYSTEMATIC_CHANGES]
+        case.sections = case.sections.with_text(Section.SYSTEMATIC_CHANGES, text + "x")
+
+    def timed(action: Callable[[], Any]) -> float:
+        start = time.perf_counter()
+        action()
+        return time.perf_counter() - start
+
+    def save(size: int) -> Callable[[], float]:
+        def run() -> float:
+            type_a_letter(cases[size])
+            return timed(lambda: stores[size].save(cases[size]))
+        return run
+
+    def by_hand() -> float:
+        type_a_letter(mine)
+        return timed(lambda: atomic_write(mine, scratch / "case.json"))
+
+    runs = interleave({"100": save(100), "5000": save(5000), "baseline": by_hand}, plan.saves,
+                      warmup=2)
+    baseline = median_ms(runs["baseline"])
+    small, large = median_ms(runs["100"]), median_ms(runs["5000"])
+    growth = large / small
+    rows = []
+    for size, key in ((100, "P4@100"), (5000, "P4")):
+        value = small if size == 100 else large
+        row = Row(key, f"one autosave, store.save(), {plan.sizes[size]:,} cases", TARGETS[key],
+                  value=value, baseline=baseline, runs=plan.saves,
+                  extra={"cases": plan.sizes[size]})
+        row.met = row.ratio is not None and row.ratio <= 5
+        if size == 5000:
+            row.met = row.met and growth <= GROWTH_LIMIT
+            row.extra["growth"] = round(growth, 3)
+            row.note = f"{growth:.2f}× the time at {plan.sizes[100]} cases"
+        rows.append(row)
+    return rows
+
+
+# -- P2, P3, P5: the real screens, headless --------------------------------------------------
+
+def bench_editor(plan: Plan, root: Path) -> list[Row]:
+    import bench_ui
+
+    words = f"{plan.poa_words:,}-word POA"
+    rows = [Row("P2", f"preview settled after a pause in typing, {words}", TARGETS["P2"]),
+            Row("P3", f"keystroke to screen, preview showing, {words}", TARGETS["P3"])]
+    if not bench_ui.editor_available():
+        for row in rows:
+            row.note = "not measured: poa_tui/screens/case_editor.py is not in this checkout"
+        return rows
+    store, case_id = bench_data.editor_store(root / "store-editor", plan.poa_words)
+    text = store.load(case_id).sections[Section.SYSTEMATIC_CHANGES]
+    settings = root / "home" / "settings.toml"
+    preview, keystroke = rows
+    ours, stock = bench_ui.preview_catch_ups(store, settings, text,
+                                             plan.preview_rounds, plan.preview_edits)
+    preview.value, preview.baseline, preview.runs = median_ms(ours), median_ms(stock), len(ours)
+    speedup = preview.baseline / preview.value
+    preview.met = preview.value <= 100 and speedup >= 15
+    preview.extra["speedup"] = round(speedup, 1)
+    preview.note = f"{speedup:.1f}× faster than stock Markdown.update()"
+    ours, bare = bench_ui.editor_keystrokes(store, settings, text, plan.key_rounds)
+    keystroke.value, keystroke.baseline, keystroke.runs = median_ms(ours), median_ms(bare), len(ours)
+    keystroke.met = keystroke.ratio <= 1.2  # type: ignore[operator]
+    return rows
+
+
+def bench_filter(stores: dict[int, CaseStore], plan: Plan, home: Path) -> list[Row]:
+    import bench_ui
+
+    keys = bench_ui.filter_keystrokes(stores[5000], home / "settings.toml", plan.filter_rounds)
+    typed = keys["typed"]
+    row = Row("P5", f"filter keystroke to table redrawn, {plan.sizes[5000]:,} cases", TARGETS["P5"],
+              value=median_ms(typed), runs=len(typed), extra={"cases": plan.sizes[5000]})
+    row.met = row.value <= 30  # type: ignore[operator]
+    row.extra.update(
+        max_ms=round(max(typed) * 1000, 1),
+        echo_ms=round(median_ms(keys["echo"]), 1),
+        table_starts_ms=round(median_ms(keys["handled"]), 1),
+        deleting_ms=round(median_ms(keys["cleared"]), 1))
+    row.note = ("typing; the key shows in the filter after {echo_ms} ms, the table starts "
+                "changing at {table_starts_ms} ms; slowest {max_ms} ms; deleting back to the "
+                "whole list {deleting_ms} ms").format(**row.extra)
+    return [row]
+
+
+# -- the run ---------------------------------------------------------------------------------
+
+def build_stores(root: Path, plan: Plan, needed: set[int]) -> dict[int, CaseStore]:
+    stores = {}
+    for nominal in sorted(needed):
+        start = time.perf_counter()
+        stores[nominal] = bench_data.build_store(root / f"store-{nominal}", plan.sizes[nominal])
+        say(f"built a store of {plan.sizes[nominal]:,} cases in {time.perf_counter() - start:.1f} s")
+    return stores
+
+
+def run(plan: Plan, only: set[str], root: Path) -> list[Row]:
+    wants = {key.split("@")[0] for key in only}
+    needed = set()
+    if "P1" in wants or "P6" in wants:
+        needed |= {1000, 5000}
+    if "P4" in wants:
+        needed |= {100, 5000}
+    if "P5" in wants:
+        needed.add(5000)
+    stores = build_stores(root, plan, needed)
+    home = root / "home"
+    home.mkdir(exist_ok=True)
+    steps: list[tuple[tuple[str, ...], str, Callable[[], list[Row]]]] = [
+        (("P1", "P1@5000", "P6"), "start-up and memory in a pty",
+         lambda: bench_launches(stores, plan, home)),
+        (("P5",), "the case list filter", lambda: bench_filter(stores, plan, home)),
+        (("P2", "P3"), "the case editor and its preview", lambda: bench_editor(plan, root)),
+        (("P4@100", "P4"), "autosave", lambda: bench_saves(stores, plan, root / "by-hand")),
+    ]
+    rows: list[Row] = []
+    for ids, what, step in steps:
+        if not wants & {key.split("@")[0] for key in ids}:
+            continue
+        start = time.perf_counter()
+        say(f"measuring {what}...")
+        try:
+            rows += step()
+        except Exception as error:  # one broken piece must not hide the other figures
+            say(traceback.format_exc())
+            rows += [Row(key, f"not measured ({what})", TARGETS[key], met=False,
+                         note=f"not measured: {type(error).__name__}: {error}") for key in ids]
+        say(f"  done in {time.perf_counter() - start:.1f} s")
+    order = {key: index for index, key in enumerate(IDS)}
+    return sorted((row for row in rows if row.id.split("@")[0] in wants),
+                  key=lambda row: order[row.id])
+
+
+def number(value: float | None, unit: str = "") -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.1f}{unit}" if value < 100 else f"{value:,.0f}{unit}"
+
+
+def table(rows: list[Row]) -> str:
+    head = ("id", "measure", "value", "baseline", "ratio", "target", "met")
+    lines = [[row.id, row.measure, number(row.value, f" {row.unit}"),
+              number(row.baseline, f" {row.unit}"),
+              "—" if row.ratio is None else f"{row.ratio:.2f}", row.target,
+              {True: "yes", False: "NO", None: "—"}[row.met]] for row in rows]
+    widths = [max(len(str(cell)) for cell in column) for column in zip(head, *lines)]
+    out = ["  ".join(cell.ljust(width) for cell, width in zip(head, widths))]
+    out.append("  ".join("-" * width for width in widths))
+    out += ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)) for line in lines]
+    notes = [f"{row.id}: {row.note}" for row in rows if row.note]
+    return "\n".join(out + ([""] + notes if notes else []))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="smaller stores and fewer repeats, to check the script still works")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--only", default="", metavar="IDS",
+                        help="comma-separated figure ids to measure (default: all)")
+    parser.add_argument("--dir", type=Path, default=None,
+                        help="where to build the stores (default: a new temporary folder)")
+    args = parser.parse_args(argv)
+    only = {part.strip().upper() for part in args.only.split(",") if part.strip()} or set(IDS)
+    unknown = {key.split("@")[0] for key in only} - {key.split("@")[0] for key in IDS}
+    if unknown:
+        parser.error(f"unknown figure ids: {', '.join(sorted(unknown))}")
+    plan = QUICK if args.quick else FULL
+    # A wedged app must not hang CI: dump every thread's stack and stop.
+    faulthandler.dump_traceback_later(plan.time_limit, exit=True)
+    root = Path(tempfile.mkdtemp(prefix="poa-bench-", dir=args.dir))
+    start = time.perf_counter()
+    try:
+        rows = run(plan, only, root)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    say(f"benchmark finished in {time.perf_counter() - start:.0f} s")
+    if args.json:
+        print(json.dumps({row.id: row.to_json() for row in rows}, indent=2, ensure_ascii=False))
+    else:
+        print(table(rows))
+    # Missed targets are results; a figure that could not be measured is a failure.
+    return 1 if any(row.value is None and row.note.startswith("not measured") for row in rows) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

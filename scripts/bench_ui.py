@@ -1,0 +1,284 @@
+"""In-process measurements of the real screens, run headless (`App.run_test`).
+
+P2: the preview catching up after a pause in typing, against Textual's stock `Markdown.update`.
+P3: a keystroke in the section editor with the preview showing, against a bare `TextArea`.
+P5: a keystroke in the case list's filter with thousands of cases.
+
+Each function runs its own event loop and returns lists of seconds; `bench.py` takes medians.
+Value and baseline apps alternate round by round so the machine's noise hits both.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown, TextArea
+
+from bench_frames import (CallStamps, FrameProbe, send_key, settle, timed_key, timed_key_until,
+                          wait_for)
+from poa_tui.vocab import Section
+
+SIZE = (120, 36)
+FILTER_QUERIES = ("garden", "seller 4", "b00003")
+"""Typed into the case list filter: a word, a seller name with a space, an ASIN prefix."""
+
+
+# -- P5: the case list filter ----------------------------------------------------------------
+
+async def _filter_keys(store: Any, settings: Path, queries: tuple[str, ...]) -> dict[str, list[float]]:
+    from poa_tui.app import make_app
+    from poa_tui.screens.case_list import CaseListScreen
+
+    app = make_app(store=store, settings_path=settings)
+    out: dict[str, list[float]] = {"typed": [], "cleared": [], "echo": [], "handled": []}
+    async with app.run_test(size=SIZE):
+        probe = FrameProbe(app)
+        await wait_for(lambda: isinstance(app.screen, CaseListScreen)
+                       and app.screen.table.row_count > 0, "the case list")
+        # The table is redrawn by `CaseTable.show`: each keystroke counts until its frames.
+        shown = CallStamps(app.screen.table, "show")
+        for query in queries:
+            await timed_key(app, probe, "slash", "/")
+            keys = [("space" if char == " " else char, char) for char in query]
+            for kind, (key, char) in [("typed", k) for k in keys] + [
+                    ("cleared", ("backspace", None)) for _ in keys]:
+                timing = await timed_key_until(app, probe, key, char, shown)
+                out[kind].append(timing.total)
+                if kind == "typed":
+                    out["echo"].append(timing.echo)
+                    out["handled"].append(timing.handled)
+            await timed_key(app, probe, "escape")
+            await asyncio.sleep(0.5)  # let any pending redraw of the list pass untimed
+    return out
+
+
+def filter_keystrokes(store: Any, settings: Path, rounds: int) -> dict[str, list[float]]:
+    """Seconds from each filter keystroke to the case table redrawn: typing ("typed"), and
+    deleting back to the whole list ("cleared"); for typing also the first frame ("echo")
+    and the moment the table began to change ("handled")."""
+    out: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        for key, values in asyncio.run(_filter_keys(store, settings, FILTER_QUERIES)).items():
+            out.setdefault(key, []).extend(values)
+    return out
+
+
+# -- P2 and P3: the case editor, preview open --------------------------------------------------
+
+def editor_available() -> bool:
+    return importlib.util.find_spec("poa_tui.screens.case_editor") is not None
+
+
+@dataclass
+class Editing:
+    """What the value rounds saw, for the baseline rounds to copy."""
+
+    rows: list[int]
+    area: tuple[int, int] = (0, 0)
+    """Width and height of the section editor on screen."""
+    preview_width: int = 0
+    texts: list[str] = field(default_factory=list)
+    """The preview's Markdown before the first edit and after each one."""
+
+
+def paragraph_rows(text: str, count: int, offset: int) -> list[int]:
+    """`count` line numbers of non-empty lines spread through `text`."""
+    lines = [number for number, line in enumerate(text.split("\n")) if line.strip()]
+    return [lines[(len(lines) * (index + 1) // (count + 1) + offset) % len(lines)]
+            for index in range(count)]
+
+
+class PreviewWatch:
+    """Stamps when each of the preview's catch-ups (what its pause timer starts) begins and ends.
+
+    It wraps the preview's `_catch_up` on the instance: the preview offers no public signal
+    for either moment yet.
+    """
+
+    def __init__(self, preview: Any) -> None:
+        self.preview = preview
+        self.starts: list[float] = []
+        self.ends: list[float] = []
+        original = preview._catch_up
+
+        async def catch_up() -> None:
+            self.starts.append(time.perf_counter())
+            try:
+                await original()
+            finally:
+                self.ends.append(time.perf_counter())
+
+        preview._catch_up = catch_up
+
+    @property
+    def settled(self) -> bool:
+        return not self.preview.pending and len(self.starts) == len(self.ends)
+
+
+@dataclass
+class EditorSession:
+    """The real app with the long case open, the preview showing, Systematic Changes focused."""
+
+    app: Any
+    probe: FrameProbe
+    screen: Any
+    editor: Any
+    preview: Any
+    watch: PreviewWatch
+
+    async def quiet(self) -> None:
+        """Wait for the preview to catch up and the autosave to happen (between timed edits)."""
+        await wait_for(lambda: self.watch.settled, "the preview to catch up (it stays pending)",
+                       limit=20)
+        await wait_for(lambda: not getattr(self.screen, "unsaved", False), "the autosave")
+        await settle(self.probe, time.perf_counter())
+
+
+async def _open_editor(app: Any) -> EditorSession:
+    """Open the only case (enter), show the preview (F5), write in Systematic Changes (F4)."""
+    from poa_tui.screens.case_editor import CaseEditorScreen
+    from poa_tui.screens.case_list import CaseListScreen
+    from poa_tui.widgets.preview import PoaPreview
+
+    probe = FrameProbe(app)
+    await wait_for(lambda: isinstance(app.screen, CaseListScreen)
+                   and app.screen.table.row_count > 0, "the case list")
+    send_key(app, "enter", None)
+    await wait_for(lambda: isinstance(app.screen, CaseEditorScreen)
+                   and app.screen.is_mounted, "the case editor")
+    screen = app.screen
+    preview = screen.query_one(PoaPreview)
+    watch = PreviewWatch(preview)
+    await timed_key(app, probe, "f5")
+    await timed_key(app, probe, "f4")
+    editor = app.focused
+    if getattr(editor, "section", None) != Section.SYSTEMATIC_CHANGES:
+        raise RuntimeError(f"F4 focused {editor!r}, not the Systematic Changes editor")
+    editor.cursor_blink = False
+    session = EditorSession(app, probe, screen, editor, preview, watch)
+    await session.quiet()
+    return session
+
+
+def _end_of(editor: Any, row: int) -> tuple[int, int]:
+    return row, len(editor.document[row])
+
+
+async def _editor_round(store: Any, settings: Path, seen: Editing,
+                        keys_per_row: int, preview: bool) -> list[float]:
+    """Keystroke latencies, or (`preview`) the preview's catch-up times, in the real editor."""
+    from poa_tui.app import make_app
+
+    app = make_app(store=store, settings_path=settings)
+    seconds: list[float] = []
+    async with app.run_test(size=SIZE):
+        session = await _open_editor(app)
+        editor, probe, watch = session.editor, session.probe, session.watch
+        seen.area = (editor.outer_size.width, editor.outer_size.height)
+        seen.preview_width = session.preview.outer_size.width
+        seen.texts = [session.preview.markdown]
+        for row in seen.rows:
+            editor.move_cursor(_end_of(editor, row))
+            if not preview:
+                for _ in range(keys_per_row):
+                    seconds.append((await timed_key(app, probe, "x"))[0])
+            else:
+                before = len(watch.ends)
+                await timed_key(app, probe, "x")
+                await wait_for(lambda: len(watch.ends) > before, "the preview to catch up")
+                begin, done = watch.starts[before], watch.ends[-1]
+                last = await settle(probe, begin)
+                seconds.append(max(done, last or done) - begin)
+                seen.texts.append(session.preview.markdown)
+            await session.quiet()
+    return seconds
+
+
+class TextAreaHost(App[None]):
+    """P3's baseline: a bare TextArea holding the section's text, at the editor's size."""
+
+    def __init__(self, text: str, area: tuple[int, int]) -> None:
+        super().__init__()
+        self.text, self.area = text, area
+
+    def compose(self) -> ComposeResult:
+        area = TextArea(self.text)
+        area.styles.width, area.styles.height = self.area
+        area.cursor_blink = False
+        yield area
+
+
+async def _text_area_round(text: str, seen: Editing, keys_per_row: int) -> list[float]:
+    app = TextAreaHost(text, seen.area)
+    seconds: list[float] = []
+    async with app.run_test(size=SIZE):
+        probe = FrameProbe(app)
+        area = app.query_one(TextArea)
+        area.focus()
+        await settle(probe, time.perf_counter())
+        for row in seen.rows:
+            area.move_cursor(_end_of(area, row))
+            for _ in range(keys_per_row):
+                seconds.append((await timed_key(app, probe, "x"))[0])
+    return seconds
+
+
+class StockMarkdownHost(App[None]):
+    """P2's baseline: Textual's own Markdown widget, as wide as the editor's preview."""
+
+    def __init__(self, columns: int) -> None:
+        super().__init__()
+        self.columns = columns
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as scroll:
+            scroll.styles.width = self.columns
+            yield Markdown()
+
+
+async def _stock_round(seen: Editing) -> list[float]:
+    app = StockMarkdownHost(seen.preview_width)
+    seconds: list[float] = []
+    async with app.run_test(size=SIZE):
+        probe = FrameProbe(app)
+        markdown = app.query_one(Markdown)
+        await markdown.update(seen.texts[0])
+        await settle(probe, time.perf_counter())
+        for text in seen.texts[1:]:
+            begin = time.perf_counter()
+            await markdown.update(text)
+            done = time.perf_counter()
+            last = await settle(probe, begin)
+            seconds.append(max(done, last or done) - begin)
+    return seconds
+
+
+def editor_keystrokes(store: Any, settings: Path, text: str, rounds: int,
+                      rows: int = 3, keys_per_row: int = 6) -> tuple[list[float], list[float]]:
+    """P3: seconds from a keystroke to the screen updated, (editor, bare TextArea)."""
+    ours: list[float] = []
+    bare: list[float] = []
+    for number in range(rounds):
+        seen = Editing(paragraph_rows(text, rows, offset=number))
+        ours += asyncio.run(_editor_round(store, settings, seen, keys_per_row, False))
+        bare += asyncio.run(_text_area_round(text, seen, keys_per_row))
+    return ours, bare
+
+
+def preview_catch_ups(store: Any, settings: Path, text: str, rounds: int,
+                      edits: int = 3) -> tuple[list[float], list[float]]:
+    """P2: seconds from the preview's pause ending to it settled, (ours, stock Markdown)."""
+    ours: list[float] = []
+    stock: list[float] = []
+    for number in range(rounds):
+        seen = Editing(paragraph_rows(text, edits, offset=5 * number))
+        ours += asyncio.run(_editor_round(store, settings, seen, 1, True))
+        stock += asyncio.run(_stock_round(seen))
+    return ours, stock

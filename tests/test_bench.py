@@ -1,0 +1,73 @@
+"""The benchmark script keeps working: its quick run reports every figure, and its pty harness
+times a real program."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SCRIPTS = REPO / "scripts"
+sys.path.insert(0, str(SCRIPTS))
+
+import bench  # noqa: E402
+import bench_pty  # noqa: E402
+
+
+def test_interleave_runs_each_once_a_round_and_drops_the_warm_up() -> None:
+    calls: list[str] = []
+    runners = {name: (lambda name=name: calls.append(name) or len(calls)) for name in "abc"}
+    runs = bench.interleave(runners, rounds=3, warmup=1)
+    assert sorted(calls) == sorted("abc" * 4)
+    assert {name: len(values) for name, values in runs.items()} == {"a": 3, "b": 3, "c": 3}
+    for number in range(4):  # every round holds each runner exactly once
+        assert sorted(calls[3 * number: 3 * number + 3]) == ["a", "b", "c"]
+
+
+def test_table_shows_missing_numbers_and_notes() -> None:
+    rows = [bench.Row("P5", "filter", "≤ 30 ms", value=41.0, met=False, note="slow"),
+            bench.Row("P6", "memory", "report", unit="MB", value=60.0, baseline=30.0)]
+    text = bench.table(rows)
+    assert "41.0 ms" in text and "—" in text and "NO" in text
+    assert "2.00" in text and "P5: slow" in text
+    assert rows[1].to_json()["value_mb"] == 60.0 and rows[1].to_json()["ratio"] == 2.0
+
+
+@pytest.mark.slow
+def test_pty_launch_times_a_real_program_until_its_text_appears(tmp_path: Path) -> None:
+    env = bench_pty.child_env(tmp_path, REPO)
+    script = ("import os, sys, time\n"
+              "cols, rows = os.get_terminal_size()\n"
+              "time.sleep(0.2)\n"
+              "sys.stdout.write(f'\\x1b[1mready\\x1b[0m {cols}x{rows} {os.environ[\"TERM\"]}')\n"
+              "sys.stdout.flush()\n"
+              "time.sleep(30)\n")
+    size = f"{bench_pty.COLUMNS}x{bench_pty.ROWS} xterm-256color"
+    launch = bench_pty.launch([sys.executable, "-c", script], f"ready {size}", env, tmp_path)
+    assert 0.2 <= launch.seconds < 10
+    assert launch.peak_rss_mb > 1
+    with pytest.raises(RuntimeError, match="ended before"):
+        bench_pty.launch([sys.executable, "-c", "print('other')"], "never", env, tmp_path)
+
+
+@pytest.mark.slow
+def test_quick_run_reports_every_figure_with_value_baseline_and_ratio() -> None:
+    done = subprocess.run([sys.executable, str(SCRIPTS / "bench.py"), "--quick", "--json"],
+                          cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-4000:]
+    report = json.loads(done.stdout)
+    assert list(report) == list(bench.IDS)
+    for key, row in report.items():
+        unit = "mb" if key == "P6" else "ms"
+        assert isinstance(row[f"value_{unit}"], float) and row[f"value_{unit}"] > 0, (key, row)
+        assert {f"baseline_{unit}", "ratio", "target", "met"} <= set(row), (key, row)
+        if key == "P5":  # no baseline: a plain time limit
+            assert row["baseline_ms"] is None and row["ratio"] is None
+        else:
+            assert row[f"baseline_{unit}"] > 0 and row["ratio"] > 0, (key, row)
+        assert row["target"] == bench.TARGETS[key]
+        assert row["met"] in (True, False, None)
