@@ -7,6 +7,7 @@ copy of the case.
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,10 +21,12 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ..models import Case, word_count
+from ..notice import ParsedNotice
 from ..textsafety import strip_controls
 from ..vocab import Scope, ViolationType
 from ..widgets.case_table import MARKETPLACES
 from .confirm import ConfirmScreen
+from .notice_review import NoticeReviewScreen, apply_notice_details, case_facts
 
 
 @dataclass
@@ -38,6 +41,9 @@ class CaseDetails:
     received: date | None = None
     deadline: date | None = None
     notice_text: str = ""
+    read: ParsedNotice | None = None
+    """What the notice review confirmed, when it ran: its ids, figures and appeal limit are
+    saved with the details (the form has no fields for them)."""
 
     @classmethod
     def of(cls, case: Case) -> CaseDetails:
@@ -54,6 +60,8 @@ class CaseDetails:
         case.notice.received = self.received
         case.notice.deadline = self.deadline
         case.notice.text = self.notice_text
+        if self.read is not None:
+            apply_notice_details(self.read, case.notice)
         return case
 
 
@@ -100,7 +108,9 @@ recognise in the list, such as the brand and the problem.
 - **Dates** are written YYYY-MM-DD. The response deadline is the date by which Amazon expects
   your plan; the case list counts the days down to it.
 - **Amazon's notice**: paste the whole email or Account Health message. Invisible control
-  characters are removed as it is pasted.
+  characters are removed as it is pasted. **ctrl+r** reads it: the violation, marketplace,
+  dates, ASINs and order ids it finds are shown, each with the words behind it, and go into
+  the form only when you accept them. The notice text is kept with the case either way.
 
 **enter** moves to the next field, **ctrl+s** (or **F10**) saves, **escape** closes: if you
 changed something it asks first.
@@ -111,12 +121,17 @@ changed something it asks first.
                 tooltip="Check the fields and save the case (ctrl+s or F10)."),
         Binding("escape", "cancel", "Cancel", id="form.cancel",
                 tooltip="Close the form; asks first when something was changed."),
+        Binding("ctrl+r", "review_notice", "Read notice", id="form.read_notice",
+                tooltip="Fill in the fields from the pasted notice, after you confirm them."),
     ]
 
     def __init__(self, case: Case | None = None) -> None:
         super().__init__()
         self.case_id = case.id if case is not None else None
         self.initial = CaseDetails.of(case) if case is not None else CaseDetails()
+        self.known = case_facts(case) if case is not None else ParsedNotice()
+        """The case's notice facts, as the notice review's fallback for what it cannot find."""
+        self.read: ParsedNotice | None = None
 
     @property
     def heading(self) -> str:
@@ -160,7 +175,10 @@ changed something it asks first.
             yield Label("Amazon's notice", classes="field-label", id="notice-label")
             yield TextArea(start.notice_text, id="notice", soft_wrap=True,
                            placeholder="Paste Amazon's email or Account Health message here.")
-            yield Static("", id="notice-info")
+            with Horizontal(id="notice-actions"):
+                yield Static("", id="notice-info")
+                yield Button("Read the notice", id="read-notice", compact=True,
+                             action="screen.review_notice")
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
@@ -186,9 +204,60 @@ changed something it asks first.
                 "Control characters from the paste were removed.")
             return
         words = word_count(clean)
-        info = f"{words:,} word{'s' if words != 1 else ''}" if words else (
-            "Optional, but worth it: the reviewer's exact words help you answer every point.")
+        info = (f"{words:,} word{'s' if words != 1 else ''}. ctrl+r reads it and proposes the "
+                f"fields above." if words else
+                "Optional, but worth it: the reviewer's exact words help you answer every point.")
         self.query_one("#notice-info", Static).update(Content(info))
+
+    def action_review_notice(self) -> None:
+        """Let the notice reader propose the fields; the user confirms them in the review."""
+        text = strip_controls(self.query_one("#notice", TextArea).text).strip()
+        if not text:
+            self.query_one("#notice-info", Static).update(
+                "Paste Amazon's notice into the box first, then press ctrl+r to read it.")
+            self.query_one("#notice", TextArea).focus()
+            return
+        today = self.app.today() if hasattr(self.app, "today") else date.today()
+        try:
+            received = read_date("received", "Notice received", self._input("received"))
+        except FieldError:
+            received = None
+        self.app.push_screen(NoticeReviewScreen(text, received=received or today,
+                                                current=self._known_now(), today=today),
+                             self._notice_read)
+
+    def _known_now(self) -> ParsedNotice:
+        """What the form holds now, as the review's fallback for fields the notice lacks."""
+        known = copy(self.read or self.known)
+        known.violation_type = self.query_one("#violation", Select).value  # type: ignore[assignment]
+        known.scope = self.query_one("#scope", Select).value  # type: ignore[assignment]
+        known.marketplace = self._input("marketplace").strip() or None
+        for field_id, name in (("received", "date"), ("deadline", "deadline")):
+            try:
+                setattr(known, name, read_date(field_id, "", self._input(field_id)))
+            except FieldError:
+                setattr(known, name, None)
+        return known
+
+    def _notice_read(self, facts: ParsedNotice | None) -> None:
+        if facts is None:
+            return
+        self.read = facts
+        if facts.violation_type is not None:
+            self.query_one("#violation", Select).value = facts.violation_type
+        if facts.scope is not None:
+            self.query_one("#scope", Select).value = facts.scope
+        if facts.marketplace:
+            self.query_one("#marketplace", Input).value = facts.marketplace
+        for field_id, day in (("received", facts.date), ("deadline", facts.deadline)):
+            self.query_one(f"#{field_id}", Input).value = day.isoformat() if day else ""
+        found = [f"{len(ids)} {noun}{'s' if len(ids) != 1 else ''}"
+                 for ids, noun in ((facts.asins, "ASIN"), (facts.order_ids, "order id"),
+                                   (facts.complaint_ids, "complaint id")) if ids]
+        kept = ", ".join(found) + " kept" if found else "Fields filled in"
+        self.query_one("#notice-info", Static).update(Content(
+            f"{kept} from the notice; they are saved with the case. Check the fields, then "
+            f"ctrl+s."))
 
     # -- reading and checking -----------------------------------------------------------------
 
@@ -213,6 +282,7 @@ changed something it asks first.
             received=received,
             deadline=deadline,
             notice_text=strip_controls(self.query_one("#notice", TextArea).text).strip(),
+            read=self.read,
         )
 
     def _input(self, field_id: str) -> str:
@@ -222,7 +292,7 @@ changed something it asks first.
         """Every field as it stands, checked or not: to tell whether anything was changed."""
         inputs = tuple(field.value for field in self.query(Input))
         selects = tuple(field.value for field in self.query(Select))
-        return (*inputs, *selects, self.query_one("#notice", TextArea).text)
+        return (*inputs, *selects, self.query_one("#notice", TextArea).text, self.read)
 
     def show_error(self, message: str) -> None:
         error = self.query_one("#form-error", Static)

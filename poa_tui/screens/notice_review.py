@@ -22,7 +22,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
-from ..models import Case, Metric
+from ..models import Case, Metric, Notice
 from ..notice import ParsedNotice, parse_notice
 from ..vocab import Scope, ViolationType
 
@@ -36,6 +36,14 @@ def case_facts(case: Case) -> ParsedNotice:
                         list(notice.metrics), notice.appeal_limit)
 
 
+def apply_notice_details(facts: ParsedNotice, notice: Notice) -> Notice:
+    """Copy the ids, figures and appeal limit onto `notice`: what the case form has no field for."""
+    notice.asins, notice.order_ids = list(facts.asins), list(facts.order_ids)
+    notice.complaint_ids, notice.case_ids = list(facts.complaint_ids), list(facts.case_ids)
+    notice.metrics, notice.appeal_limit = list(facts.metrics), facts.appeal_limit
+    return notice
+
+
 def apply_facts(facts: ParsedNotice, case: Case) -> Case:
     """Copy confirmed facts onto `case`; an unknown type, scope or marketplace stays as it was.
 
@@ -47,7 +55,8 @@ def apply_facts(facts: ParsedNotice, case: Case) -> Case:
         case.scope = facts.scope
     if facts.marketplace:
         case.marketplace = facts.marketplace
-    case.notice = facts.to_notice(case.notice.text)
+    case.notice.received, case.notice.deadline = facts.date, facts.deadline
+    apply_notice_details(facts, case.notice)
     return case
 
 
