@@ -91,7 +91,7 @@ border counts them, for example "+12 −4 words".
   against the draft, and so on.
 - **f** changes the older side (from), **t** the newer side (to); **s** swaps them.
 - **m** also writes the changes as `[+added+]` and `[-removed-]`, for terminals that show
-  neither colour nor strikethrough. **u** shows or hides the text of unchanged sections.
+  neither colour nor strikethrough (on from the start when `NO_COLOR` is set). **u** shows or hides the text of unchanged sections.
 - **F2**, **F3**, **F4** jump to Root Cause, Immediate Remedy, Systematic Changes.
 
 If the newer text is nearly the same as an attempt Amazon turned down, it will most likely get
@@ -151,6 +151,9 @@ the same answer: change what the reply asked about, not just the wording.
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if getattr(self.app, "no_color", False):
+            # NO_COLOR: the tints are gone, so spell the changes out from the start.
+            self.set_reactive(DiffScreen.markers, True)
         self.compare(self.left, self.right)
         self.query_one("#diff-body").focus()
 

@@ -110,6 +110,37 @@ def attempts_badge(clocks: Clocks) -> tuple[str, str] | None:
     return text, ""
 
 
+def waiting_status(clocks: Clocks) -> tuple[str, str] | None:
+    """A short status for a case waiting on Amazon, with the days: "Follow up · 3 d"."""
+    if clocks.days_waiting is None:
+        return None
+    days = f"{clocks.days_waiting} d"
+    if clocks.escalation_advised:
+        return f"Escalate · {days}", ERROR
+    if clocks.follow_up_overdue:
+        return f"Follow up · {days}", WARNING
+    return f"Waiting {days}", ""
+
+
+def urgency(clocks: Clocks) -> tuple[int, int]:
+    """Sort key, most pressing first: deadline passed, escalation due, deadline within three
+    days, follow-up due, anything else waiting on the seller, then the rest; sooner deadlines
+    first within each."""
+    if clocks.overdue:
+        rank = 0
+    elif clocks.escalation_advised:
+        rank = 1
+    elif clocks.status.needs_action and clocks.days_left is not None and clocks.days_left <= 3:
+        rank = 2
+    elif clocks.follow_up_overdue:
+        rank = 3
+    elif clocks.needs_action:
+        rank = 4
+    else:
+        rank = 5
+    return rank, clocks.days_left if clocks.days_left is not None else 10**6
+
+
 def clock_line(clocks: Clocks, *, status: bool = True, waiting: bool = True) -> Content:
     """Every clock that applies, most important first, separated by " · "."""
     badges = [(clocks.status.label, status_style(clocks.status))] if status else []

@@ -202,6 +202,7 @@ class RequestPicker(SelectionList[int]):
     def show(self, requests: list[Request], keep: list[Request] | None = None) -> None:
         """List `requests`; all ticked, or (with `keep`) those whose text `keep` holds."""
         kept = None if keep is None else {request.text for request in keep}
+        self.display = bool(requests)
         if [r.text for r in requests] == [r.text for r in self.requests] and keep is None:
             return  # the same requests as before: leave the user's ticks alone
         self.requests = [Request(r.text, r.kind) for r in requests]
@@ -211,7 +212,6 @@ class RequestPicker(SelectionList[int]):
                       kept is None or r.text in kept)
             for index, r in enumerate(self.requests))
         self.highlighted = 0 if self.requests else None
-        self.display = bool(self.requests)
 
     def chosen(self) -> list[Request]:
         """The requests left ticked, in their order, not yet done."""

@@ -4,7 +4,7 @@
     2025-03-03  sent       Attempt 1 via Account Health
     2025-03-05  answered   Attempt 1 after 2 d: Plan not detailed enough, asks for 2 (1 open)
     2025-03-12  escalated  Attempt 2 as an escalation
-    today       waiting    5 d without an answer · escalation advised
+    today       waiting    5 d without an answer · escalation advised · deadline ...
                            No answer for 5 days: consider escalating, calmly and ...
 
 The kind of each event is a word, not only a colour, so the story reads in any terminal.
@@ -13,6 +13,7 @@ The kind of each event is a word, not only a colour, so the story reads in any t
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Callable
 
 from textual.content import Content
 from textual.containers import HorizontalGroup, VerticalGroup
@@ -70,24 +71,20 @@ def event_text(case: Case, event: Event) -> Content:
     if attempt is None:
         return Content(strip_controls(event.summary))
     if event.kind == "escalated":
-        text = f"Attempt {attempt.number} as an escalation"
-    elif event.kind == "sent":
-        text = f"Attempt {attempt.number} via {attempt.channel.label}"
-    else:
-        reply = attempt.reply
-        assert reply is not None
-        waited = (reply.received_at.astimezone().date()
-                  - attempt.submitted_at.astimezone().date()).days
-        parts = [Content(f"Attempt {attempt.number} after {max(waited, 0)} d: "),
-                 Content.styled(reply.outcome.label, outcome_style(reply.outcome))]
-        if reply.requests:
-            still = sum(not request.done for request in reply.requests)
-            asks = f", asks for {len(reply.requests)}"
-            parts.append(Content(asks + (f" ({still} open)" if still else " (all done)")))
-        return Content("").join(parts)
-    if attempt.note:
-        text += f" · {strip_controls(attempt.note)}"
-    return Content(text)
+        return Content(f"Attempt {attempt.number} as an escalation")
+    if event.kind == "sent":
+        return Content(f"Attempt {attempt.number} via {attempt.channel.label}")
+    reply = attempt.reply
+    assert reply is not None
+    waited = (reply.received_at.astimezone().date()
+              - attempt.submitted_at.astimezone().date()).days
+    parts = [Content(f"Attempt {attempt.number} after {max(waited, 0)} d: "),
+             Content.styled(reply.outcome.label, outcome_style(reply.outcome))]
+    if reply.requests:
+        still = sum(not request.done for request in reply.requests)
+        asks = f", asks for {len(reply.requests)}"
+        parts.append(Content(asks + (f" ({still} open)" if still else " (all done)")))
+    return Content("").join(parts)
 
 
 Row = tuple[str, str, Content]
@@ -130,13 +127,16 @@ class Timeline(VerticalGroup):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.rows: list[Row] = []
 
-    def show(self, case: Case, clocks: Clocks | None = None) -> None:
+    def show(self, case: Case, clocks: Clocks | None = None, *,
+             then: Callable[[], object] | None = None) -> bool:
+        """Redraw when anything changed; True when it did. `then` runs once the new rows are
+        laid out (to scroll to the end, say)."""
         rows = timeline_rows(case, clocks)
         if rows == self.rows and self.children:
-            return
+            return False
         self.rows = rows
         self.remove_children()
-        self.mount_all(
+        mounted = self.mount_all(
             HorizontalGroup(
                 Static(Content.styled(day, MUTED), classes="timeline-day"),
                 Static(Content.styled(kind, KIND_STYLES.get(kind, "")), classes="timeline-kind"),
@@ -145,3 +145,10 @@ class Timeline(VerticalGroup):
             )
             for day, kind, text in rows
         )
+        if then is not None:
+            async def laid_out() -> None:
+                await mounted
+                self.call_after_refresh(then)
+
+            self.call_next(laid_out)
+        return True

@@ -151,3 +151,12 @@ async def test_an_unknown_version_is_refused() -> None:
         assert "attempt 5" in str(error)
     else:
         raise AssertionError("attempt 5 does not exist")
+
+
+async def test_markers_start_on_without_colour(monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = diff_host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.markers
+        assert "[+On 12 February" in str(app.screen.query_one("#diff-text-root_cause").render())

@@ -27,8 +27,7 @@ def test_timeline_reads_as_sent_answered_escalated() -> None:
         "2025-03-01  notice     Amazon's notice received, deadline 2025-03-18",
         "2025-03-03  sent       Attempt 1 via Account Health",
         "2025-03-05  answered   Attempt 1 after 2 d: Plan not detailed enough, asks for 3 (2 open)",
-        "2025-03-12  escalated  Attempt 2 as an escalation · Sent to the Executive Seller "
-        "Relations address",
+        "2025-03-12  escalated  Attempt 2 as an escalation",
         "today       waiting    2 d without an answer · follow up after 14 Mar · deadline in 4 d "
         "· 2 of 2 appeals used",
     ]
