@@ -1,0 +1,1 @@
+"""The real program (`python -m poa_tui`) in real terminals: tmux panes, sshd, signals, mounts."""
