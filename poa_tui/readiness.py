@@ -107,14 +107,20 @@ class ReadinessCache:
         For the case list, which knows each case's revision from its summary row. Raises the
         store's errors (`StoreError`) when the case cannot be read.
         """
-        key = (revision, limits_from(settings))
-        entry = self._stored.get(case_id)
-        if entry is not None and entry[0] == key:
-            return entry[1]
+        known = self.known(case_id, revision, settings)
+        if known is not None:
+            return known
         case = store.load(case_id)
         result = self.get(case, settings)
-        self._stored[case_id] = ((case.revision, key[1]), result)
+        self._stored[case_id] = ((case.revision, limits_from(settings)), result)
         return result
+
+    def known(self, case_id: int, revision: int, settings: Any | None = None) -> Readiness | None:
+        """The remembered readiness of a stored case at `revision`, or None (it needs a read)."""
+        entry = self._stored.get(case_id)
+        if entry is not None and entry[0] == (revision, limits_from(settings)):
+            return entry[1]
+        return None
 
     def forget(self, keep: Iterable[int]) -> None:
         """Drop the entries of cases not in `keep` (deleted, or no longer listed)."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+import threading
+from typing import Callable, Iterable
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,15 +13,21 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import get_current_worker
 
 from ..commands import PaletteCommand
 from ..errors import StoreError
 from ..guidance import seed_evidence
 from ..models import Case
+from ..readiness import Readiness, ReadinessCache
 from ..summary import CaseSummary
 from ..widgets.case_table import CaseTable, is_overdue
 from .case_form import CaseDetails, CaseFormScreen
 from .confirm import ConfirmScreen
+
+INLINE_CHECKS = 12
+"""Drafts checked in the UI thread when the list changes (a written draft takes ~4 ms to read
+and check); when more need it, a thread does the work."""
 
 WELCOME = """\
 [b]No cases yet.[/b]
@@ -70,6 +77,9 @@ suspension or warning from Amazon, with the plan you write for it and each attem
 - **Sent** counts the attempts sent so far and **Last sent** how long ago the latest went.
 - **Deadline** counts down to the response date from Amazon's notice; it turns amber three
   days before and red on the day and after, while the case still waits for you to act.
+- **Checks** says what would stop a draft from going out: **blockers** (red) must be fixed,
+  **warnings** (amber) often get appeals rejected. Where the column has no room, a red ✖ or
+  an amber ! before the title says the same. The editor lists each one (F8 jumps to it).
 - **/** filters as you type, on title, seller, ASIN or order id. **escape** clears it.
 - **a** archives a finished case (it leaves the list, nothing is lost); **v** shows archived
   cases again so you can restore one with **a**.
@@ -107,6 +117,9 @@ terminal appear on their own.
         """What the store returned last, before the filter."""
         self._problem_files: list[str] = []
         self._loaded = False
+        self.readiness = ReadinessCache()
+        """Findings per draft, read again only when a case's revision moves."""
+        self._readiness_lock = threading.Lock()
         self._filter_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -150,6 +163,7 @@ terminal appear on their own.
         self._loaded = True
         self.all_rows = rows
         self._apply(keep)
+        self._check_drafts(rows)
 
     def _apply(self, keep: int | None = None) -> None:
         needle = self.filter_text
@@ -163,6 +177,46 @@ terminal appear on their own.
         self.table.border_title = "Cases, archived included" if self.show_archived else "Cases"
         self.sub_title = counts
         self._show_empty(visible)
+
+    # -- readiness of the drafts ----------------------------------------------------------------
+
+    def _check_drafts(self, rows: list[CaseSummary]) -> None:
+        """Check each draft that waits for the seller; the table shows the result.
+
+        Only cases whose revision moved are read again (about 1 ms each, plus the checks), so
+        a refresh usually costs a dictionary lookup per case. When many need reading (the first
+        look at a large store) it runs in a thread, so the list never waits for it.
+        """
+        wanted = [(row.id, row.revision) for row in rows
+                  if row.status.needs_action and not row.archived]
+        settings = self.app.settings
+        unread = sum(self.readiness.known(i, r, settings) is None for i, r in wanted)
+        if unread <= INLINE_CHECKS:
+            self.table.show_checks(self._readiness_of(wanted) or {})
+            return
+        self.run_worker(lambda: self._readiness_in_thread(wanted), thread=True, exclusive=True,
+                        group="readiness")
+
+    def _readiness_in_thread(self, wanted: list[tuple[int, int]]) -> None:
+        worker = get_current_worker()
+        found = self._readiness_of(wanted, lambda: worker.is_cancelled)
+        if found is not None and not worker.is_cancelled:
+            self.app.call_from_thread(self.table.show_checks, found)
+
+    def _readiness_of(self, wanted: list[tuple[int, int]],
+                      stop: Callable[[], bool] = lambda: False) -> dict[int, Readiness] | None:
+        found: dict[int, Readiness] = {}
+        with self._readiness_lock:
+            for case_id, revision in wanted:
+                if stop():
+                    return None
+                try:
+                    found[case_id] = self.readiness.for_stored(self.app.store, case_id, revision,
+                                                               self.app.settings)
+                except StoreError:
+                    continue  # an unreadable case is reported by the problems strip
+            self.readiness.forget(found)
+        return found
 
     def _show_empty(self, visible: list[CaseSummary]) -> None:
         empty = self.query_one("#empty", Static)

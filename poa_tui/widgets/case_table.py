@@ -18,6 +18,7 @@ from textual.color import Color
 from textual.events import Resize
 from textual.widgets import DataTable
 
+from ..readiness import Readiness
 from ..summary import CaseSummary
 from ..vocab import Status, ViolationType
 
@@ -77,6 +78,7 @@ COLUMNS = (
     ColumnSpec("market", "Mkt", 3, 5),
     ColumnSpec("violation", "Violation", 13, 3),
     ColumnSpec("status", "Status", 16, 0),
+    ColumnSpec("checks", "Checks", 10, 3),
     ColumnSpec("attempts", "Sent", 4, 2),
     ColumnSpec("last_sent", "Last sent", 9, 1),
     ColumnSpec("deadline", "Deadline", 11, 0),
@@ -155,6 +157,8 @@ class CaseTable(DataTable[Text]):
         self._plan: list[ColumnSpec] = []
         self._cells: dict[tuple[object, ...], list[Text]] = {}
         self._cells_made_for: tuple[object, ...] = ()
+        self.checks: dict[int, Readiness] = {}
+        """Readiness of the drafts that still wait for the seller, by case id."""
 
     def on_mount(self) -> None:
         # Cells carry the theme's colours as hex: repaint them when the theme changes.
@@ -173,6 +177,13 @@ class CaseTable(DataTable[Text]):
         self.rows_shown = list(rows)
         self.today = today
         self._rebuild(keep)
+
+    def show_checks(self, checks: dict[int, Readiness]) -> None:
+        """Show the readiness of the listed drafts (worked out away from the UI thread)."""
+        markers = {case_id: ready.short for case_id, ready in checks.items()}
+        if markers != {case_id: ready.short for case_id, ready in self.checks.items()}:
+            self.checks = dict(checks)
+            self._rebuild(self.highlighted_id)
 
     def on_resize(self, event: Resize) -> None:
         if self._plan != self._current_plan():
@@ -208,7 +219,8 @@ class CaseTable(DataTable[Text]):
                    styles: dict[str, str]) -> list[Text]:
         # A case's cells only change with its revision: reusing them halves the cost of a
         # rebuild (1,000 rows: ~100 ms -> ~55 ms), which matters while the filter is typed.
-        key = (row.id, row.revision, row.updated_at)
+        ready = self.checks.get(row.id)
+        key = (row.id, row.revision, row.updated_at, ready.short if ready else "")
         cells = self._cells.get(key)
         if cells is None:
             cells = self._cells[key] = [self._cell(spec, row, styles) for spec in plan]
@@ -227,7 +239,18 @@ class CaseTable(DataTable[Text]):
             return Text(str(row.id), justify="right")
         if spec.key == "title":
             title = row.title or "(untitled)"
-            return Text(_clip(title, spec.width), style=styles["muted"] if row.archived else "")
+            style = styles["muted"] if row.archived else ""
+            if "checks" in {c.key for c in self._plan}:
+                return Text(_clip(title, spec.width), style=style)
+            # No room for the Checks column: a marker before the title says the same.
+            marker, marker_style = self._check_marker(row, styles)
+            return Text.assemble((marker, marker_style),
+                                 (_clip(title, spec.width - len(marker)), style))
+        if spec.key == "checks":
+            ready = self.checks.get(row.id)
+            if ready is None or not ready.short:
+                return Text("")
+            return Text(_clip(ready.short, spec.width), style=self._check_marker(row, styles)[1])
         if spec.key == "seller":
             return Text(_clip(row.seller, spec.width))
         if spec.key == "market":
@@ -246,6 +269,17 @@ class CaseTable(DataTable[Text]):
         if spec.key == "last_sent":
             return Text(since_phrase(row.last_submitted_at, today))
         return self._deadline_cell(row, spec.width, styles)
+
+    def _check_marker(self, row: CaseSummary, styles: dict[str, str]) -> tuple[str, str]:
+        """("✖ ", red) when the draft has blockers, ("! ", amber) for warnings, else ("", "")."""
+        ready = self.checks.get(row.id)
+        if ready is None or row.archived:
+            return "", ""
+        if ready.blockers:
+            return "✖ ", styles["error"]
+        if ready.warnings:
+            return "! ", styles["warning"]
+        return "", ""
 
     def _deadline_cell(self, row: CaseSummary, width: int, styles: dict[str, str]) -> Text:
         if row.deadline is None or row.status in (Status.REINSTATED, Status.CLOSED):

@@ -100,3 +100,55 @@ async def test_editing_a_case_keeps_its_ids_when_the_notice_lacks_them(tmp_path:
     case = CaseStore(tmp_path / "store").load(8)
     assert case.notice.asins == ["B07XJ8C8F5"]
     assert case.notice.order_ids == ["113-4829301-2231907"]
+
+
+def _written(case):
+    case.sections.immediate_remedy = "On 5 March we pulled 40 units and refunded 12 buyers."
+    case.sections.systematic_changes = "Since 6 March Ana Ruiz inspects every return daily."
+    return case
+
+
+async def test_the_list_marks_drafts_that_are_not_ready(tmp_path: Path) -> None:
+    app = shell_app(tmp_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        table = screen.table
+        assert table.checks[8].short == "2 blockers"
+        assert 6 not in table.checks, "a case waiting for Amazon's reply is not checked"
+        store = app.store
+        case = _written(store.load(3))
+        store.save(case)
+        reads: list[int] = []
+        real_load = store.load
+        store.load = lambda case_id: reads.append(case_id) or real_load(case_id)
+        screen.refresh_from_store()
+        await pilot.pause()
+        assert set(reads) == {3}, "only the case that changed is read again"
+        assert table.checks[3].short == ""
+        row = [str(cell) for cell in table.get_row("3")]
+        assert "2 blockers" not in row
+        assert "2 blockers" in [str(cell) for cell in table.get_row("5")]
+
+
+async def test_a_large_store_is_checked_in_a_thread(tmp_path: Path) -> None:
+    from poa_tui.screens.case_list import INLINE_CHECKS
+
+    app = shell_app(tmp_path, seeded=False)
+    for number in range(INLINE_CHECKS + 5):
+        app.store.create(_written(drafted_like(number)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        checks = app.screen.table.checks
+        assert len(checks) == INLINE_CHECKS + 5
+        assert all(ready.short == "1 warning" for ready in checks.values())
+
+
+def drafted_like(number: int):
+    from poa_tui.models import Case, Notice
+
+    case = Case(title=f"Case number {number}", notice=Notice(asins=["B07XJ8C8F5"]))
+    case.sections.root_cause = "Returns went back on sale without an inspection on 3 March."
+    return case
