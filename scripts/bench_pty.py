@@ -34,7 +34,9 @@ Bare().run()
 """
 
 # Escape sequences Textual writes: CSI (colours, cursor moves, modes), OSC, and two-byte ones.
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_()][0-9A-B]?")
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+                      r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC
+                      r"|\x1b[()][0-9A-B]|\x1b[@-_0-9=>]")  # charsets, two-byte codes
 
 
 @dataclass
