@@ -133,22 +133,24 @@ class ReadinessCache:
 _ORDER = {section: index for index, section in enumerate(SECTIONS)}
 
 
-def _position(finding: Finding) -> tuple[int, int]:
+def _position(finding: Finding) -> tuple[int, int, int]:
     section = _ORDER[finding.section] if finding.section is not None else len(SECTIONS)
-    return section, finding.start
+    return section, finding.start, finding.end
 
 
-def next_finding(findings: Sequence[Finding], section: Section | None, offset: int,
-                 *, backwards: bool = False) -> Finding | None:
-    """The finding after the cursor at `offset` in `section`, wrapping round at the end.
+def next_finding(findings: Sequence[Finding], section: Section | None, start: int,
+                 end: int | None = None, *, backwards: bool = False) -> Finding | None:
+    """The finding after the selection `start`-`end` in `section`, wrapping round at the end.
 
-    Only findings in a section count (whole-case findings have nowhere to jump to). A finding
-    that starts exactly at the cursor is skipped, so pressing the key again moves on.
+    Findings are ordered by section, start and end, so after selecting one finding the next
+    press selects the one after it even when both start at the same word. A finding that starts
+    at a bare cursor counts as after it. Only findings in a section count (whole-case findings
+    have nowhere to jump to).
     """
     placed = sorted((f for f in findings if f.section is not None), key=_position)
     if not placed:
         return None
-    here = (_ORDER[section] if section is not None else -1, offset)
+    here = (_ORDER[section] if section is not None else -1, start, start if end is None else end)
     if backwards:
         before = [f for f in placed if _position(f) < here]
         return before[-1] if before else placed[-1]

@@ -90,25 +90,19 @@ def test_next_finding_moves_forward_and_wraps() -> None:
     rc, ir = Section.ROOT_CAUSE, Section.IMMEDIATE_REMEDY
     found = [_finding(ir, 4), _finding(rc, 10), _finding(None, 0), _finding(rc, 2)]
     assert next_finding(found, rc, 0) == _finding(rc, 2)
-    assert next_finding(found, rc, 2) == _finding(rc, 10)
+    assert next_finding(found, rc, 2) == _finding(rc, 2), "a finding at the bare cursor"
+    assert next_finding(found, rc, 2, 3) == _finding(rc, 10)
     assert next_finding(found, rc, 50) == _finding(ir, 4)
     assert next_finding(found, Section.SYSTEMATIC_CHANGES, 0) == _finding(rc, 2)
     assert next_finding(found, None, 0) == _finding(rc, 2)
-    assert next_finding(found, rc, 10, backwards=True) == _finding(rc, 2)
-    assert next_finding(found, rc, 2, backwards=True) == _finding(ir, 4)
+    assert next_finding(found, rc, 10, 11, backwards=True) == _finding(rc, 2)
+    assert next_finding(found, rc, 2, 3, backwards=True) == _finding(ir, 4)
     assert next_finding([_finding(None, 0)], rc, 0) is None
 
 
-def test_stored_cases_are_read_again_only_when_their_revision_moved(store) -> None:
-    case = store.create(_case(**WRITTEN))
-    cache = ReadinessCache()
-    reads: list[int] = []
-    real_load = store.load
-    store.load = lambda case_id: reads.append(case_id) or real_load(case_id)
-    assert cache.for_stored(store, case.id, case.revision).short == ""
-    assert cache.for_stored(store, case.id, case.revision).short == ""
-    assert reads == [case.id]
-    case.sections.systematic_changes = ""
-    store.save(case)
-    assert cache.for_stored(store, case.id, case.revision).short == "1 blocker"
-    assert reads == [case.id, case.id]
+def test_findings_at_the_same_word_are_each_reached() -> None:
+    short = Finding("future", Severity.WARNING, Section.IMMEDIATE_REMEDY, "m", 3, 7)
+    long = Finding("vague", Severity.WARNING, Section.IMMEDIATE_REMEDY, "m", 3, 17)
+    section = Section.IMMEDIATE_REMEDY
+    assert next_finding([long, short], section, 3, 7) == long
+    assert next_finding([long, short], section, 3, 17, backwards=True) == short
