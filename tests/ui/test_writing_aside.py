@@ -270,26 +270,27 @@ def outside_editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
 
 
-async def test_ctrl_o_without_an_editor_says_what_to_set(tmp_path) -> None:
+async def _ctrl_o_notes(tmp_path: Path) -> tuple[list[str], str, str]:
+    """Press ctrl+o; what was said, and the Root Cause before and after."""
     app, case = _app(tmp_path)
     notes: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.notify = lambda message, **kw: notes.append(message)  # type: ignore[method-assign]
         await pilot.press("ctrl+o")
-        assert any("$VISUAL or $EDITOR" in n for n in notes)
+        return notes, case.sections.root_cause, app.screen.editor(Section.ROOT_CAUSE).text
+
+
+async def test_ctrl_o_without_an_editor_says_what_to_set(tmp_path) -> None:
+    notes, _, _ = await _ctrl_o_notes(tmp_path)
+    assert any("$VISUAL or $EDITOR" in n for n in notes)
 
 
 async def test_ctrl_o_in_a_headless_session_says_it_cannot_suspend(tmp_path,
                                                                     outside_editor) -> None:
-    app, case = _app(tmp_path)
-    notes: list[str] = []
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.notify = lambda message, **kw: notes.append(message)  # type: ignore[method-assign]
-        await pilot.press("ctrl+o")
-        assert any("cannot hand the terminal" in n for n in notes)
-        assert app.screen.editor(Section.ROOT_CAUSE).text == case.sections.root_cause
+    notes, before, after = await _ctrl_o_notes(tmp_path)
+    assert any("cannot hand the terminal" in n for n in notes)
+    assert after == before
 
 
 async def test_ctrl_o_takes_the_text_back_as_one_undoable_edit(tmp_path, outside_editor,
