@@ -69,13 +69,9 @@ class Workspace:
 
     def env(self, **extra: str) -> dict[str, str]:
         """The app's and the CLI's environment: this store and settings, no display."""
-        return child_env(
-            drop=("DISPLAY", "WAYLAND_DISPLAY"),
-            TERM=TERM,
-            POA_TUI_DB=str(self.store_path),
-            POA_TUI_CONFIG=str(self.settings_path),
-            **extra,
-        )
+        values = {"TERM": TERM, "POA_TUI_DB": str(self.store_path),
+                  "POA_TUI_CONFIG": str(self.settings_path), **extra}
+        return child_env(drop=("DISPLAY", "WAYLAND_DISPLAY"), **values)
 
     def remote_env(self) -> dict[str, str]:
         """What an SSH session needs to find this checkout and this store (sshd SetEnv)."""
@@ -148,6 +144,8 @@ def open_case(tmux: TmuxServer, case: Case) -> str:
     commands (a archives, n starts a new case). With the filter focused the footer hides the
     list's one-letter keys; with the list focused it shows them again.
     """
+    # The editor screen lands separately from the shell; without it no case can open.
+    pytest.importorskip("poa_tui.screens.case_editor")
     _wait_for_footer(tmux, LIST_KEYS, True, "the case list to be ready")
     tmux.send_keys("/")
     _wait_for_footer(tmux, LIST_KEYS, False, "the filter to take the focus")
