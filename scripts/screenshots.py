@@ -247,8 +247,10 @@ async def perform(pilot: Any, sample: Sample, step: str) -> None:
     """One step of a shot, as a person would take it.
 
     `open demo` / `open weak` open a case; `keys f6 up` presses keys; `command REGEX` runs a
-    palette command; `notice` pastes the demo's notice into the case form; `evidence` opens the
-    checklist; `require SELECTOR` skips the shot unless such a widget shows.
+    palette command; `notice` pastes the demo's notice into the case form; `evidence` and `diff`
+    open the checklist and the comparison of the demo's two attempts (by the palette when it
+    offers them, else the screen itself); `require SELECTOR` skips the shot unless such a
+    widget shows.
     """
     verb, _, arg = step.partition(" ")
     app = pilot.app
@@ -267,8 +269,16 @@ async def perform(pilot: Any, sample: Sample, step: str) -> None:
             from poa_tui.screens.evidence import EvidenceScreen
 
             app.push_screen(EvidenceScreen(sample.demo.id))
+    elif verb == "diff":
+        try:
+            await run_command(pilot, r"\b(compare|diff)")
+        except NotAvailable:  # not in the log's palette yet: the comparison screen itself
+            from poa_tui.screens.diff_view import DiffScreen
+
+            app.push_screen(DiffScreen(sample.demo, 1, 2))
     elif verb == "require":
-        if not any(widget.display for widget in app.screen.query(arg)):
+        await pilot.pause(0.3)  # laid out, so a hidden or zero-size widget does not count
+        if not any(widget.region.area for widget in app.screen.query(arg)):
             raise NotAvailable(f"no {arg} on {type(app.screen).__name__} yet")
     else:
         raise ValueError(f"unknown step {step!r}")
@@ -351,8 +361,8 @@ SHOTS: dict[str, Shot] = {shot.name: shot for shot in [
         "Record Amazon's reply", "attempt 2", "Outcome"]),
     Shot("evidence", (100, 30), EDITOR + ("evidence",), lambda s: [
         "Evidence checklist", *(item.label for item in s.demo.evidence[:3])]),
-    Shot("attempt-diff", (120, 36), LOG + ("keys down", r"command \b(diff|compare|changes)\b"),
-         lambda s: ["Attempt 1", "Attempt 2"]),
+    Shot("attempt-diff", (120, 36), LOG + ("diff",), lambda s: [
+        "Attempt 1", "Attempt 2", *(section.label for section in SECTIONS[:2])]),
     Shot("writing-help", (160, 48), ("open weak", "require FindingsPanel, GuidancePanel"),
          lambda s: [s.weak.title, SECTIONS[2].label]),
 ]}
