@@ -6,6 +6,7 @@ reads every SVG back as lines of text; these tests check that reading and run tw
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from pathlib import Path
@@ -22,8 +23,7 @@ from screenshots import Count, Shot, problems_in, screen_lines  # noqa: E402
 
 def _svg(*lines: str, width: int = 40) -> str:
     """An SVG in the format Textual writes (Rich's exporter), holding `lines`."""
-    console = Console(record=True, width=width, file=open(os.devnull, "w"),
-                      color_system="truecolor")
+    console = Console(record=True, width=width, file=io.StringIO(), color_system="truecolor")
     for line in lines:
         console.print(line, markup=False, highlight=False)
     return console.export_svg(title="test")
