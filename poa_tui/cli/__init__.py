@@ -15,10 +15,10 @@ from typing import Sequence
 
 from .. import __version__
 from ..errors import StoreError
-from . import attempts, cases, export, maintenance, tui
+from . import analysis, attempts, cases, export, history, maintenance, notices, tui
 from .support import PROG, CliError, examples, verb_adder
 
-VERB_MODULES = (cases, export, attempts, maintenance)
+VERB_MODULES = (cases, export, attempts, notices, analysis, history, maintenance)
 
 
 class Parser(argparse.ArgumentParser):

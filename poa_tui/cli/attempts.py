@@ -6,9 +6,12 @@ import argparse
 import sys
 
 from ..models import Reply, parse_datetime, utcnow
+from ..replies import Classification, classify_reply
 from ..vocab import Channel, Outcome
+from .analysis import NO_EVIDENCE, UNSURE, reasons
+from .render import request_lines
 from .support import (PROG, AddVerb, CliError, add_case_id, choices, clean_line, load_case,
-                      positive_int, read_text, vocab_arg)
+                      positive_int, read_message, vocab_arg)
 
 
 def register(verb: AddVerb) -> None:
@@ -25,13 +28,16 @@ def register(verb: AddVerb) -> None:
 
     p = verb("reply",
              "Record Amazon's reply to an attempt (the last one unless --attempt is given).",
+             f"{PROG} reply 3 --from reply.txt",
              f"{PROG} reply 3 --from reply.txt --outcome insufficient_poa",
              f"pbpaste | {PROG} reply 3 --from - --outcome reinstated --attempt 2")
     add_case_id(p)
     p.add_argument("--from", dest="source", required=True, metavar="FILE",
                    help="the reply's text (`-` reads standard input)")
-    p.add_argument("--outcome", type=vocab_arg(Outcome, "outcome"), required=True,
-                   metavar="CLASS", help=f"what Amazon decided: {choices(Outcome)}")
+    p.add_argument("--outcome", type=vocab_arg(Outcome, "outcome"), metavar="CLASS",
+                   help=f"what Amazon decided: {choices(Outcome)}. Without it the reply's text "
+                        f"decides, and the choice and the phrases behind it are shown on "
+                        f"standard error. What the reply asks for is stored with it either way.")
     p.add_argument("--attempt", type=positive_int("attempt number"), metavar="N",
                    help="the attempt this answers (default: the last one)")
     p.add_argument("--received", metavar="WHEN",
@@ -63,9 +69,7 @@ def _received_at(value: str | None):
 
 def reply(args: argparse.Namespace) -> int:
     received_at = _received_at(args.received)
-    text = read_text(args.source).strip("\n")
-    if not text.strip():
-        raise CliError("the reply is empty: paste Amazon's message into the file first")
+    text = read_message(args.source, "reply")
     store, case = load_case(args)
     if not case.submissions:
         raise CliError(f"case {case.id} has no attempts yet: record one first with "
@@ -79,11 +83,31 @@ def reply(args: argparse.Namespace) -> int:
             numbers = ", ".join(str(s.number) for s in case.submissions)
             raise CliError(f"case {case.id} has no attempt {args.attempt} (it has {numbers})") \
                 from None
+    reading = classify_reply(text)
+    outcome = args.outcome or reading.outcome
     earlier = attempt.reply
-    attempt.reply = Reply(received_at=received_at, text=text, outcome=args.outcome)
+    attempt.reply = Reply(received_at=received_at, text=text, outcome=outcome,
+                          requests=reading.requests)
     store.save(case)
     if earlier is not None:
         print(f"Replaced the earlier reply to attempt {attempt.number} "
               f"({earlier.outcome.label}).", file=sys.stderr)
-    print(f"Attempt {attempt.number}: {args.outcome.label}. {args.outcome.next_step}")
+    _explain(reading, args.outcome)
+    print(f"Attempt {attempt.number}: {outcome.label}. {outcome.next_step}")
+    if reading.requests:
+        print("Amazon asks for:")
+        print("\n".join(request_lines(reading.requests)))
     return 0
+
+
+def _explain(reading: Classification, chosen: Outcome | None) -> None:
+    """Say on stderr how the outcome was chosen, so a wrong reading is easy to spot and fix."""
+    read = reading.outcome
+    why = f"because of {reasons(reading)}" if reading.evidence else f"since {NO_EVIDENCE}"
+    if chosen is None:
+        guess = " (a guess: check it)" if reading.confidence < UNSURE else ""
+        print(f"Read the reply as {read.label} ({read.value}){guess} {why}. If that is wrong, "
+              f"run it again with --outcome CLASS.", file=sys.stderr)
+    elif chosen is not read:
+        print(f"Recorded as {chosen.label} ({chosen.value}), as you asked; the text reads like "
+              f"{read.label} ({read.value}) {why}.", file=sys.stderr)

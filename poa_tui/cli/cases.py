@@ -4,30 +4,38 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from typing import Any
 
 from ..guidance import seed_evidence
+from ..history import clocks_for
 from ..models import Case
 from ..paths import settings_path
 from ..store import INDEX_NAME
 from ..textsafety import strip_controls
 from ..vocab import Scope, Section, ViolationType
-from . import render
+from . import notices, render
 from .support import (PROG, STDIN, AddVerb, CliError, add_case_id, choices, clean_line,
-                      existing_store, load_case, open_store, read_json, read_text, store_root,
-                      vocab_arg, write_json)
+                      clock_settings, existing_store, load_case, load_settings, open_store,
+                      read_json, read_message, read_text, store_root, vocab_arg, write_json)
+
 
 def register(verb: AddVerb) -> None:
     p = verb("list", "List cases, most recent activity first.",
-             f"{PROG} list", f"{PROG} list --all --json")
+             f"{PROG} list", f"{PROG} list --needs-action", f"{PROG} list --all --json")
     p.add_argument("--json", action="store_true", help="print a JSON list of case summaries")
     p.add_argument("--all", action="store_true", help="include archived cases")
+    p.add_argument("--needs-action", action="store_true",
+                   help="only cases waiting on you: a draft to write or rework, documents or an "
+                        "action Amazon asked for, or a follow-up that is due")
     p.set_defaults(handler=list_cases)
 
     p = verb("new", "Create a case and print its id.",
-             f'{PROG} new --title "Listing removed: trademark" --violation ip_trademark')
+             f'{PROG} new --title "Listing removed: trademark" --violation ip_trademark',
+             f'pbpaste | {PROG} new --title "Knife sets: authenticity" --notice -')
     p.add_argument("--title", required=True, help="a short name you will recognise in the list")
     _add_detail_options(p)
+    notices.add_notice_option(p, editing=False)
     p.set_defaults(handler=new_case)
 
     p = verb("show", "Show one case: details, draft length and every attempt.",
@@ -39,7 +47,8 @@ def register(verb: AddVerb) -> None:
     p = verb("edit", "Replace one section of a case's draft, or change its details.",
              f"{PROG} edit 3 --section root_cause --from root-cause.md",
              f"pbpaste | {PROG} edit 3 --section immediate_remedy --from -",
-             f'{PROG} edit 3 --seller "Marlow Kitchen Supply Ltd"')
+             f'{PROG} edit 3 --seller "Marlow Kitchen Supply Ltd"',
+             f"{PROG} edit 3 --notice notice.txt")
     add_case_id(p)
     p.add_argument("--section", type=vocab_arg(Section, "section"), metavar="SECTION",
                    help=f"the section to replace: {choices(Section)}")
@@ -47,6 +56,7 @@ def register(verb: AddVerb) -> None:
                    help="Markdown file with the new text (`-` reads standard input)")
     p.add_argument("--title", help="new title")
     _add_detail_options(p)
+    notices.add_notice_option(p, editing=True)
     p.set_defaults(handler=edit_case)
 
     p = verb("dump", "Print every case as one JSON list (the `show --json` shape).",
@@ -92,13 +102,35 @@ def _apply_details(case: Case, args: argparse.Namespace) -> bool:
     return changed
 
 
+def _given_details(args: argparse.Namespace) -> set[str]:
+    """The case details set by an option on this command line, by their `Case` names."""
+    options = {"violation_type": args.violation, "marketplace": args.marketplace,
+               "scope": args.scope}
+    return {name for name, value in options.items() if value is not None}
+
+
+def _read_notice(args: argparse.Namespace) -> str | None:
+    return read_message(args.notice, "notice") if args.notice is not None else None
+
+
+def _report(lines: list[str]) -> None:
+    for line in lines:
+        print(line, file=sys.stderr)
+
+
 def list_cases(args: argparse.Namespace) -> int:
     store = existing_store(args)
     rows = store.summaries(include_archived=args.all) if store else []
+    today, settings = date.today(), clock_settings(load_settings())
+    clocks = {row.id: clocks_for(row, today, **settings) for row in rows}
+    if args.needs_action:
+        rows = [row for row in rows if clocks[row.id].needs_action]
     if args.json:
-        write_json([render.summary_dict(row) for row in rows])
+        write_json([render.summary_dict(row, clocks[row.id]) for row in rows])
+    elif not rows and args.needs_action and clocks:
+        print("No case needs action from you right now.")
     else:
-        sys.stdout.write(render.case_table(rows))
+        sys.stdout.write(render.case_table(rows, clocks))
     problems = store.problems if store else []
     for problem in problems:
         print(f"{PROG}: {problem}", file=sys.stderr)
@@ -106,11 +138,17 @@ def list_cases(args: argparse.Namespace) -> int:
 
 
 def new_case(args: argparse.Namespace) -> int:
+    notice = _read_notice(args)
     case = Case()
     _apply_details(case, args)
+    applied = []
+    if notice is not None:
+        applied = notices.apply_notice(case, notice, given=_given_details(args),
+                                       keep_chosen=False, today=date.today())
     case.evidence = seed_evidence(case.violation_type)  # the same checklist the app starts with
     case = open_store(args).create(case)
     print(case.id)
+    _report(applied)
     return 0
 
 
@@ -127,16 +165,26 @@ def edit_case(args: argparse.Namespace) -> int:
     if (args.section is None) != (args.source is None):
         raise CliError("--section and --from go together: name the section and the file "
                        "holding its new text")
+    if args.source == STDIN and args.notice == STDIN:
+        raise CliError("--from - and --notice - cannot both read standard input: give one of "
+                       "them a file")
     text = read_text(args.source) if args.source is not None else None
+    notice = _read_notice(args)
     store, case = load_case(args)
     changed = _apply_details(case, args)
     if args.section is not None and text is not None:
         case.sections[args.section] = text
         changed = True
+    applied = []
+    if notice is not None:
+        applied = notices.apply_notice(case, notice, given=_given_details(args),
+                                       keep_chosen=True, today=date.today())
+        changed = True
     if not changed:
-        raise CliError("nothing to change: give --section with --from, or a detail such as "
-                       "--title")
+        raise CliError("nothing to change: give --section with --from, --notice, or a detail "
+                       "such as --title")
     store.save(case)
+    _report(applied)
     return 0
 
 

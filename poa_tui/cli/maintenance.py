@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ..backup import list_backups, restore, take_snapshot, write_archive
 from ..doctor import run_doctor
-from ..paths import settings_path
-from .support import PROG, AddVerb, CliError, existing_store, open_store, store_root
+from .support import (PROG, AddVerb, CliError, existing_store, load_settings, open_store,
+                      store_root)
 
 
 def register(verb: AddVerb) -> None:
@@ -34,10 +34,7 @@ def register(verb: AddVerb) -> None:
 
 
 def _backups_kept() -> int:
-    from ..settings import Settings
-
-    settings, _ = Settings.load(settings_path())
-    return settings.backups_kept
+    return load_settings().backups_kept
 
 
 def doctor(args: argparse.Namespace) -> int:

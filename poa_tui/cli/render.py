@@ -6,15 +6,40 @@ import textwrap
 from datetime import date, datetime
 from typing import Any
 
-from ..models import Case
+from ..history import Clocks
+from ..models import Case, Request
 from ..poa import section_counts
 from ..summary import CaseSummary
-from ..vocab import Scope, ViolationType
+from ..vocab import Scope, Status, ViolationType
 
 
-def summary_dict(row: CaseSummary) -> dict[str, Any]:
-    """A case-list row for `list --json`."""
-    return row.to_row()
+def summary_dict(row: CaseSummary, clocks: Clocks) -> dict[str, Any]:
+    """A case-list row for `list --json`: the summary with its clocks."""
+    return {**row.to_row(), "days_waiting": clocks.days_waiting, "days_left": clocks.days_left,
+            "needs_action": clocks.needs_action}
+
+
+def request_lines(requests: list[Request], indent: str = "  ") -> list[str]:
+    """One line per request: what Amazon asks for, and whether it is detail, a document or an
+    action; long ones wrap under their own text."""
+    return [line for request in requests
+            for line in textwrap.wrap(f"- {request.text} ({request.kind})", 78,
+                                      initial_indent=indent, subsequent_indent=indent + "  ")]
+
+
+def waiting(clocks: Clocks) -> str:
+    """Days since the last attempt while no answer has come, e.g. "3 d"; "-" otherwise."""
+    return "-" if clocks.days_waiting is None else f"{clocks.days_waiting} d"
+
+
+def countdown(clocks: Clocks) -> str:
+    """The deadline as "in 5 d", "today" or "3 d overdue"; "passed" while an attempt awaits
+    Amazon's answer (the seller has done their part), "-" once the case is won or closed."""
+    if clocks.days_left is None or clocks.status in (Status.REINSTATED, Status.CLOSED):
+        return "-"
+    if clocks.days_left < 0 and not clocks.status.needs_action:
+        return "passed"
+    return clocks.deadline_text()
 
 
 def _day(value: date | datetime | None) -> str:
@@ -47,13 +72,14 @@ def _vocab_label(kind: type, value: str) -> str:
         return value
 
 
-def case_table(rows: list[CaseSummary]) -> str:
+def case_table(rows: list[CaseSummary], clocks: dict[int, Clocks]) -> str:
     """The case list as aligned columns; the title comes last so it may run long."""
     if not rows:
         return "No cases yet. Create one with `poa-tui new --title ...` or in the app.\n"
-    header = ("ID", "STATUS", "ATTEMPTS", "DEADLINE", "VIOLATION", "TITLE")
+    header = ("ID", "STATUS", "ATTEMPTS", "WAITING", "DEADLINE", "DUE", "VIOLATION", "TITLE")
     table = [header] + [
-        (str(row.id), row.status.label, str(row.attempts), _day(row.deadline),
+        (str(row.id), row.status.label, str(row.attempts), waiting(clocks[row.id]),
+         _day(row.deadline), countdown(clocks[row.id]),
          _vocab_label(ViolationType, row.violation_type),
          row.title + ("  [archived]" if row.archived else ""))
         for row in rows
@@ -61,7 +87,7 @@ def case_table(rows: list[CaseSummary]) -> str:
     widths = [max(len(line[column]) for line in table) for column in range(len(header) - 1)]
     lines = []
     for line in table:
-        cells = [cell.rjust(width) if column in (0, 2) else cell.ljust(width)
+        cells = [cell.rjust(width) if column in (0, 2, 3) else cell.ljust(width)
                  for column, (cell, width) in enumerate(zip(line, widths))]
         lines.append("  ".join([*cells, line[-1]]).rstrip())
     return "\n".join(lines) + "\n"

@@ -7,13 +7,16 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from ..errors import CaseNotFoundError
 from ..models import Case
-from ..paths import resolve_store_path
+from ..paths import resolve_store_path, settings_path
 from ..store import CaseStore
 from ..textsafety import strip_controls
+
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 PROG = "poa-tui"
 STDIN = "-"
@@ -61,6 +64,13 @@ def add_case_id(parser: argparse.ArgumentParser) -> None:
                         help=f"the case's number, as `{PROG} list` shows it")
 
 
+def add_message_source(parser: argparse.ArgumentParser, what: str, json_shape: str) -> None:
+    """The FILE argument of the verbs that read a pasted message, and their --json switch."""
+    parser.add_argument("source", metavar="FILE",
+                        help=f"the {what}'s text (`-` reads standard input)")
+    parser.add_argument("--json", action="store_true", help=f"print {json_shape}")
+
+
 def read_text(source: str) -> str:
     """A file's or stdin's (`-`) text, decoded as UTF-8, with terminal controls removed."""
     name = "standard input" if source == STDIN else source
@@ -78,6 +88,14 @@ def read_text(source: str) -> str:
         raise CliError(f"cannot read {name}: it is not UTF-8 text (bad byte at offset "
                        f"{error.start}); save it as UTF-8 and try again") from None
     return strip_controls(text)
+
+
+def read_message(source: str, what: str) -> str:
+    """`read_text` for a pasted message (a notice or a reply), refused when it holds no words."""
+    text = read_text(source).strip("\n")
+    if not text.strip():
+        raise CliError(f"the {what} is empty: paste Amazon's message into the file first")
+    return text
 
 
 def read_json(source: str) -> Any:
@@ -118,6 +136,27 @@ def load_case(args: argparse.Namespace, store: CaseStore | None = None) -> tuple
     if store is None:
         raise CaseNotFoundError(args.id)
     return store, store.load(args.id)
+
+
+def load_settings() -> Settings:
+    """The user's settings; a problem in the file is one warning line, and defaults stand in."""
+    from ..settings import Settings  # only the verbs that use settings pay for the TOML modules
+
+    settings, problem = Settings.load(settings_path())
+    if problem:
+        print(f"{PROG}: warning: {' '.join(problem.split())}", file=sys.stderr)
+    return settings
+
+
+def clock_settings(settings: Settings) -> dict[str, int]:
+    """The keyword arguments `history.clocks_for` and `history.log_dict` take from the settings."""
+    return {"follow_up_days": settings.follow_up_days,
+            "escalation_business_days": settings.escalation_business_days}
+
+
+def plural(count: int, word: str) -> str:
+    """The count with its noun, e.g. "1 day" or "3 days"."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def write_json(data: Any) -> None:
