@@ -118,7 +118,7 @@ async def timed_key_until(app: App[Any], probe: FrameProbe, key: str, char: str 
     before = len(stamps.left)
     start = time.perf_counter()
     send_key(app, key, char)
-    await wait_for(lambda: len(stamps.left) > before, f"{key!r} to be handled", limit)
+    await wait_for(app, lambda: len(stamps.left) > before, f"{key!r} to be handled", limit)
     handled = stamps.entered[before]
     last = await settle(probe, handled, need_frame=True, limit=limit)
     if last is None:
@@ -127,10 +127,12 @@ async def timed_key_until(app: App[Any], probe: FrameProbe, key: str, char: str 
     return KeyTiming(echo - start, handled - start, last - start)
 
 
-async def wait_for(condition: Any, what: str, limit: float = 60.0) -> None:
-    """Poll `condition()` until it is true."""
+async def wait_for(app: App[Any], condition: Any, what: str, limit: float = 60.0) -> None:
+    """Poll `condition()` until it is true; give up at once if the app has crashed."""
     end = time.perf_counter() + limit
     while not condition():
+        if app._exception is not None:
+            raise RuntimeError(f"the app failed while waiting for {what}") from app._exception
         if time.perf_counter() > end:
             raise RuntimeError(f"gave up waiting for {what}")
         await asyncio.sleep(0.02)

@@ -46,7 +46,7 @@ async def _filter_keys(store: Any, settings: Path,
     out: dict[str, list[float]] = {"typed": [], "cleared": [], "echo": [], "handled": []}
     async with app.run_test(size=SIZE):
         probe = FrameProbe(app)
-        await wait_for(lambda: isinstance(app.screen, CaseListScreen)
+        await wait_for(app, lambda: isinstance(app.screen, CaseListScreen)
                        and app.screen.table.row_count > 0, "the case list")
         # The table is redrawn by `CaseTable.show`: each keystroke counts until its frames.
         shown = CallStamps(app.screen.table, "show")
@@ -142,9 +142,10 @@ class EditorSession:
 
     async def quiet(self) -> None:
         """Wait for the preview to catch up and the autosave to happen (between timed edits)."""
-        await wait_for(lambda: self.watch.settled, "the preview to catch up (it stays pending)",
-                       limit=20)
-        await wait_for(lambda: not getattr(self.screen, "unsaved", False), "the autosave")
+        await wait_for(self.app, lambda: self.watch.settled,
+                       "the preview to catch up (it stays pending)", limit=20)
+        await wait_for(self.app, lambda: not getattr(self.screen, "unsaved", False),
+                       "the autosave")
         await settle(self.probe, time.perf_counter())
 
 
@@ -155,10 +156,10 @@ async def _open_editor(app: Any) -> EditorSession:
     from poa_tui.widgets.preview import PoaPreview
 
     probe = FrameProbe(app)
-    await wait_for(lambda: isinstance(app.screen, CaseListScreen)
+    await wait_for(app, lambda: isinstance(app.screen, CaseListScreen)
                    and app.screen.table.row_count > 0, "the case list")
     send_key(app, "enter", None)
-    await wait_for(lambda: isinstance(app.screen, CaseEditorScreen)
+    await wait_for(app, lambda: isinstance(app.screen, CaseEditorScreen)
                    and app.screen.is_mounted, "the case editor")
     screen = app.screen
     preview = screen.query_one(PoaPreview)
@@ -205,7 +206,7 @@ async def _editor_round(store: Any, settings: Path, seen: Editing,
             else:
                 before = len(watch.ends)
                 await timed_key(app, probe, "x")
-                await wait_for(lambda: len(watch.ends) > before, "the preview to catch up")
+                await wait_for(app, lambda: len(watch.ends) > before, "the preview to catch up")
                 begin, done = watch.starts[before], watch.ends[-1]
                 seconds.append(await _drawn_after(probe, done) - begin)
                 seen.texts.append(session.preview.markdown)
