@@ -18,10 +18,8 @@ fixed time except where a test must let a debounce pass.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -31,7 +29,7 @@ import tomli_w
 
 from poa_tui.models import Case
 from poa_tui.store import CaseStore
-from tests.support import child_env, wait_until
+from tests.support import REPO_ROOT, child_env, wait_until
 from tests.support.tmux import TmuxServer
 
 APP_ARGV = (sys.executable, "-m", "poa_tui")
@@ -76,7 +74,7 @@ class Workspace:
     def remote_env(self) -> dict[str, str]:
         """What an SSH session needs to find this checkout and this store (sshd SetEnv)."""
         return {
-            "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+            "PYTHONPATH": str(REPO_ROOT),
             "POA_TUI_DB": str(self.store_path),
             "POA_TUI_CONFIG": str(self.settings_path),
         }
@@ -125,6 +123,13 @@ class Workspace:
 @pytest.fixture
 def workspace(tmp_path: Path) -> Workspace:
     return Workspace(tmp_path)
+
+
+def remote_app() -> list[str]:
+    """The command an SSH session runs: `poa-tui` as installed beside this interpreter, else
+    `python -m poa_tui` (a checkout used without `pip install -e`)."""
+    script = Path(sys.executable).with_name("poa-tui")
+    return [str(script)] if script.exists() else list(APP_ARGV)
 
 
 def start_app(tmux: TmuxServer, *, width: int = 80, height: int = 24,
@@ -192,13 +197,6 @@ def section_on_disk(workspace: Workspace, case_id: int, section: str) -> str | N
     return (document.get("sections") or {}).get(section)
 
 
-def timed(probe, timeout: float = STEP_TIMEOUT, describe: str = "condition") -> float:
-    """Seconds until `probe()` is true (AssertionError after `timeout`)."""
-    started = time.monotonic()
-    wait_until(probe, timeout=timeout, interval=0.02, describe=describe)
-    return time.monotonic() - started
-
-
 def process_alive(pid: int) -> bool:
     """True while `pid` exists and is not a zombie."""
     try:
@@ -206,12 +204,6 @@ def process_alive(pid: int) -> bool:
     except (OSError, IndexError):
         return False
     return state != "Z"
-
-
-def require_root(what: str) -> None:
-    """Skip (with the reason) unless this runs as root, which mounting needs."""
-    if os.geteuid() != 0:
-        pytest.skip(f"{what} needs root (mount); run the tests as root, as CI does")
 
 
 def _clip(text: str | None, limit: int = 200) -> str | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import shlex
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,16 +25,11 @@ from .conftest import (
     Workspace,
     filler_sections,
     open_case,
+    remote_app,
     wait_for_toast,
 )
 
 pytestmark = pytest.mark.slow
-
-
-def remote_app(workspace: Workspace) -> list[str]:
-    """`poa-tui` as installed next to this interpreter, else `python -m poa_tui`."""
-    script = Path(sys.executable).with_name("poa-tui")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "poa_tui"]
 
 
 class RemoteTmux:
@@ -78,7 +72,7 @@ def test_f7_over_ssh_reaches_the_local_tmux_buffer(workspace: Workspace, tmp_pat
     case = make_case(workspace, size)
     expected = workspace.export(case.id)
     inner = RemoteTmux(tmp_path) if "tmux" in route else None
-    command = inner.wrap(remote_app(workspace)) if inner else shlex.join(remote_app(workspace))
+    command = inner.wrap(remote_app()) if inner else shlex.join(remote_app())
     try:
         with SshServer(tmp_path / "sshd", env=workspace.remote_env()) as server, \
                 workspace.tmux({"set-clipboard": "on"}) as local:

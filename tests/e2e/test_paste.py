@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from poa_tui.demo import seed_demo
 from poa_tui.models import Case
 from tests.support import stop_process, wait_until
 
@@ -30,6 +31,7 @@ from .conftest import (
     section_on_disk,
     start_app,
     wait_for_section,
+    wait_for_toast,
 )
 
 pytestmark = pytest.mark.slow
@@ -187,3 +189,46 @@ class PtyApp:
                     self.output += os.read(self.master, 65536)
                 except OSError:
                     raise AssertionError(f"the app ended before showing {text!r}") from None
+
+
+def styled_row(tmux, text: str) -> str:
+    """The screen row holding `text`, with its colours (they change with the focus)."""
+    return next((row for row in tmux.capture(escapes=True).splitlines() if text in row), "")
+
+
+def tab_to(tmux, label: str) -> None:
+    """Press Tab and wait until the row of the field labelled `label` is drawn focused."""
+    before = styled_row(tmux, label)
+    tmux.send_keys("Tab")
+    wait_until(lambda: styled_row(tmux, label) != before, timeout=STEP_TIMEOUT,
+               describe=lambda: f"the focus on {label!r}; screen:\n{tmux.capture()}")
+
+
+def test_escape_codes_in_a_pasted_reply_are_inert_and_not_stored(workspace: Workspace,
+                                                                 tmp_path: Path) -> None:
+    case = seed_demo(workspace.store())
+    with workspace.tmux({"set-clipboard": "on"}) as tmux:
+        start_app(tmux, width=100, height=40)
+        open_case(tmux, case)
+        tmux.send_keys("F6")
+        tmux.wait_for("Attempts", timeout=STEP_TIMEOUT)
+        tmux.send_keys("r")
+        tmux.wait_for("Paste Amazon's message here.", timeout=STEP_TIMEOUT)
+        paste(tmux, tmp_path, HOSTILE)
+        screen = tmux.wait_for("and a bell", timeout=STEP_TIMEOUT)
+        assert "Record Amazon's reply" in screen and "^p Commands" in screen
+        tab_to(tmux, "empty: now")               # Received
+        tab_to(tmux, "What did Amazon decide?")  # Outcome
+        tmux.send_keys("Enter")
+        tmux.wait_for("Final decision", timeout=STEP_TIMEOUT)
+        tmux.send_keys("Down", "Enter")          # Reinstated
+        tmux.wait_for("Next:", timeout=STEP_TIMEOUT)
+        tmux.send_keys("F10")
+        wait_for_toast(tmux, "Reply to attempt 2 recorded")
+        names = tmux.run("list-buffers", "-F", "#{buffer_name}").split()
+        assert names == ["pasted"]
+    reply = workspace.show(case.id)["submissions"][-1]["reply"]
+    assert reply["outcome"] == "reinstated"
+    assert "\x1b" not in reply["text"] and "\x9b" not in reply["text"]
+    for words in WORDS:
+        assert words in reply["text"]

@@ -12,7 +12,6 @@ import os
 import shlex
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -29,11 +28,11 @@ from .conftest import (
     Workspace,
     open_case,
     process_alive,
+    remote_app,
     section_on_disk,
     start_app,
     wait_for_section,
 )
-from .test_copy_ssh import remote_app
 
 pytestmark = pytest.mark.slow
 
@@ -119,7 +118,7 @@ def test_a_dropped_ssh_connection_saves_the_text(workspace: Workspace, tmp_path:
     workspace.write_settings(autosave_delay=30.0)
     with SshServer(tmp_path / "sshd", env=workspace.remote_env()) as server, \
             workspace.tmux() as local:
-        local.new_session(server.ssh_argv(shlex.join(remote_app(workspace))))
+        local.new_session(server.ssh_argv(shlex.join(remote_app())))
         local.wait_for("^p Commands", timeout=START_TIMEOUT)
         open_case(local, case)
         type_root_cause(local)
@@ -141,7 +140,7 @@ def test_ssh_without_a_terminal_says_use_ssh_t_and_exits(workspace: Workspace,
                                                           tmp_path: Path) -> None:
     with SshServer(tmp_path / "sshd", env=workspace.remote_env()) as server:
         started = time.monotonic()
-        done = subprocess.run(server.ssh_argv(shlex.join(remote_app(workspace)), tty=False),
+        done = subprocess.run(server.ssh_argv(shlex.join(remote_app()), tty=False),
                               stdin=subprocess.DEVNULL, capture_output=True, text=True,
                               timeout=60)
         took = time.monotonic() - started
