@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 from .models import Case, parse_date, parse_datetime
@@ -61,13 +62,17 @@ class CaseSummary:
             return self.last_submitted_at
         return self.updated_at
 
+    @cached_property
+    def haystack(self) -> str:
+        """What the list's filter searches, casefolded: title, seller, ASINs and order ids.
+
+        Made once per summary, so filtering 5,000 cases is 5,000 substring tests (~1 ms).
+        """
+        return " ".join([self.title, self.seller, *self.asins, *self.order_ids]).casefold()
+
     def matches(self, needle: str) -> bool:
         """Case-insensitive match on title, seller, ASINs and order ids (the list's filter)."""
-        needle = needle.strip().casefold()
-        if not needle:
-            return True
-        haystack = " ".join([self.title, self.seller, *self.asins, *self.order_ids]).casefold()
-        return needle in haystack
+        return needle.strip().casefold() in self.haystack
 
     def to_row(self) -> dict[str, Any]:
         row = asdict(self)

@@ -11,8 +11,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from ..commands import PaletteCommand
@@ -41,12 +40,6 @@ run [b]poa-tui --demo[/b]: it opens a complete sample case in a throwaway folder
 
 [b]F1[/b] explains every screen; [b]ctrl+p[/b] (or [b]F9[/b]) lists every command.\
 """
-
-DEBOUNCE_FROM_ROWS = 300
-"""From this many cases on, the filter waits for a pause in typing before redrawing: Textual
-spends ~250 ms laying out 1,000 rows, which would otherwise be paid on every keystroke."""
-DEBOUNCE_SECONDS = 0.15
-
 
 def count_line(rows: list[CaseSummary], today: object) -> str:
     """"12 cases · 3 need action · 1 overdue" for the rows that are not archived."""
@@ -120,7 +113,8 @@ terminal appear on their own.
         self.readiness = ReadinessCache()
         """Findings per draft, read again only when a case's revision moves."""
         self._readiness_lock = threading.Lock()
-        self._filter_timer: Timer | None = None
+        self._counts = ""
+        """`count_line` of `all_rows`, made when they are read rather than on each keystroke."""
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ filter by title, seller, ASIN or order id", id="filter",
@@ -160,18 +154,27 @@ terminal appear on their own.
         unchanged = rows == self.all_rows and self.table.today == self.app.today()
         if self._loaded and unchanged and keep is None:
             return  # nothing new: leave the table alone, no flicker
+        first = not self._loaded
         self._loaded = True
         self.all_rows = rows
+        self._counts = count_line(rows, self.app.today())
         self._apply(keep)
-        self._check_drafts(rows)
+        if first:
+            # Reading the drafts can take seconds on a large store: the list is drawn first.
+            self.call_after_refresh(self._check_drafts, rows)
+        else:
+            self._check_drafts(rows)
 
     def _apply(self, keep: int | None = None) -> None:
-        needle = self.filter_text
+        """Show the rows that pass the filter: a substring test per case on text made once per
+        case (`CaseSummary.haystack`), ~2 ms for 5,000 cases, so it follows every keystroke."""
+        needle = self.filter_text.strip().casefold()
+        archived = self.show_archived
         visible = [row for row in self.all_rows
-                   if (self.show_archived or not row.archived) and row.matches(needle)]
+                   if (archived or not row.archived) and needle in row.haystack]
         self.table.show(visible, self.app.today(), keep=keep)
-        counts = count_line(self.all_rows, self.app.today())
-        if needle.strip():
+        counts = self._counts
+        if needle:
             counts = f"{len(visible)} of {counts}"
         self.table.border_subtitle = counts
         self.table.border_title = "Cases, archived included" if self.show_archived else "Cases"
@@ -220,12 +223,11 @@ terminal appear on their own.
 
     def _show_empty(self, visible: list[CaseSummary]) -> None:
         empty = self.query_one("#empty", Static)
-        live = [row for row in self.all_rows if self.show_archived or not row.archived]
         if visible:
             message = None
         elif not self.all_rows:
             message = Content.from_markup(WELCOME)
-        elif not live:
+        elif not any(self.show_archived or not row.archived for row in self.all_rows):
             message = Content.from_markup(
                 "Every case is archived. Press [b]v[/b] to show archived cases, or [b]n[/b] "
                 "to start a new one.")
@@ -257,13 +259,7 @@ terminal appear on their own.
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
-            self._filter_timer = None
-        if len(self.all_rows) < DEBOUNCE_FROM_ROWS:
-            self._apply()
-        else:
-            self._filter_timer = self.set_timer(DEBOUNCE_SECONDS, self._apply)
+        self._apply()
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
@@ -298,12 +294,12 @@ terminal appear on their own.
             return True if self.current is not None else None
         return True
 
-    @on(DataTable.RowSelected, "#cases")
-    def _open(self, event: DataTable.RowSelected) -> None:
+    @on(CaseTable.RowSelected, "#cases")
+    def _open(self, event: CaseTable.RowSelected) -> None:
         event.stop()
-        self.app.open_case(int(event.row_key.value or 0))
+        self.app.open_case(event.row.id)
 
-    @on(DataTable.RowHighlighted, "#cases")
+    @on(CaseTable.RowHighlighted, "#cases")
     def _highlighted(self) -> None:
         self.refresh_bindings()
 

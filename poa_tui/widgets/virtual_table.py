@@ -1,0 +1,344 @@
+"""`VirtualTable`: a table that only formats and draws the rows on screen.
+
+Textual's `DataTable` measures and renders every cell it is given (1,000 rows: ~250 ms of
+layout), so a filter over thousands of cases cost a quarter of a second a keystroke. This table
+holds a plain list of row objects and asks its subclass for a row's cells only when that row
+is drawn; columns have fixed widths, set once per resize. Replacing the rows is a list
+assignment plus a repaint of the visible lines, whatever the number of rows.
+
+By default a row is a tuple of strings. Subclasses with richer rows say what a row's cells are
+(`row_cells`) and what identifies its look (`row_key`). The colours come from component
+classes (styles/tables.tcss), as DataTable's do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, Hashable, Literal, Sequence, TypeVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+RowT = TypeVar("RowT")
+
+CACHED_LINES = 512
+"""Drawn lines kept for reuse (scrolling back, moving the cursor); beyond this, start over."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: what its header says and how many cells its content gets (padding apart)."""
+
+    key: str
+    label: str
+    width: int
+    justify: Literal["left", "right"] = "left"
+
+
+@dataclass(frozen=True)
+class LineStyles:
+    """The Rich styles a frame is drawn with, read from the component classes."""
+
+    base: Style
+    header: Style
+    even: Style
+    cursor: Style
+    cursor_color: Style
+    """Only the cursor's foreground: it wins over the cells' own colours, as in DataTable."""
+
+
+class RowMessage(Message):
+    """About one row of a `VirtualTable`: its index and the row itself."""
+
+    def __init__(self, table: VirtualTable[Any], index: int, row: Any) -> None:
+        super().__init__()
+        self.table = table
+        self.index = index
+        self.row = row
+
+    @property
+    def control(self) -> VirtualTable[Any]:
+        return self.table
+
+
+class VirtualTable(ScrollView, Generic[RowT], can_focus=True):
+    """Rows of fixed-width columns with a row cursor; only the visible rows are formatted."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "virtual-table--header",
+        "virtual-table--cursor",
+        "virtual-table--even-row",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", "Up", show=False, id="table.cursor_up",
+                tooltip="Move to the row above."),
+        Binding("down", "cursor_down", "Down", show=False, id="table.cursor_down",
+                tooltip="Move to the row below."),
+        Binding("pageup", "page_up", "Page up", show=False, id="table.page_up",
+                tooltip="Move one screenful up."),
+        Binding("pagedown", "page_down", "Page down", show=False, id="table.page_down",
+                tooltip="Move one screenful down."),
+        Binding("home,ctrl+home", "first_row", "First", show=False, id="table.first_row",
+                tooltip="Move to the first row."),
+        Binding("end,ctrl+end", "last_row", "Last", show=False, id="table.last_row",
+                tooltip="Move to the last row."),
+        Binding("enter", "select_cursor", "Select", show=False, id="table.select",
+                tooltip="Choose the highlighted row."),
+    ]
+
+    class RowHighlighted(RowMessage):
+        """The cursor is on another row (or the rows changed under it)."""
+
+    class RowSelected(RowMessage):
+        """The highlighted row was chosen: enter, or a click on the highlighted row."""
+
+    def __init__(self, *, cell_padding: int = 1, zebra_stripes: bool = True,
+                 name: str | None = None, id: str | None = None, classes: str | None = None,
+                 disabled: bool = False) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        self.cell_padding = cell_padding
+        self.zebra_stripes = zebra_stripes
+        self._columns: tuple[Column, ...] = ()
+        self._rows: Sequence[RowT] = ()
+        self._cursor = 0
+        self._highlighted_key: Hashable | None = None
+        self._lines: dict[tuple[object, ...], Strip] = {}
+        self._frame_styles: LineStyles | None = None
+        self._scroll_pending = False
+
+    # -- what the table holds ---------------------------------------------------------------
+
+    def row_key(self, row: RowT) -> Hashable:
+        """What identifies `row` and its look: a drawn line is reused while the key is equal.
+
+        The default suits rows that are tuples of strings: the row itself.
+        """
+        return row  # type: ignore[return-value]
+
+    def row_cells(self, row: RowT) -> Sequence[Text | str]:
+        """The cells of `row`, one per column (longer ones are cut with an ellipsis)."""
+        return row  # type: ignore[return-value]
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return self._columns
+
+    @property
+    def rows(self) -> Sequence[RowT]:
+        return self._rows
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    @property
+    def cursor_row(self) -> int:
+        """Index of the highlighted row (0 when the table is empty)."""
+        return self._cursor
+
+    @property
+    def highlighted_row(self) -> RowT | None:
+        return self._rows[self._cursor] if self._rows else None
+
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        """Replace the columns (their widths are fixed: nothing is measured)."""
+        columns = tuple(columns)
+        if columns != self._columns:
+            self._columns = columns
+            self.forget_lines()
+
+    def set_rows(self, rows: Sequence[RowT], cursor: int | None = None) -> None:
+        """Show `rows` with the cursor on index `cursor` (default: the same index), clamped.
+
+        Lines already drawn for rows with the same `row_key` are reused.
+        """
+        self._rows = rows
+        self._cursor = self._clamp(self._cursor if cursor is None else cursor)
+        self._update_virtual_size()
+        self.refresh()
+        self._scroll_to_cursor()
+        self._announce_highlight()
+
+    def forget_lines(self) -> None:
+        """Drop every drawn line (the cells' look changed) and repaint."""
+        self._lines.clear()
+        self.refresh()
+
+    # -- cursor -------------------------------------------------------------------------------
+
+    def move_cursor(self, *, row: int, animate: bool = False, scroll: bool = True) -> None:
+        """Put the cursor on row index `row` (clamped); `animate` is accepted for DataTable's
+        callers and ignored: the cursor jumps."""
+        index = self._clamp(row)
+        if index != self._cursor:
+            old = self._cursor
+            self._cursor = index
+            self._refresh_row(old)
+            self._refresh_row(index)
+        if scroll:
+            self._scroll_to_cursor()
+        self._announce_highlight()
+
+    def _clamp(self, index: int) -> int:
+        return max(0, min(index, len(self._rows) - 1))
+
+    def _announce_highlight(self) -> None:
+        row = self.highlighted_row
+        key = None if row is None else (self._cursor, self.row_key(row))
+        if key != self._highlighted_key:
+            self._highlighted_key = key
+            if row is not None:
+                self.post_message(self.RowHighlighted(self, self._cursor, row))
+
+    @property
+    def _body_height(self) -> int:
+        """Rows that fit under the header."""
+        return max(self.scrollable_content_region.height - 1, 1)
+
+    def _scroll_to_cursor(self) -> None:
+        if not self.size.height:
+            self._scroll_pending = True  # not laid out yet: done on the first resize
+            return
+        self._scroll_pending = False
+        top = int(self.scroll_y)
+        if self._cursor < top:
+            top = self._cursor
+        elif self._cursor >= top + self._body_height:
+            top = self._cursor - self._body_height + 1
+        if top != int(self.scroll_y):
+            self.scroll_to(y=top, animate=False, force=True)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(row=self._cursor - 1)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(row=self._cursor + 1)
+
+    def action_page_up(self) -> None:
+        self.move_cursor(row=self._cursor - self._body_height)
+
+    def action_page_down(self) -> None:
+        self.move_cursor(row=self._cursor + self._body_height)
+
+    def action_first_row(self) -> None:
+        self.move_cursor(row=0)
+
+    def action_last_row(self) -> None:
+        self.move_cursor(row=len(self._rows) - 1)
+
+    def action_select_cursor(self) -> None:
+        row = self.highlighted_row
+        if row is not None:
+            self.post_message(self.RowSelected(self, self._cursor, row))
+
+    async def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y == 0:
+            return  # the border or the header
+        index = offset.y - 1 + int(self.scroll_y)
+        if not 0 <= index < len(self._rows):
+            return
+        event.stop()
+        if index == self._cursor:
+            self.action_select_cursor()
+        else:
+            self.move_cursor(row=index)
+
+    # -- size ---------------------------------------------------------------------------------
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows) + 1)
+
+    def _on_resize(self, event: events.Resize) -> None:
+        self._lines.clear()
+        self._update_virtual_size()
+        if self._scroll_pending or self.size.height:
+            self._scroll_to_cursor()
+
+    # -- drawing ------------------------------------------------------------------------------
+
+    def _refresh_row(self, index: int) -> None:
+        y = index + 1 - int(self.scroll_y)
+        if 1 <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
+
+    def _line_styles(self) -> LineStyles:
+        cursor = self.get_component_rich_style("virtual-table--cursor")
+        return LineStyles(
+            base=self.rich_style,
+            header=self.get_component_rich_style("virtual-table--header"),
+            even=self.get_component_rich_style("virtual-table--even-row"),
+            cursor=cursor,
+            cursor_color=Style.from_color(color=cursor.color),
+        )
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        styles = self._line_styles()
+        if styles != self._frame_styles:
+            self._frame_styles = styles
+            self._lines.clear()
+        if len(self._lines) > CACHED_LINES:
+            self._lines.clear()
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        styles = self._frame_styles or self._line_styles()
+        width = self.scrollable_content_region.width
+        if y == 0:
+            key: tuple[object, ...] = ("header", width)
+            line = self._lines.get(key)
+            if line is None:
+                line = self._lines[key] = self._strip(
+                    [Text(column.label, no_wrap=True) for column in self._columns],
+                    styles.header, None, width)
+            return line
+        index = y - 1 + int(self.scroll_y)
+        if not 0 <= index < len(self._rows):
+            return Strip.blank(width, styles.base)
+        row = self._rows[index]
+        is_cursor = index == self._cursor
+        even = self.zebra_stripes and index % 2 == 0
+        key = (self.row_key(row), is_cursor, even, width)
+        line = self._lines.get(key)
+        if line is None:
+            style = styles.even if even else styles.base
+            if is_cursor:
+                line = self._strip(self.row_cells(row), style + styles.cursor,
+                                   styles.cursor_color, width)
+            else:
+                line = self._strip(self.row_cells(row), style, None, width)
+            self._lines[key] = line
+        return line
+
+    def _strip(self, cells: Sequence[Text | str], style: Style, over: Style | None,
+               width: int) -> Strip:
+        """One line: each cell padded to its column, in `style`, with `over` on top of the
+        cells' own styles."""
+        console = self.app.console
+        pad = " " * self.cell_padding
+        segments: list[Segment] = []
+        for column, cell in zip(self._columns, cells):
+            text = Text(cell) if isinstance(cell, str) else cell
+            if text.cell_len > column.width:
+                text = text.copy()
+                text.truncate(column.width, overflow="ellipsis")
+            room = " " * (column.width - text.cell_len)
+            left, right = (room, "") if column.justify == "right" else ("", room)
+            segments.append(Segment(pad + left, style))
+            # `Text.render` leaves the text's own style to the caller: it goes under the spans.
+            cell_style = style + console.get_style(text.style) if text.style else style
+            for part in text.render(console):
+                part_style = cell_style + part.style if part.style else cell_style
+                segments.append(Segment(part.text, part_style + over if over else part_style))
+            segments.append(Segment(right + pad, style))
+        # Not simplified: a segment per cell keeps SVG screenshots aligned column by column.
+        return Strip(segments).adjust_cell_length(width, style)
+
