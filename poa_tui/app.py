@@ -7,8 +7,10 @@ Screens do the work; the app holds what they share (`store`, `settings`, `today(
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import tempfile
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
@@ -27,6 +29,21 @@ from .settings import DEFAULT_THEME, Settings, set_aside
 from .store import CaseStore
 
 _EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+EXIT_GRACE_SECONDS = 5.0
+"""How long an exit after SIGHUP or SIGTERM may take, drafts saved, before the process ends."""
+
+
+def _end_process_after(seconds: float, return_code: int) -> None:
+    """End the process in `seconds` unless it has exited normally by then.
+
+    After a hang-up the terminal is gone. Textual 8's output thread dies on its first failed
+    write, and once 30 more writes are queued, restoring the terminal on exit blocks forever:
+    about one dropped session in three stayed behind as an orphan process. The drafts are
+    saved before this is armed, so cutting that wait short loses nothing.
+    """
+    timer = threading.Timer(seconds, os._exit, args=(return_code,))
+    timer.daemon = True  # a normal exit does not wait for it
+    timer.start()
 
 
 class PoaApp(App[None]):
@@ -116,6 +133,7 @@ class PoaApp(App[None]):
 
     async def _flush_and_exit(self, return_code: int) -> None:
         await self.flush_all()
+        _end_process_after(EXIT_GRACE_SECONDS, return_code)
         self.exit(return_code=return_code)
 
     async def flush_all(self) -> list[str]:

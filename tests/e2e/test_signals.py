@@ -160,3 +160,29 @@ def test_a_pipe_instead_of_a_terminal_says_so_and_exits(workspace: Workspace) ->
         screen = tmux.capture(join_wrapped=True, scrollback=True)
     assert "app exit status: 2" in screen
     assert "use ssh -t" in screen and "poa-tui: " in screen
+
+
+@pytest.mark.parametrize("screen", ["case list", "editor"])
+def test_the_app_ends_when_its_terminal_goes_away(workspace: Workspace, screen: str) -> None:
+    """Closing the terminal (tmux gone, a window closed, a dropped SSH link) ends the app.
+
+    The hang-up makes Textual's output thread die on its first failed write; the app must
+    still exit rather than wait forever to restore a terminal that is gone. Whether Textual
+    gets stuck depends on how much it still had to draw, so several sessions are closed.
+    """
+    case = workspace.store().create(Case(title="Closed terminal case"))
+    workspace.write_settings(autosave_delay=30.0)
+    typed = ""
+    for round_number in range(1, 5):
+        with workspace.tmux() as tmux:
+            pid = start_app(tmux)
+            if screen == "editor":
+                open_case(tmux, case)
+                line = f"Round {round_number}. "
+                type_root_cause(tmux, line)
+                typed = line + typed
+        # Leaving the `with` killed the tmux server: the app's terminal is gone.
+        wait_until(lambda: not process_alive(pid), timeout=STEP_TIMEOUT,
+                   describe=f"the app (pid {pid}) to exit after its terminal closed "
+                            f"(round {round_number})")
+        assert section_on_disk(workspace, case.id, "root_cause") == typed
