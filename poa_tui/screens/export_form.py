@@ -1,0 +1,164 @@
+"""Export the POA, one section, or an attempt to a text file: the fallback that always works."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Grid
+from textual.content import Content
+from textual.widgets import Input, Label, Select, Static
+
+from ..models import Sections
+from ..poa import assemble
+from ..vocab import SECTIONS, Section
+from .confirm import ConfirmScreen
+from .submission_form import FormError, RecordForm
+
+WHOLE = "whole"
+FORMATS = {"text": ("Plain text", ".txt"), "markdown": ("Markdown", ".md")}
+
+
+@dataclass(frozen=True)
+class ExportSource:
+    """Sections to export (the draft, or what an attempt sent) and what to call them."""
+
+    sections: Sections
+    case_id: int
+    title: str
+    label: str = ""
+    """"" for the draft, e.g. "attempt 2" for a snapshot; goes into the file name."""
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """"Acme blender: inauthentic!" -> "acme-blender-inauthentic"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return words[:limit].rstrip("-") or "case"
+
+
+def default_path(source: ExportSource, part: str, fmt: str, today: date) -> str:
+    """`~/poa-<id>-<slug>[-attempt-n][-section]-<date>.txt`, written with `~` for home."""
+    pieces = [f"poa-{source.case_id}", slug(source.title)]
+    if source.label:
+        pieces.append(slug(source.label))
+    if part != WHOLE:
+        pieces.append(slug(Section(part).label))
+    pieces.append(today.isoformat())
+    return "~/" + "-".join(pieces) + FORMATS[fmt][1]
+
+
+def export_text(source: ExportSource, part: str, fmt: str) -> str:
+    return assemble(source.sections, fmt=fmt, only=None if part == WHOLE else Section(part))
+
+
+def write_export(path: Path, text: str, *, overwrite: bool) -> None:
+    """Write `text` to `path`; without `overwrite`, refuse (FileExistsError) if it exists."""
+    with open(path, "w" if overwrite else "x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text if text.endswith("\n") else text + "\n")
+
+
+class ExportFormScreen(RecordForm):
+    """Choose what, in which format and where; dismisses with the path written, or None."""
+
+    HELP = """\
+## Export to a file
+
+Saves the text to a file you can open, attach to an email or copy from later. Useful when
+the clipboard does not reach your computer (some SSH setups).
+
+- **Part**: the whole plan or one section.
+- **Format**: plain text, as the appeal form takes it, or Markdown.
+- **File**: `~` means your home folder. An existing file is never replaced without asking.
+"""
+
+    heading = "Export to a file"
+    accept_label = "Export"
+
+    def __init__(self, source: ExportSource, *, fmt: str = "text", part: str = WHOLE) -> None:
+        super().__init__()
+        self.source = source
+        self.start_format = fmt if fmt in FORMATS else "text"
+        self.start_part = part
+        self._suggested = ""
+
+    def fields(self) -> ComposeResult:
+        what = f"Case {self.source.case_id}" + (f", {self.source.label}" if self.source.label else ", the draft")
+        yield Static(Content(f"{what}: {self.source.title}"), id="form-summary")
+        with Grid(id="form-grid"):
+            yield Label("Part", classes="field-label required")
+            parts = [("Whole POA", WHOLE)] + [(s.label, s.value) for s in SECTIONS]
+            yield Select(parts, value=self.start_part, allow_blank=False, id="part", compact=True)
+            yield Label("Format", classes="field-label required")
+            yield Select([(label, key) for key, (label, _) in FORMATS.items()],
+                         value=self.start_format, allow_blank=False, id="format", compact=True)
+            yield Label("File", classes="field-label required")
+            yield Input("", id="path", compact=True)
+
+    def on_mount(self) -> None:
+        self._suggest_path()
+        self.query_one("#path", Input).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self._suggest_path()
+
+    def _choice(self) -> tuple[str, str]:
+        return (str(self.query_one("#part", Select).value),
+                str(self.query_one("#format", Select).value))
+
+    def _suggest_path(self) -> None:
+        """Follow the choices with the file name, unless the user typed their own."""
+        field = self.query_one("#path", Input)
+        if field.value and field.value != self._suggested:
+            return
+        self._suggested = default_path(self.source, *self._choice(), self.today())
+        field.value = self._suggested
+
+    def result(self) -> tuple[Path, str]:
+        part, fmt = self._choice()
+        raw = self.query_one("#path", Input).value.strip()
+        if not raw:
+            raise FormError("path", "Write where the file should go, e.g. ~/poa.txt.")
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            raise FormError("path", f"{raw} is a folder: add a file name.")
+        if not path.parent.is_dir():
+            raise FormError("path", f"There is no folder {path.parent}.")
+        text = export_text(self.source, part, fmt)
+        if not text.strip():
+            raise FormError("part", "There is nothing to export: that part is still empty.")
+        return path, text
+
+    def action_accept(self) -> None:
+        try:
+            path, text = self.result()
+        except FormError as error:
+            self.show_error(str(error))
+            self.query_one(f"#{error.field_id}").focus()
+            return
+        if not path.exists():
+            self._write(path, text, overwrite=False)
+            return
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._write(path, text, overwrite=True)
+
+        self.app.push_screen(ConfirmScreen(f"Replace {path}?", "A file with that name exists; "
+                                           "its contents would be lost.", yes="Replace",
+                                           no="Keep it", danger=True), answered)
+
+    def _write(self, path: Path, text: str, *, overwrite: bool) -> None:
+        try:
+            write_export(path, text, overwrite=overwrite)
+        except FileExistsError:
+            self.show_error(f"{path} appeared meanwhile; export again to decide about it.")
+            return
+        except OSError as error:
+            self.show_error(f"Could not write {path}: {error.strerror or error}.")
+            return
+        self.dismiss(path)

@@ -1,0 +1,124 @@
+"""Record Amazon's answer to one attempt: the pasted text, when it came, and what it decided."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from textual.app import ComposeResult
+from textual.containers import Grid
+from textual.content import Content
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from ..models import Reply, Submission, utcnow
+from ..textsafety import strip_controls
+from ..vocab import Outcome
+from .submission_form import FormError, RecordForm, local_stamp, read_moment
+
+Classifier = Callable[[str], "Outcome | None"]
+"""Reads a reply's text and names the outcome it most likely states, or None when unsure."""
+
+
+class ReplyTextArea(TextArea):
+    """The pasted reply; control characters and escape sequences are removed as it arrives."""
+
+    def on_paste(self, event) -> None:
+        event.prevent_default()
+        event.stop()
+        start, end = self.selection
+        self.replace(strip_controls(event.text), start, end, maintain_selection_offset=False)
+
+
+class ReplyFormScreen(RecordForm):
+    """Amazon's reply to attempt `attempt`; dismisses with a `Reply` or None.
+
+    `classify`, when given, pre-selects the outcome from the pasted text until the user picks
+    one by hand.
+    """
+
+    HELP = """\
+## Record Amazon's reply
+
+Paste the whole email or Account Health message, say when it arrived and what Amazon
+decided. The case's status follows from the outcome: reinstated, needs revision, documents
+needed, and so on.
+
+- **Reply**: paste with your terminal (often ctrl+shift+v or shift+insert). Hidden control
+  characters are removed.
+- **Received**: empty for now, or YYYY-MM-DD (and HH:MM).
+- **Outcome**: what the message means for you. "Plan not detailed enough" is Amazon asking
+  for a better plan; "Final decision" means Amazon will not look at this again.
+"""
+
+    heading = "Record Amazon's reply"
+
+    def __init__(self, attempt: Submission, *, classify: Classifier | None = None) -> None:
+        super().__init__()
+        self.attempt = attempt
+        self.classify = classify
+        self._picked_by_hand = attempt.reply is not None
+        self._suggesting = False
+
+    def fields(self) -> ComposeResult:
+        existing = self.attempt.reply
+        sent = local_stamp(self.attempt.submitted_at)
+        intro = f"The answer to attempt {self.attempt.number}, sent {sent} via {self.attempt.channel.label}."
+        if existing is not None:
+            intro += f" This replaces the reply recorded on {local_stamp(existing.received_at)}."
+        yield Static(Content(intro), id="form-summary")
+        yield Label("Amazon's reply", classes="field-label required")
+        yield ReplyTextArea(existing.text if existing else "", id="reply-text", soft_wrap=True,
+                            placeholder="Paste Amazon's message here.")
+        with Grid(id="form-grid"):
+            yield Label("Received", classes="field-label")
+            yield Input(local_stamp(existing.received_at) if existing else "", id="received",
+                        compact=True, placeholder="empty: now · YYYY-MM-DD HH:MM")
+            yield Label("Outcome", classes="field-label required")
+            yield Select([(o.label, o) for o in Outcome], id="outcome", compact=True,
+                         prompt="What did Amazon decide?",
+                         value=existing.outcome if existing else Select.NULL)
+        yield Static("", id="outcome-next", classes="field-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#reply-text", TextArea).focus()
+        self._show_next_step()
+
+    def suggest_outcome(self, text: str) -> Outcome | None:
+        """The outcome to pre-select for `text`, from `classify` (None without one)."""
+        return self.classify(text) if self.classify is not None and text.strip() else None
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self._picked_by_hand:
+            return
+        suggestion = self.suggest_outcome(event.text_area.text)
+        select = self.query_one("#outcome", Select)
+        if suggestion is not None and select.value != suggestion:
+            self._suggesting = True
+            select.value = suggestion
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "outcome":
+            if not self._suggesting:
+                self._picked_by_hand = True
+            self._suggesting = False
+            self._show_next_step()
+
+    def _show_next_step(self) -> None:
+        value = self.query_one("#outcome", Select).value
+        text = f"Next: {Outcome(value).next_step}" if isinstance(value, Outcome) else ""
+        self.query_one("#outcome-next", Static).update(Content(text))
+
+    def result(self) -> Reply:
+        text = strip_controls(self.query_one("#reply-text", TextArea).text).strip()
+        if not text:
+            raise FormError("reply-text", "Paste Amazon's reply first: it is what the next "
+                                          "attempt has to answer.")
+        received: datetime | None = read_moment(
+            "received", "Received", self.query_one("#received", Input).value,
+            today=self.today(), not_before=self.attempt.submitted_at)
+        outcome = self.query_one("#outcome", Select).value
+        if not isinstance(outcome, Outcome):
+            raise FormError("outcome", "Choose what Amazon decided.")
+        keep = self.attempt.reply.requests if self.attempt.reply else []
+        return Reply(received_at=received or utcnow(), text=text, outcome=outcome,
+                     requests=list(keep))

@@ -1,0 +1,200 @@
+"""Record that the plan was sent: where, when, and a note. The draft is snapshotted as it stands.
+
+Also home of `RecordForm`, the small modal form the reply and export forms share: a framed card,
+an error line, Save and Cancel, ctrl+s (or F10) to accept and escape to close.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from ..models import Sections
+from ..poa import section_counts
+from ..vocab import Channel
+
+
+class FormError(ValueError):
+    """A field the form cannot accept; `field_id` is where the cursor goes back to."""
+
+    def __init__(self, field_id: str, message: str) -> None:
+        super().__init__(message)
+        self.field_id = field_id
+
+
+def read_moment(field_id: str, label: str, text: str, *, today: date,
+                not_before: datetime | None = None) -> datetime | None:
+    """A local "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" as a UTC timestamp; empty means now (None).
+
+    Refuses anything that is not a date, a day after `today`, and a moment before `not_before`.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        if len(text) <= 10:
+            moment = datetime.combine(date.fromisoformat(text), time(12, 0))
+        else:
+            moment = datetime.fromisoformat(text.replace("T", " "))
+    except ValueError:
+        raise FormError(field_id, f"{label}: “{text}” is not a date. Write YYYY-MM-DD or "
+                                  f"YYYY-MM-DD HH:MM, for example 2025-03-14 09:30.") from None
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    if moment.date() > today:
+        raise FormError(field_id, f"{label}: {text} is in the future.")
+    moment = moment.astimezone(timezone.utc)
+    if not_before is not None and moment < not_before:
+        shown = not_before.astimezone().strftime("%Y-%m-%d %H:%M")
+        raise FormError(field_id, f"{label}: {text} is before the attempt was sent ({shown}).")
+    return moment
+
+
+def local_stamp(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class RecordForm(ModalScreen[Any]):
+    """A framed modal form; subclasses fill `fields()` and turn the values into `result()`."""
+
+    BINDINGS = [
+        Binding("ctrl+s,f10", "accept", "Save", id="form.save",
+                tooltip="Check the fields and save (ctrl+s or F10)."),
+        Binding("escape", "cancel", "Cancel", id="form.cancel",
+                tooltip="Close the form without saving anything."),
+    ]
+
+    heading = ""
+    accept_label = "Save"
+
+    def __init__(self) -> None:
+        super().__init__(classes="record-form")
+
+    def fields(self) -> ComposeResult:
+        """The form's widgets, inside the scrolling body."""
+        yield from ()
+
+    def result(self) -> Any:
+        """What the form dismisses with; raises `FormError` for a field it cannot accept."""
+        return None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form-frame") as frame:
+            frame.border_title = self.heading
+            frame.border_subtitle = "ctrl+s save · escape close"
+            with VerticalScroll(id="form-body"):
+                yield from self.fields()
+            yield Static("", id="form-error")
+            with Horizontal(id="form-buttons"):
+                yield Button(self.accept_label, id="accept", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def show_error(self, message: str) -> None:
+        error = self.query_one("#form-error", Static)
+        error.update(Content(message))
+        error.set_class(bool(message), "-shown")
+
+    def today(self) -> date:
+        clock = getattr(self.app, "today", None)
+        return clock() if callable(clock) else date.today()
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _edited(self) -> None:
+        self.show_error("")
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    @on(Button.Pressed, "#accept")
+    def _accept_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_accept()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cancel()
+
+    def action_accept(self) -> None:
+        try:
+            value = self.result()
+        except FormError as error:
+            self.show_error(str(error))
+            self.query_one(f"#{error.field_id}").focus()
+            return
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class SubmissionDetails:
+    channel: Channel
+    when: datetime | None
+    """None: now."""
+    note: str = ""
+
+
+class SubmissionFormScreen(RecordForm):
+    """Where and when the plan went; dismisses with `SubmissionDetails` or None."""
+
+    HELP = """\
+## Record a submission
+
+Keep a copy of the plan exactly as you sent it. The three sections are saved with this
+attempt as they are now; later edits to the draft never change it, so you can always see
+what Amazon was answering.
+
+- **Channel**: where you sent it (the Account Health appeal form, an email, an escalation).
+- **Sent on**: leave it empty for now, or write YYYY-MM-DD (and a time, HH:MM) if you sent
+  it earlier.
+- **Note**: anything worth remembering, such as a case number Amazon gave you.
+"""
+
+    heading = "Record a submission"
+    accept_label = "Record"
+
+    def __init__(self, sections: Sections, number: int) -> None:
+        super().__init__()
+        self.sections = sections
+        self.number = number
+
+    def fields(self) -> ComposeResult:
+        counts = section_counts(self.sections)
+        parts = [f"{section.label} {counts[section].words:,} words" for section, _ in self.sections.items()]
+        empty = [section.label for section, text in self.sections.items() if not text.strip()]
+        summary = f"Attempt {self.number} keeps the draft as it is now: " + ", ".join(parts) + "."
+        if empty:
+            summary += f" Still empty: {', '.join(empty)}."
+        yield Static(Content(summary), id="form-summary", classes="-warning" if empty else "")
+        with Grid(id="form-grid"):
+            yield Label("Channel", classes="field-label required")
+            yield Select([(c.label, c) for c in Channel], value=Channel.ACCOUNT_HEALTH,
+                         allow_blank=False, id="channel", compact=True)
+            yield Label("Sent on", classes="field-label")
+            yield Input("", id="when", compact=True, placeholder="empty: now · YYYY-MM-DD HH:MM")
+            yield Label("Note", classes="field-label")
+            yield Input("", id="note", compact=True, placeholder="e.g. Amazon case 1234567890")
+
+    def on_mount(self) -> None:
+        self.query_one("#channel", Select).focus()
+
+    def result(self) -> SubmissionDetails:
+        channel = self.query_one("#channel", Select).value
+        when = read_moment("when", "Sent on", self.query_one("#when", Input).value,
+                           today=self.today())
+        note = " ".join(self.query_one("#note", Input).value.split())
+        return SubmissionDetails(channel=Channel(channel), when=when, note=note)

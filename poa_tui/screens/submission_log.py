@@ -1,0 +1,280 @@
+"""Every attempt sent for a case, what exactly it said, and what Amazon answered.
+
+The log works on the editor's copy of the case, so recording an attempt goes through the
+editor's save path (its lock, merge and retry) and snapshots the draft exactly as it is on
+screen, saved or not.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from ..commands import PaletteCommand
+from ..models import Case, Reply, Submission
+from ..poa import assemble
+from ..textsafety import strip_controls
+from ..widgets.attempt_table import AttemptTable, days_waited
+from .export_form import ExportFormScreen, ExportSource
+from .reply_form import ReplyFormScreen
+from .submission_form import SubmissionDetails, SubmissionFormScreen, local_stamp
+from .text_view import TextViewScreen
+
+if TYPE_CHECKING:
+    from .case_editor import CaseEditorScreen
+
+WIDE_COLUMNS = 140
+"""From this width the attempt's text sits beside the table instead of under it."""
+
+EMPTY_LOG = """\
+No attempt recorded yet.
+
+When you send the plan to Amazon, press s here (or use "attempt: Record submission" in \
+ctrl+p) to keep a copy of exactly what went. Later edits to the draft never change it, so \
+when Amazon answers you can see what they were answering. Then press r to record the reply.\
+"""
+
+
+def record_submission(editor: CaseEditorScreen) -> None:
+    """Ask where and when the draft went, then snapshot it as a new attempt."""
+    case = editor.case
+    if case is None or editor.read_only:
+        editor.notify("This case is open read-only here, so nothing can be recorded.",
+                      severity="warning")
+        return
+    sections = editor.draft_sections()
+    if sections.is_empty():
+        editor.notify("All three sections are empty: write the plan before recording that "
+                      "it was sent.", title="Nothing to record", severity="warning")
+        return
+    number = max((s.number for s in case.submissions), default=0) + 1
+
+    def recorded(details: SubmissionDetails | None) -> None:
+        if details is None:
+            return
+        attempt = editor.commit(
+            lambda case: case.record_submission(details.channel, details.when, details.note))
+        if attempt is not None:
+            editor.notify(f"Attempt {attempt.number} kept exactly as sent via "
+                          f"{attempt.channel.label}. Press r in the log when Amazon answers.",
+                          title="Submission recorded")
+
+    editor.app.push_screen(SubmissionFormScreen(sections, number), recorded)
+
+
+def record_reply(editor: CaseEditorScreen, number: int | None = None) -> None:
+    """Ask for Amazon's answer to attempt `number` (default: the latest) and keep it."""
+    case = editor.case
+    if case is None or editor.read_only:
+        editor.notify("This case is open read-only here, so nothing can be recorded.",
+                      severity="warning")
+        return
+    if not case.submissions:
+        editor.notify("Record the submission first (F6, then s): a reply answers an attempt.",
+                      title="No attempt yet", severity="warning")
+        return
+    attempt = case.submission(number) if number is not None else case.submissions[-1]
+
+    def recorded(reply: Reply | None) -> None:
+        if reply is None:
+            return
+
+        def keep(case: Case) -> Submission:
+            target = case.submission(attempt.number)
+            target.reply = reply
+            return target
+
+        if editor.commit(keep) is not None:
+            editor.notify(f"{reply.outcome.label}. Next: {reply.outcome.next_step}",
+                          title=f"Reply to attempt {attempt.number} recorded")
+
+    editor.app.push_screen(ReplyFormScreen(attempt), recorded)
+
+
+def attempt_details(attempt: Submission, today: Any) -> str:
+    """The attempt in words: when, where, the note, Amazon's reply (inert text)."""
+    lines = [f"Attempt {attempt.number} · sent {local_stamp(attempt.submitted_at)} via "
+             f"{attempt.channel.label}"]
+    if attempt.note:
+        lines.append(f"Note: {attempt.note}")
+    reply = attempt.reply
+    if reply is None:
+        lines.append(f"No reply yet after {days_waited(attempt, today)} d.")
+    else:
+        lines.append(f"Reply received {local_stamp(reply.received_at)} "
+                     f"({days_waited(attempt, today)} d): {reply.outcome.label}")
+        lines.append(f"Next: {reply.outcome.next_step}")
+    return "\n".join(lines)
+
+
+class SubmissionLogScreen(Screen[None]):
+    """The attempts of the editor's case; the selected one's text and reply below or beside."""
+
+    HELP = """\
+## Submission log
+
+Every attempt sent to Amazon for this case, oldest first, with what Amazon decided and how
+many days the answer took (or has taken so far).
+
+- **s** records a new submission: the draft is kept exactly as it is now.
+- **r** records Amazon's reply to the highlighted attempt.
+- **v** (or **enter**) shows exactly what the highlighted attempt sent; **c** copies it.
+- **x** exports it to a file.
+
+What an attempt sent never changes, however the draft is edited afterwards.
+"""
+
+    BINDINGS = [
+        Binding("s", "record_submission", "Record sent", id="log.record_submission",
+                tooltip="Keep the draft as sent: channel, date and a note."),
+        Binding("r", "record_reply", "Reply", id="log.record_reply",
+                tooltip="Paste Amazon's answer to the highlighted attempt."),
+        Binding("v", "view_sent", "View", id="log.view_sent",
+                tooltip="Show exactly what the highlighted attempt sent."),
+        Binding("c", "copy_sent", "Copy", id="log.copy_sent",
+                tooltip="Copy what the highlighted attempt sent, as plain text."),
+        Binding("x", "export_sent", "Export", id="log.export_sent", show=False,
+                tooltip="Save what the highlighted attempt sent to a file."),
+        Binding("escape,f6", "back", "Back", id="log.back",
+                tooltip="Back to the editor."),
+    ]
+
+    def __init__(self, editor: CaseEditorScreen) -> None:
+        super().__init__()
+        self.editor = editor
+
+    @property
+    def case(self) -> Case:
+        assert self.editor.case is not None
+        return self.editor.case
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="log-heading")
+        with Horizontal(id="log-body"):
+            table = AttemptTable(id="attempts", classes="pane")
+            table.border_title = "Attempts"
+            yield table
+            with VerticalScroll(id="attempt-detail", classes="pane") as detail:
+                detail.border_title = "Attempt"
+                yield Static("", id="attempt-summary")
+                yield Static("", id="reply-label", classes="detail-label")
+                yield Static("", id="reply-text", classes="inert-text")
+                yield Static("What was sent", id="sent-label", classes="detail-label")
+                yield Static("", id="sent-text", classes="inert-text")
+            yield Static(Content(EMPTY_LOG), id="empty-log")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.refresh_log()
+        self.query_one(AttemptTable).focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width >= WIDE_COLUMNS, "-wide")
+
+    def on_screen_resume(self) -> None:
+        self.refresh_log()
+
+    def _today(self) -> Any:
+        return self.editor.today()
+
+    def refresh_log(self, keep: int | None = None) -> None:
+        case = self.case
+        table = self.query_one(AttemptTable)
+        table.show(case.submissions, self._today(), keep=keep or table.selected_number)
+        count = len(case.submissions)
+        heading = f"Case {case.id} · {case.title or '(untitled)'} · {case.status.label}"
+        self.query_one("#log-heading", Static).update(Content(heading))
+        self.title, self.sub_title = "Submission log", heading
+        table.border_subtitle = f"{count} attempt{'s' if count != 1 else ''}"
+        self.set_class(count == 0, "-empty")
+        self._show_selected()
+
+    def selected(self) -> Submission | None:
+        number = self.query_one(AttemptTable).selected_number
+        return self.case.submission(number) if number is not None else None
+
+    def _show_selected(self) -> None:
+        attempt = self.selected()
+        if attempt is None:
+            return
+        self.query_one("#attempt-detail").border_title = f"Attempt {attempt.number}"
+        self.query_one("#attempt-summary", Static).update(
+            Content(attempt_details(attempt, self._today())))
+        reply = attempt.reply
+        self.query_one("#reply-label", Static).update(
+            Content("Amazon's reply" if reply else "Amazon's reply: none recorded yet (press r)"))
+        self.query_one("#reply-text", Static).update(Content(strip_controls(reply.text) if reply else ""))
+        self.query_one("#reply-text").display = reply is not None
+        self.query_one("#sent-text", Static).update(Content(assemble(attempt.sections, fmt="text")))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_selected()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_view_sent()
+
+    # -- actions -------------------------------------------------------------------------------
+
+    # The forms are modals over this screen: `on_screen_resume` redraws the log after them.
+
+    def action_record_submission(self) -> None:
+        record_submission(self.editor)
+
+    def action_record_reply(self) -> None:
+        attempt = self.selected()
+        record_reply(self.editor, attempt.number if attempt else None)
+
+    def _sent(self) -> Submission | None:
+        attempt = self.selected()
+        if attempt is None:
+            self.notify("There is no attempt yet: press s to record one.", severity="warning")
+        return attempt
+
+    def action_view_sent(self) -> None:
+        attempt = self._sent()
+        if attempt is not None:
+            self.app.push_screen(TextViewScreen(
+                f"Attempt {attempt.number}: exactly what was sent",
+                assemble(attempt.sections, fmt="text"), what=f"Attempt {attempt.number}"))
+
+    def action_copy_sent(self) -> None:
+        attempt = self._sent()
+        if attempt is not None:
+            self.app.copy_text(assemble(attempt.sections, fmt="text"),  # type: ignore[attr-defined]
+                               f"Attempt {attempt.number} as sent")
+
+    def action_export_sent(self) -> None:
+        attempt = self._sent()
+        if attempt is None:
+            return
+        source = ExportSource(attempt.sections, self.case.id, self.case.title,
+                              label=f"attempt {attempt.number}")
+
+        def exported(path: Any) -> None:
+            if path is not None:
+                self.notify(f"Saved to {path}.", title="Exported")
+
+        self.app.push_screen(ExportFormScreen(source), exported)
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def palette_commands(self) -> Iterable[PaletteCommand]:
+        yield PaletteCommand("attempt: Record submission", "Keep the draft as sent (s)",
+                             self.action_record_submission)
+        yield PaletteCommand("attempt: Record reply", "Amazon's answer to the highlighted "
+                             "attempt (r)", self.action_record_reply)
+        yield PaletteCommand("attempt: View what was sent", "Exactly the text of the "
+                             "highlighted attempt (v)", self.action_view_sent)
+        yield PaletteCommand("copy: Attempt as sent", "Copy the highlighted attempt's text (c)",
+                             self.action_copy_sent)
+        yield PaletteCommand("export: Attempt to file", "Save the highlighted attempt's text (x)",
+                             self.action_export_sent)
+        yield PaletteCommand("case: Back to the editor", "Close the log (escape)", self.action_back)

@@ -1,0 +1,169 @@
+"""One section of the Plan of Action in a text area titled with its name, length and save state.
+
+    Root Cause · 312 words · 1,904 chars · ● unsaved
+
+The counts are those of the plain text the appeal form receives (markup not counted). They are
+worked out once typing pauses, so a keystroke never waits for them, even at 5,000 words; the
+unsaved mark appears with the first keystroke. The language is plain text: Textual's Markdown
+highlighting needs tree-sitter, which is not installed, and re-highlighting on every edit is
+cost this widget does not need.
+
+Also home of `TypingPause`, the debounce the editor screen and the preview share.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+from textual import events
+from textual.binding import Binding
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import TextArea
+
+from ..guidance import SECTION_HINTS
+from ..poa import text_counts
+from ..textsafety import strip_controls
+from ..vocab import Section
+
+COUNT_DELAY = 0.3
+"""Seconds of quiet typing before the word and character counts are brought up to date."""
+
+SAVED_MARK = "✓ saved"
+UNSAVED_MARK = "● unsaved"
+READ_ONLY_MARK = "read-only"
+
+_SCREEN_KEYS = {"f5", "f6", "f7"}
+"""Keys the editor screen uses (preview, log, copy); TextArea binds them to selections."""
+
+
+class TypingPause:
+    """Runs `callback` once `delay` seconds pass without another `poke()`.
+
+    A keystroke only moves a deadline: at most one timer is alive at a time, where stopping
+    and starting a timer on every key would cost each keystroke two asyncio tasks.
+    """
+
+    def __init__(self, owner: Widget, delay: float, callback: Callable[[], object]) -> None:
+        self.owner = owner
+        self.delay = delay
+        self.callback = callback
+        self._due: float | None = None
+        self._timer: Timer | None = None
+
+    @property
+    def pending(self) -> bool:
+        return self._due is not None
+
+    def poke(self, delay: float | None = None) -> None:
+        """Typing happened: run the callback `delay` (default `self.delay`) seconds from now."""
+        wait = self.delay if delay is None else delay
+        self._due = time.monotonic() + wait
+        if self._timer is None:
+            self._timer = self.owner.set_timer(max(wait, 0.001), self._check, name="pause")
+
+    def cancel(self) -> None:
+        self._due = None
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def _check(self) -> None:
+        self._timer = None
+        if self._due is None:
+            return
+        left = self._due - time.monotonic()
+        if left > 0.002:
+            self._timer = self.owner.set_timer(left, self._check, name="pause")
+            return
+        self._due = None
+        self.callback()
+
+
+class SectionEditor(TextArea, inherit_bindings=False):
+    """The text of one POA section.
+
+    `saved_text` is what the store holds; the editor counts as unsaved whenever its text
+    differs from it, so reloading text from disk never looks like an edit.
+    """
+
+    BINDINGS = [binding for binding in TextArea.BINDINGS
+                if not isinstance(binding, Binding) or binding.key not in _SCREEN_KEYS]
+
+    def __init__(self, section: Section, text: str = "", *, key_hint: str = "",
+                 id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(text, soft_wrap=True, tab_behavior="focus", show_line_numbers=False,
+                         highlight_cursor_line=False, placeholder=SECTION_HINTS[section],
+                         id=id or section.value, classes=classes)
+        self.section = section
+        self.saved_text = text
+        """The text as last loaded from or saved to the store."""
+        self.counts = text_counts(text)
+        self.key_hint = key_hint
+        """Shown at the bottom right of the border, e.g. "F2"."""
+        self.marked_unsaved = False
+        """What the title says (checked on the first keystroke after a save and at each pause)."""
+        self._pause = TypingPause(self, COUNT_DELAY, self.refresh_counts)
+        self._update_title()
+
+    @property
+    def unsaved(self) -> bool:
+        return self.text != self.saved_text
+
+    def mark_saved(self, text: str | None = None) -> None:
+        """Record that the store now holds `text` (the current text when None)."""
+        self.saved_text = self.text if text is None else text
+        self._update_title()
+
+    def replace_text(self, text: str, *, saved: bool = True) -> None:
+        """Show `text` from elsewhere (the store, a merge), keeping the cursor near where it was."""
+        if saved:
+            self.saved_text = text
+        if text == self.text:
+            self._update_title()
+            return
+        row, column = self.cursor_location
+        self.load_text(text)
+        row = min(row, self.document.line_count - 1)
+        self.move_cursor((row, min(column, len(self.document[row]))))
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        """Count words and characters now (and check the saved mark)."""
+        self._pause.cancel()
+        self.counts = text_counts(self.text)
+        self._update_title()
+
+    def watch_read_only(self, read_only: bool) -> None:
+        self._update_title()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # Once the title says unsaved, a keystroke costs no string comparison at all; the
+        # pause re-checks (typing back to the saved text clears the mark).
+        if not self.marked_unsaved:
+            self._update_title()
+        self._pause.poke()
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Pasted text loses terminal escape sequences and control characters first."""
+        event.prevent_default()
+        event.stop()
+        if self.read_only:
+            return
+        start, end = self.selection
+        self.replace(strip_controls(event.text), start, end, maintain_selection_offset=False)
+
+    def _update_title(self) -> None:
+        counts = self.counts
+        unsaved = not self.read_only and self.unsaved
+        mark = READ_ONLY_MARK if self.read_only else (UNSAVED_MARK if unsaved else SAVED_MARK)
+        words = f"{counts.words:,} word{'' if counts.words == 1 else 's'}"
+        title = f"{self.section.label} · {words} · {counts.characters:,} chars · {mark}"
+        # Setting a title repaints the widget: skip it when nothing changed.
+        if title != self.border_title:
+            self.border_title = title
+        if self.border_subtitle != self.key_hint:
+            self.border_subtitle = self.key_hint
+        self.marked_unsaved = unsaved
+        self.set_class(unsaved, "-unsaved")

@@ -1,0 +1,299 @@
+"""The case editor against a real store in tmp: focus, keys, autosave, preview, locks, merges."""
+
+from __future__ import annotations
+
+import errno
+import subprocess
+import sys
+from pathlib import Path
+
+from textual import events
+from textual.widgets import Footer
+
+from editor_support import editor_app, eventually, open_editor, written_case
+from poa_tui.errors import WriteFailedError
+from poa_tui.guidance import SECTION_HINTS
+from poa_tui.models import Case
+from poa_tui.screens.case_editor import CaseEditorScreen
+from poa_tui.screens.case_list import CaseListScreen
+from poa_tui.screens.submission_log import SubmissionLogScreen
+from poa_tui.screens.text_view import TextViewScreen
+from poa_tui.store import CaseStore
+from poa_tui.vocab import SECTIONS, Section
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def shown_text(screen: CaseEditorScreen) -> str:
+    """Every text the preview's block widgets show, in order."""
+    parts = []
+    for widget in screen.preview.document.query("*"):
+        content = getattr(widget, "content", None)
+        if content is not None:
+            parts.append(str(content))
+    return "\n".join(parts)
+
+
+async def wait_for_save(pilot, screen: CaseEditorScreen) -> None:
+    await eventually(pilot, lambda: not screen.unsaved or screen.save_problem is not None)
+
+
+async def test_opening_a_case_focuses_root_cause(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        assert app.focused is screen.editor(Section.ROOT_CAUSE)
+        assert "Late shipments in March" in str(screen.query_one("#case-title").content)
+        assert "Drafting" in str(screen.query_one("#case-state").content)
+        editor = screen.editor(Section.ROOT_CAUSE)
+        assert editor.border_title == "Root Cause · 11 words · 66 chars · ✓ saved"
+        assert not screen.read_only
+
+
+async def test_an_empty_section_explains_what_belongs_there(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, Case(title="Fresh"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        for section in SECTIONS:
+            assert screen.editor(section).placeholder == SECTION_HINTS[section]
+
+
+async def test_typing_in_each_section_reaches_the_preview_and_the_disk(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, Case(title="Fresh"), autosave=2.0)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_editor(app, pilot)
+        words = {Section.ROOT_CAUSE: "Our supplier shipped **used** units.",
+                 Section.IMMEDIATE_REMEDY: "1. Removed the listing on 3 March.",
+                 Section.SYSTEMATIC_CHANGES: "- Every return is inspected twice."}
+        for key, section in zip(("f2", "f3", "f4"), SECTIONS):
+            await pilot.press(key)
+            assert app.focused is screen.editor(section)
+            screen.editor(section).insert(words[section])
+        await pilot.pause()
+        editor = screen.editor(Section.SYSTEMATIC_CHANGES)
+        assert editor.border_title.endswith("● unsaved")
+        assert app.store.load(1).sections.root_cause == ""  # not inside the keystroke
+        await screen.preview.settle()
+        shown = shown_text(screen)
+        assert "Our supplier shipped used units." in shown
+        assert "Removed the listing on 3 March." in shown
+        assert "Every return is inspected twice." in shown
+        await wait_for_save(pilot, screen)
+        stored = app.store.load(1).sections
+        assert stored.root_cause == words[Section.ROOT_CAUSE]
+        assert stored.systematic_changes == words[Section.SYSTEMATIC_CHANGES]
+        await eventually(pilot, lambda: editor.border_title.endswith("✓ saved"))
+        await eventually(pilot, lambda: "· 5 words · " in editor.border_title)  # after a pause
+
+
+async def test_function_keys_at_80x24_reach_every_part(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        assert screen.has_class("-single") and screen.has_class("-narrow")
+        assert screen.query_one(Footer).region.height == 1
+        for key, section in zip(("f2", "f3", "f4"), SECTIONS):
+            await pilot.press(key)
+            await pilot.pause()
+            editor = screen.editor(section)
+            assert app.focused is editor
+            assert editor.region.height >= 10 and editor.region.width >= 70
+            others = [screen.editor(s) for s in SECTIONS if s != section]
+            assert all(other.region.height == 0 for other in others)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert app.focused is screen.preview
+        assert screen.preview.region.height >= 10 and screen.preview.region.width >= 70
+        await screen.preview.settle()
+        assert "Our carrier stopped weekend pickups" in shown_text(screen)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert app.focused is screen.editor(Section.SYSTEMATIC_CHANGES)
+        assert screen.preview.region.height == 0
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, SubmissionLogScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_wide_terminals_show_all_sections_beside_the_preview(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_editor(app, pilot)
+        assert screen.has_class("-wide") and not screen.has_class("-single")
+        regions = [screen.editor(s).region for s in SECTIONS]
+        assert all(r.height >= 10 for r in regions)
+        assert regions[0].y < regions[1].y < regions[2].y
+        assert screen.preview.region.x >= regions[0].right
+        await pilot.press("f5")
+        assert app.focused is screen.preview
+        await pilot.press("f5")
+        assert app.focused is screen.editor(Section.ROOT_CAUSE)
+        await pilot.resize_terminal(110, 40)
+        await pilot.pause()
+        assert screen.has_class("-medium") and screen.preview.region.height == 0
+
+
+async def test_escape_saves_and_goes_back(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        screen.editor(Section.ROOT_CAUSE).insert("Typed just before leaving. ")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseListScreen)
+        assert app.store.load(1).sections.root_cause.startswith("Typed just before leaving. ")
+        assert app.store.lock_holder(1) is None
+
+
+async def test_quitting_with_pending_edits_saves_them(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, written_case(), settings="")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        screen.editor(Section.IMMEDIATE_REMEDY).insert("Typed a moment before quitting. ")
+        await pilot.press("ctrl+q")
+    stored = CaseStore(tmp_path / "store").load(1)
+    assert stored.sections.immediate_remedy.startswith("Typed a moment before quitting. ")
+
+
+async def test_pasted_text_loses_control_characters(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, Case(title="Paste"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        editor = screen.editor(Section.ROOT_CAUSE)
+        editor.post_message(events.Paste("Dear seller,\x1b[31m we\x07 removed\x00 it."))
+        await pilot.pause()
+        assert editor.text == "Dear seller, we removed it."
+
+
+HOLDER = """
+import pathlib, sys, time
+from poa_tui.store import CaseStore
+lock = CaseStore(sys.argv[1]).session_lock(int(sys.argv[2])).acquire()
+print("locked", flush=True)
+while not pathlib.Path(sys.argv[3]).exists():
+    time.sleep(0.02)
+"""
+
+
+async def test_a_case_held_by_another_process_opens_read_only(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, written_case())
+    release = tmp_path / "release"
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(tmp_path / "store"), "1",
+                               str(release)], stdout=subprocess.PIPE, text=True, cwd=REPO)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_editor(app, pilot)
+            assert screen.read_only
+            banner = str(screen.query_one("#lock-banner").content)
+            assert f"process {holder.pid}" in banner and "Read-only" in banner
+            editor = screen.editor(Section.ROOT_CAUSE)
+            assert editor.read_only and editor.border_title.endswith("read-only")
+            await pilot.press("x")
+            assert "x" not in editor.text
+            release.touch()
+            holder.wait(timeout=10)
+            screen.refresh_from_store()
+            await pilot.pause()
+            assert not screen.read_only and not editor.read_only
+            assert not screen.query_one("#lock-banner").display
+    finally:
+        release.touch()
+        holder.wait(timeout=10)
+
+
+async def test_a_write_from_elsewhere_is_merged(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        other = CaseStore(tmp_path / "store")
+        theirs = other.load(1)
+        theirs.sections.immediate_remedy = "Written by the other session."
+        other.save(theirs)
+        screen.editor(Section.ROOT_CAUSE).insert("Mine: ")
+        await wait_for_save(pilot, screen)
+        stored = app.store.load(1)
+        assert stored.sections.root_cause.startswith("Mine: Our carrier")
+        assert stored.sections.immediate_remedy == "Written by the other session."
+        assert screen.editor(Section.IMMEDIATE_REMEDY).text == "Written by the other session."
+        assert not screen.unsaved
+        messages = [n.message for n in app._notifications]
+        assert any("Took the other session's Immediate Remedy" in m for m in messages)
+
+
+async def test_a_refused_write_keeps_the_text_and_retries(tmp_path: Path, monkeypatch) -> None:
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        real_save = app.store.save
+        full = WriteFailedError(app.store.case_path(1), OSError(errno.ENOSPC, "No space left on device"))
+
+        def refuse(case):
+            raise full
+
+        monkeypatch.setattr(app.store, "save", refuse)
+        editor = screen.editor(Section.ROOT_CAUSE)
+        editor.insert("Kept on screen. ")
+        await wait_for_save(pilot, screen)
+        await pilot.pause()
+        strip = screen.query_one("#save-problem")
+        assert strip.display and "No space left on device" in str(strip.content)
+        assert editor.text.startswith("Kept on screen. ")
+        assert editor.border_title.endswith("● unsaved")
+        monkeypatch.setattr(app.store, "save", real_save)
+        editor.insert("More. ")  # the next pause retries
+        await eventually(pilot, lambda: not screen.unsaved)
+        assert app.store.load(1).sections.root_cause.startswith("Kept on screen. More. ")
+        assert not strip.display and editor.border_title.endswith("✓ saved")
+
+
+async def test_f7_copies_the_whole_plan_through_the_app(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, written_case(), settings='copy_format = "markdown"\n')
+    copied: list[tuple[str, str]] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        real_copy = app.copy_text
+
+        def spy(text: str, what: str):
+            copied.append((text, what))
+            return real_copy(text, what)
+
+        app.copy_text = spy  # type: ignore[method-assign]
+        await open_editor(app, pilot)
+        await pilot.press("f7")
+        await pilot.pause()
+        text, what = copied[-1]
+        assert what == "Whole POA as Markdown"
+        assert "## Root Cause" in text and "**4 March**" in text
+        assert any(n.title == "Copy: Whole POA as Markdown" for n in app._notifications)
+        app.screen.copy(Section.IMMEDIATE_REMEDY, fmt="text")
+        assert copied[-1] == ("1. Switched carrier on 6 March.\n2. Refunded 31 delayed orders.",
+                              "Immediate Remedy only")
+
+
+async def test_the_final_text_opens_in_a_read_only_view(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        screen.view_final_text()
+        await pilot.pause()
+        view = app.screen
+        assert isinstance(view, TextViewScreen)
+        assert "Root Cause\nOur carrier stopped weekend pickups on 4 March" in view.text
+        await pilot.press("escape")
+        assert app.screen is screen
+
+
+async def test_palette_offers_the_editor_commands(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        titles = [command.title for command in screen.palette_commands()]
+        for title in ("copy: Whole POA", "copy: Root Cause only", "copy: Immediate Remedy only",
+                      "copy: Systematic Changes only", "view: Final text", "export: To file",
+                      "attempt: Record submission", "attempt: Record reply",
+                      "case: Submission log"):
+            assert title in titles
+
