@@ -66,6 +66,7 @@ class Plan:
 
     sizes: dict[int, int]
     launches: int
+    memory_runs: int
     saves: int
     preview_rounds: int
     preview_edits: int
@@ -76,10 +77,10 @@ class Plan:
     poa_words: int = 5000
 
 
-FULL = Plan({100: 100, 1000: 1000, 5000: 5000}, launches=9, saves=40, preview_rounds=3,
-            preview_edits=3, key_rounds=3, filter_rounds=2, time_limit=3600)
-QUICK = Plan({100: 100, 1000: 200, 5000: 500}, launches=3, saves=10, preview_rounds=1,
-             preview_edits=2, key_rounds=1, filter_rounds=1, time_limit=600)
+FULL = Plan({100: 100, 1000: 1000, 5000: 5000}, launches=9, memory_runs=3, saves=40,
+            preview_rounds=3, preview_edits=3, key_rounds=3, filter_rounds=2, time_limit=3600)
+QUICK = Plan({100: 100, 1000: 200, 5000: 500}, launches=3, memory_runs=1, saves=10,
+             preview_rounds=1, preview_edits=2, key_rounds=1, filter_rounds=1, time_limit=600)
 
 
 @dataclass
@@ -163,11 +164,29 @@ def bench_launches(stores: dict[int, CaseStore], plan: Plan, home: Path) -> list
                   runs=plan.launches, extra={"cases": plan.sizes[size]})
         row.met = None if limit is None else row.ratio <= limit  # type: ignore[operator]
         rows.append(row)
-    memory = Row("P6", f"peak RSS (VmHWM), {plan.sizes[5000]:,} cases listed", TARGETS["P6"],
-                 unit="MB", value=statistics.median(run.peak_rss_mb for run in runs["5000"]),
-                 baseline=statistics.median(run.peak_rss_mb for run in runs["bare"]),
-                 runs=plan.launches, extra={"cases": plan.sizes[5000]})
-    return rows + [memory]
+    return rows
+
+
+def bench_memory(stores: dict[int, CaseStore], plan: Plan, home: Path) -> list[Row]:
+    """P6: each process's peak RSS once it has finished its start-up work, list drawn."""
+    env = bench_pty.child_env(home, REPO)
+    title = stores[5000].summaries()[0].title
+    limit = plan.time_limit / 10
+    bench_pty.launch_bare(env, home)  # byte code cached, as after an install
+    bench_pty.launch_app(stores[5000].root, title, env, home)
+    runs = interleave({
+        "bare": lambda: bench_pty.launch_bare(env, home, until_idle=limit),
+        "5000": lambda: bench_pty.launch_app(stores[5000].root, title, env, home,
+                                             until_idle=limit),
+    }, plan.memory_runs, warmup=0)
+    busy = statistics.median(run.busy_after for run in runs["5000"])
+    return [Row("P6", f"peak RSS (VmHWM), {plan.sizes[5000]:,} cases listed", TARGETS["P6"],
+                unit="MB", value=statistics.median(run.peak_rss_mb for run in runs["5000"]),
+                baseline=statistics.median(run.peak_rss_mb for run in runs["bare"]),
+                runs=plan.memory_runs,
+                extra={"cases": plan.sizes[5000], "busy_after_drawn_s": round(busy, 1)},
+                note=f"read once the app went idle, {busy:.1f} s after the list was drawn "
+                     f"(work it does in the background after the first screen)")]
 
 
 # -- P4: autosave ----------------------------------------------------------------------------
@@ -269,10 +288,12 @@ def bench_filter(stores: dict[int, CaseStore], plan: Plan, home: Path) -> list[R
         max_ms=round(max(typed) * 1000, 1),
         echo_ms=round(median_ms(keys["echo"]), 1),
         table_starts_ms=round(median_ms(keys["handled"]), 1),
-        deleting_ms=round(median_ms(keys["cleared"]), 1))
+        deleting_ms=round(median_ms(keys["cleared"]), 1),
+        background_s=round(statistics.median(keys["background"]), 1))
     row.note = ("typing; the key shows in the filter after {echo_ms} ms, the table starts "
                 "changing at {table_starts_ms} ms; slowest {max_ms} ms; deleting back to the "
-                "whole list {deleting_ms} ms").format(**row.extra)
+                "whole list {deleting_ms} ms; timed after the list's background work on "
+                "opening, which took {background_s} s").format(**row.extra)
     return [row]
 
 
@@ -291,8 +312,10 @@ def build_stores(root: Path, plan: Plan, needed: set[int]) -> dict[int, CaseStor
 def run(plan: Plan, only: set[str], root: Path) -> list[Row]:
     wants = {key.split("@")[0] for key in only}
     needed = set()
-    if "P1" in wants or "P6" in wants:
+    if "P1" in wants:
         needed |= {1000, 5000}
+    if "P6" in wants:
+        needed.add(5000)
     if "P4" in wants:
         needed |= {100, 5000}
     if "P5" in wants:
@@ -301,8 +324,8 @@ def run(plan: Plan, only: set[str], root: Path) -> list[Row]:
     home = root / "home"
     home.mkdir(exist_ok=True)
     steps: list[tuple[tuple[str, ...], str, Callable[[], list[Row]]]] = [
-        (("P1", "P1@5000", "P6"), "start-up and memory in a pty",
-         lambda: bench_launches(stores, plan, home)),
+        (("P1", "P1@5000"), "start-up in a pty", lambda: bench_launches(stores, plan, home)),
+        (("P6",), "peak memory in a pty", lambda: bench_memory(stores, plan, home)),
         (("P5",), "the case list filter", lambda: bench_filter(stores, plan, home)),
         (("P2", "P3"), "the case editor and its preview", lambda: bench_editor(plan, root)),
         (("P4@100", "P4"), "autosave", lambda: bench_saves(stores, plan, root / "by-hand")),

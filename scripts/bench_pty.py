@@ -47,6 +47,8 @@ class Launch:
     """From just before the fork to the marker appearing in the terminal output."""
     peak_rss_mb: float
     """The process's peak resident memory (VmHWM) once the screen had settled."""
+    busy_after: float = 0.0
+    """With `until_idle`: how long the process kept working after the marker was drawn."""
 
 
 def child_env(home: Path, repo: Path) -> dict[str, str]:
@@ -76,6 +78,30 @@ def peak_rss_mb(pid: int) -> float:
         return 0.0
     match = re.search(r"^VmHWM:\s+(\d+)\s+kB", status, re.MULTILINE)
     return int(match.group(1)) / 1024 if match else 0.0
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a live process (0.0 if it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _until_idle(pid: int, fd: int, limit: float, window: float = 1.0) -> float:
+    """Keep reading until the process uses under 5 % of a CPU for a whole `window`
+    (its start-up work is done); returns how long that took."""
+    start = time.perf_counter()
+    used = cpu_seconds(pid)
+    while time.perf_counter() - start < limit:
+        if not _drain(fd, window):
+            break
+        now = cpu_seconds(pid)
+        if now - used < 0.05 * window:
+            break
+        used = now
+    return time.perf_counter() - start
 
 
 def _drain(fd: int, seconds: float) -> bool:
@@ -127,8 +153,12 @@ def _stop(pid: int, fd: int) -> None:
 
 
 def launch(argv: list[str], marker: str, env: dict[str, str], cwd: Path,
-           timeout: float = 60.0, settle: float = 0.3) -> Launch:
-    """Run `argv` in a fresh pty and time it until `marker` is drawn, then stop it."""
+           timeout: float = 60.0, settle: float = 0.3, until_idle: float = 0.0) -> Launch:
+    """Run `argv` in a fresh pty and time it until `marker` is drawn, then stop it.
+
+    With `until_idle` (seconds, at most) it first waits for the process's work after the first
+    screen (background checks, say) to finish, so the memory read is the peak of it all.
+    """
     start = time.perf_counter()
     pid, fd = os.forkpty()
     if pid == 0:  # the child: size the terminal, then become the program
@@ -164,17 +194,20 @@ def launch(argv: list[str], marker: str, env: dict[str, str], cwd: Path,
                 found = time.perf_counter()
             scanned = len(raw)
         _settle(fd, settle, limit=10)
+        busy = _until_idle(pid, fd, until_idle) if until_idle else 0.0
         memory = peak_rss_mb(pid)
     finally:
         _stop(pid, fd)
-    return Launch(seconds=found - start, peak_rss_mb=memory)
+    return Launch(seconds=found - start, peak_rss_mb=memory, busy_after=busy)
 
 
-def launch_app(store: Path, title: str, env: dict[str, str], cwd: Path) -> Launch:
+def launch_app(store: Path, title: str, env: dict[str, str], cwd: Path,
+               until_idle: float = 0.0) -> Launch:
     """The real app on `store`, done when the most recent case's `title` is drawn."""
-    return launch([sys.executable, "-m", "poa_tui", "--db", str(store)], title, env, cwd)
+    return launch([sys.executable, "-m", "poa_tui", "--db", str(store)], title, env, cwd,
+                  until_idle=until_idle)
 
 
-def launch_bare(env: dict[str, str], cwd: Path) -> Launch:
+def launch_bare(env: dict[str, str], cwd: Path, until_idle: float = 0.0) -> Launch:
     """The baseline: a bare Textual app drawing one static screen."""
-    return launch([sys.executable, "-c", BARE_APP], BARE_MARKER, env, cwd)
+    return launch([sys.executable, "-c", BARE_APP], BARE_MARKER, env, cwd, until_idle=until_idle)
