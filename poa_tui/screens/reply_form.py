@@ -11,12 +11,32 @@ from textual.content import Content
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from ..models import Reply, Submission, utcnow
+from ..replies import Classification, classify_reply
 from ..textsafety import strip_controls
 from ..vocab import Outcome
+from ..widgets.request_list import RequestPicker
 from .submission_form import FormError, RecordForm, local_stamp, read_moment
 
 Classifier = Callable[[str], "Outcome | None"]
 """Reads a reply's text and names the outcome it most likely states, or None when unsure."""
+
+UNRECOGNISED = 0.15
+"""`classify_reply` gives this confidence when no phrase it knows matched."""
+SURE = 0.5
+"""From this confidence the reading is stated plainly, below it as a guess."""
+
+
+def reading_text(reading: Classification) -> Content:
+    """What the classifier made of the reply, and the words that decided it."""
+    if reading.confidence <= UNRECOGNISED:
+        return Content.styled("Not recognised: choose the outcome yourself.", "$text-warning")
+    lead = "Reads as" if reading.confidence >= SURE else "Probably"
+    parts = [Content(f"{lead} “"), Content.styled(reading.outcome.label, "bold"), Content("”")]
+    if reading.evidence:
+        quoted = ", ".join(f"“{strip_controls(phrase)}”" for phrase in reading.evidence[:3])
+        parts.append(Content(f", from {quoted}"))
+    parts.append(Content(". Change it below if Amazon meant otherwise."))
+    return Content("").join(parts)
 
 
 class ReplyTextArea(TextArea):
@@ -46,8 +66,12 @@ needed, and so on.
 - **Reply**: paste with your terminal (often ctrl+shift+v or shift+insert). Hidden control
   characters are removed.
 - **Received**: empty for now, or YYYY-MM-DD (and HH:MM).
-- **Outcome**: what the message means for you. "Plan not detailed enough" is Amazon asking
-  for a better plan; "Final decision" means Amazon will not look at this again.
+- **Outcome**: what the message means for you. It is chosen for you from the reply's
+  wording, and the words that decided it are shown; change it whenever you read the message
+  differently. "Plan not detailed enough" is Amazon asking for a better plan; "Final
+  decision" means Amazon will not look at this again.
+- **Amazon asks for**: each thing the reply asks you to send or do. Untick any that is not a
+  real request (**space**); the rest become the case's to-do list, ticked off in the log.
 """
 
     heading = "Record Amazon's reply"
@@ -58,6 +82,8 @@ needed, and so on.
         self.classify = classify
         self._picked_by_hand = attempt.reply is not None
         self._suggesting = False
+        self.reading: Classification | None = None
+        """What the classifier made of the text last typed or pasted."""
 
     def fields(self) -> ComposeResult:
         existing = self.attempt.reply
@@ -78,19 +104,39 @@ needed, and so on.
                          prompt="What did Amazon decide?",
                          value=existing.outcome if existing else Select.NULL)
         yield Static("", id="outcome-next", classes="field-help")
+        yield Static("", id="reply-reading", classes="field-help")
+        yield Label("Amazon asks for (space unticks)", id="reply-requests-label",
+                    classes="field-label")
+        yield RequestPicker(id="reply-requests")
 
     def on_mount(self) -> None:
         self.query_one("#reply-text", TextArea).focus()
         self._show_next_step()
+        self._show_requests([])
+
+    def _show_requests(self, requests: list) -> None:
+        self.query_one(RequestPicker).show(requests)
+        self.query_one("#reply-requests-label").display = bool(requests)
 
     def suggest_outcome(self, text: str) -> Outcome | None:
-        """The outcome to pre-select for `text`, from `classify` (None without one)."""
-        return self.classify(text) if self.classify is not None and text.strip() else None
+        """The outcome to pre-select for `text`: from `classify` when given, else from the
+        reply classifier when it recognised anything."""
+        if not text.strip():
+            return None
+        if self.classify is not None:
+            return self.classify(text)
+        reading = self.reading
+        return reading.outcome if reading and reading.confidence > UNRECOGNISED else None
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        text = event.text_area.text
+        self.reading = classify_reply(text) if text.strip() else None
+        self.query_one("#reply-reading", Static).update(
+            reading_text(self.reading) if self.reading else Content(""))
+        self._show_requests(self.reading.requests if self.reading else [])
         if self._picked_by_hand:
             return
-        suggestion = self.suggest_outcome(event.text_area.text)
+        suggestion = self.suggest_outcome(text)
         select = self.query_one("#outcome", Select)
         if suggestion is not None and select.value != suggestion:
             self._suggesting = True
@@ -119,6 +165,13 @@ needed, and so on.
         outcome = self.query_one("#outcome", Select).value
         if not isinstance(outcome, Outcome):
             raise FormError("outcome", "Choose what Amazon decided.")
-        keep = self.attempt.reply.requests if self.attempt.reply else []
+        existing = self.attempt.reply
+        if existing is not None and self.reading is None:
+            requests = list(existing.requests)  # text untouched: keep the to-do list and ticks
+        else:
+            requests = self.query_one(RequestPicker).chosen()
+            ticked = {r.text for r in existing.requests if r.done} if existing else set()
+            for request in requests:
+                request.done = request.text in ticked  # a request kept word for word stays done
         return Reply(received_at=received or utcnow(), text=text, outcome=outcome,
-                     requests=list(keep))
+                     requests=requests)

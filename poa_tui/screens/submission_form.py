@@ -18,9 +18,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from ..diffing import Repeat
 from ..models import Sections
 from ..poa import section_counts
 from ..vocab import Channel
+from .confirm import ConfirmScreen
 
 
 class FormError(ValueError):
@@ -167,10 +169,13 @@ what Amazon was answering.
     heading = "Record a submission"
     accept_label = "Record"
 
-    def __init__(self, sections: Sections, number: int) -> None:
+    def __init__(self, sections: Sections, number: int, *, repeat: Repeat | None = None) -> None:
         super().__init__()
         self.sections = sections
         self.number = number
+        self.repeat = repeat
+        """The rejected attempt this draft (nearly) repeats: recording it asks first."""
+        self._repeat_confirmed = False
 
     def fields(self) -> ComposeResult:
         counts = section_counts(self.sections)
@@ -180,6 +185,9 @@ what Amazon was answering.
         if empty:
             summary += f" Still empty: {', '.join(empty)}."
         yield Static(Content(summary), id="form-summary", classes="-warning" if empty else "")
+        if self.repeat is not None:
+            yield Static(Content(f"{self.repeat.message()} Compare the two in the log (d) "
+                                 f"before sending."), id="form-repeat", classes="-warning")
         with Grid(id="form-grid"):
             yield Label("Channel", classes="field-label required")
             yield Select([(c.label, c) for c in Channel], value=Channel.ACCOUNT_HEALTH,
@@ -191,6 +199,28 @@ what Amazon was answering.
 
     def on_mount(self) -> None:
         self.query_one("#channel", Select).focus()
+
+    def action_accept(self) -> None:
+        """Record; a near-repeat of a rejected attempt is confirmed first."""
+        if self.repeat is None or self._repeat_confirmed:
+            super().action_accept()
+            return
+        try:
+            self.result()
+        except FormError:
+            super().action_accept()  # shows what is wrong first
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._repeat_confirmed = True
+                super(SubmissionFormScreen, self).action_accept()
+
+        alike = ("the same as" if self.repeat.similarity >= 0.999
+                 else f"{self.repeat.similarity:.0%} the same as")
+        self.app.push_screen(ConfirmScreen(
+            f"Record a plan {alike} attempt {self.repeat.attempt}?", self.repeat.message(),
+            yes="Record anyway", no="Go back"), answered)
 
     def result(self) -> SubmissionDetails:
         channel = self.query_one("#channel", Select).value

@@ -11,7 +11,7 @@ from textual.color import Color
 from textual.widgets import DataTable
 
 from ..models import Submission
-from ..vocab import Outcome
+from ..vocab import Channel, Outcome
 
 NO_REPLY = "no reply yet"
 
@@ -83,7 +83,9 @@ class AttemptTable(DataTable[Text]):
             self.add_row(
                 Text(str(row.number), justify="right"),
                 Text(row.sent),
-                Text(row.channel),
+                # An escalation stands out: it is a different kind of contact, not a resend.
+                Text(row.channel, style=f"bold reverse {styles[Outcome.ACTION_REQUIRED]}"
+                     if row.channel == Channel.ESCALATION.label else ""),
                 Text(row.outcome, style=styles.get(row.outcome_id, styles[None])),
                 Text(row.waited, justify="right"),
                 key=str(row.number),
