@@ -133,7 +133,10 @@ class PoaApp(App[None]):
 
     async def _flush_and_exit(self, return_code: int) -> None:
         await self.flush_all()
-        _end_process_after(EXIT_GRACE_SECONDS, return_code)
+        if not self.is_headless:
+            # Only a real terminal can wedge the exit; under a test harness the process is
+            # the test runner, which must live on.
+            _end_process_after(EXIT_GRACE_SECONDS, return_code)
         self.exit(return_code=return_code)
 
     async def flush_all(self) -> list[str]:
