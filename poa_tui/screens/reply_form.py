@@ -35,7 +35,7 @@ def reading_text(reading: Classification) -> Content:
     if reading.evidence:
         quoted = ", ".join(f"“{strip_controls(phrase)}”" for phrase in reading.evidence[:3])
         parts.append(Content(f", from {quoted}"))
-    parts.append(Content(". Change it below if Amazon meant otherwise."))
+    parts.append(Content(". Change the outcome if Amazon meant otherwise."))
     return Content("").join(parts)
 
 
