@@ -15,10 +15,10 @@ from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
-from editor_support import long_sections
+from editor_support import eventually, long_sections
 from poa_tui.models import Sections
 from poa_tui.poa import assemble
-from poa_tui.widgets.preview import BlockIndex, BlockMarkdown, PoaPreview
+from poa_tui.widgets.preview import BlockIndex, BlockMarkdown, BlockSpacer, PoaPreview
 
 # Lines that start, end, continue or interrupt blocks in every way the preview must survive:
 # setext underlines, tables, fences, lists (tight and loose), quotes, HTML and indented code.
@@ -204,3 +204,77 @@ async def test_the_preview_waits_for_a_pause_and_skips_work_while_hidden() -> No
         await pilot.pause(0.2)
         await preview.settle()
         assert "Third words." in preview.markdown and not preview.pending
+
+
+async def test_blocks_far_from_view_are_parked_and_come_back_when_scrolled_to() -> None:
+    draft = {"sections": long_sections(3000)}
+
+    class LongPreview(App[None]):
+        def compose(self) -> ComposeResult:
+            yield PoaPreview(lambda: draft["sections"], id="preview")
+
+    app = LongPreview()
+    async with app.run_test(size=(80, 24)) as pilot:
+        preview = app.query_one(PoaPreview)
+        document = preview.document
+        await preview.settle()
+        await pilot.pause()
+        await document.build_all()
+        await pilot.pause()
+        everything = len(list(document.query("*")))
+        full_height = preview.virtual_size.height
+        document.tend()
+        await pilot.pause()
+        assert preview.virtual_size.height == full_height  # spacers take exactly the room
+        assert document.parked > len(document.blocks) // 2
+        assert len(list(document.query("*"))) < everything // 2
+        spacers = list(document.query(BlockSpacer))
+        assert len(spacers) <= 2  # one run above the view at most, one below
+        assert preview.virtual_size.height > 200  # spacers keep the full height to scroll
+
+        last = document.blocks[-1]
+        preview.scroll_end(animate=False)
+
+        def last_block_text() -> str:
+            built = last.widgets[0]
+            return " ".join(str(w.content) for w in [built, *built.query(Static)]
+                            if isinstance(w, Static))
+
+        await eventually(pilot, lambda: "R-2" in last_block_text())
+
+        # An edit far from the view still reaches the text, and the parked rest reads the same.
+        draft["sections"] = draft["sections"].with_text(
+            "root_cause", draft["sections"].root_cause.replace("In case 1,", "In case 1 (edited),", 1))
+        preview.changed(follow=False)
+        await preview.settle()
+        await pilot.pause()
+        await document.build_all()
+        await pilot.pause()
+        assert document.parked == 0
+        stock_app = TwoDocuments()
+        async with stock_app.run_test(size=(80, 24)) as stock_pilot:
+            stock = stock_app.query_one("#stock", Markdown)
+            await stock.update(preview.markdown)
+            await stock_pilot.pause()
+            assert rendered(document) == rendered(stock)
+            assert any("(edited)" in text for _, text in rendered(stock))
+
+
+async def test_a_new_width_rebuilds_parked_blocks_at_their_new_height() -> None:
+    class LongPreview(App[None]):
+        def compose(self) -> ComposeResult:
+            yield PoaPreview(lambda: long_sections(3000), id="preview")
+
+    app = LongPreview()
+    async with app.run_test(size=(100, 30)) as pilot:
+        preview = app.query_one(PoaPreview)
+        await preview.settle()
+        await pilot.pause(0.2)
+        assert preview.document.parked
+        wide_height = preview.virtual_size.height
+        await pilot.resize_terminal(60, 30)
+        await pilot.pause(0.5)
+        narrow_height = preview.virtual_size.height
+        assert narrow_height > wide_height  # text wraps into more lines
+        parked = [b.parked for b in preview.document.blocks if b.parked is not None]
+        assert parked and all(p.width == preview.document.size.width for p in parked)

@@ -33,9 +33,12 @@ from ..models import Case, Sections
 from ..poa import assemble
 from ..vocab import SECTIONS, Section
 from ..widgets.case_table import deadline_phrase
+from ..widgets.findings_panel import FindingsStrip
 from ..widgets.preview import PoaPreview
 from ..widgets.section_editor import SectionEditor, TypingPause
-from .export_form import ExportFormScreen, ExportSource
+from ..widgets.writing_aside import WritingAside
+from . import writing_help
+from .export_form import ExportSource, open_export
 from .text_view import TextViewScreen
 
 T = TypeVar("T")
@@ -75,7 +78,8 @@ turns it into clean plain text.
 
 If another session has this case open, it opens read-only and says who holds it; it
 becomes editable by itself once they leave.
-"""
+
+""" + writing_help.HELP
 
     BINDINGS = [
         Binding("f2", "focus_section('root_cause')", "Root Cause", id="editor.focus_root_cause",
@@ -94,6 +98,7 @@ becomes editable by itself once they leave.
                 tooltip="Copy the whole plan for the appeal form."),
         Binding("escape", "back", "Back", id="editor.back",
                 tooltip="Save and go back to the case list."),
+        *writing_help.BINDINGS,
     ]
 
     def __init__(self, case_id: int) -> None:
@@ -149,6 +154,7 @@ becomes editable by itself once they leave.
         self.preview = PoaPreview(self.draft_sections, id="preview", classes="pane")
         self.preview.border_title = "Preview"
         self.preview.border_subtitle = "F5"
+        self.aside = WritingAside(self.case.violation_type if self.case else "other")
         with Horizontal(id="case-heading"):
             yield Static("", id="case-title")
             yield Static("", id="case-state")
@@ -158,9 +164,9 @@ becomes editable by itself once they leave.
         with Horizontal(id="editor-body"):
             with Vertical(id="sections"):
                 yield from self.editors
-            # The slot the findings and guidance panels go into.
-            yield Vertical(id="aside")
+            yield self.aside
             yield self.preview
+        yield FindingsStrip(id="findings-strip")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -317,6 +323,21 @@ becomes editable by itself once they leave.
     def action_copy_poa(self) -> None:
         self.copy()
 
+    def action_next_finding(self) -> None:
+        self.aside.jump()
+
+    def action_previous_finding(self) -> None:
+        self.aside.jump(backwards=True)
+
+    def action_toggle_guidance(self) -> None:
+        self.aside.toggle()
+
+    def action_evidence(self) -> None:
+        writing_help.open_evidence(self)
+
+    def action_external_editor(self) -> None:
+        writing_help.edit_externally(self)
+
     async def action_back(self) -> None:
         if not self.save() and not self._leave_anyway:
             self._leave_anyway = True
@@ -347,16 +368,9 @@ becomes editable by itself once they leave.
                                             what="Whole POA"))
 
     def export(self) -> None:
-        if self.case is None:
-            return
-        source = ExportSource(self.draft_sections(), self.case.id, self.case.title)
-
-        def exported(path: Any) -> None:
-            if path is not None:
-                self.notify(f"Saved to {path}.", title="Exported")
-
-        fmt = self.app.settings.copy_format  # type: ignore[attr-defined]
-        self.app.push_screen(ExportFormScreen(source, fmt=fmt), exported)
+        if self.case is not None:
+            open_export(self, ExportSource(self.draft_sections(), self.case.id, self.case.title),
+                        fmt=self.app.settings.copy_format)  # type: ignore[attr-defined]
 
     def palette_commands(self) -> Iterable[PaletteCommand]:
         from .submission_log import record_reply, record_submission
@@ -382,6 +396,7 @@ becomes editable by itself once they leave.
                              lambda: record_reply(self))
         yield PaletteCommand("case: Submission log", "Every attempt and reply (F6)",
                              self.action_submission_log)
+        yield from writing_help.palette_commands(self)
         yield PaletteCommand("case: Save now", "Write the draft to disk at once", self.save)
         yield PaletteCommand("case: Back to the list", "Save and close this case (escape)",
                              self.action_back)
@@ -394,6 +409,7 @@ becomes editable by itself once they leave.
             return
         self._show_tabs()
         self.preview.changed()
+        self.aside.text_changed()
         if not self.read_only:
             self._autosave.poke()
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Grid
+from textual.screen import Screen
 from textual.content import Content
 from textual.widgets import Input, Label, Select, Static
 
@@ -162,3 +163,13 @@ the clipboard does not reach your computer (some SSH setups).
             self.show_error(f"Could not write {path}: {error.strerror or error}.")
             return
         self.dismiss(path)
+
+
+def open_export(screen: Screen, source: ExportSource, *, fmt: str = "text") -> None:
+    """Show the export form over `screen` and say where the file went."""
+
+    def exported(path: Path | None) -> None:
+        if path is not None:
+            screen.notify(f"Saved to {path}.", title="Exported")
+
+    screen.app.push_screen(ExportFormScreen(source, fmt=fmt), exported)

@@ -22,10 +22,11 @@ from ..models import Case, Reply, Submission
 from ..poa import assemble
 from ..textsafety import strip_controls
 from ..widgets.attempt_table import AttemptTable, days_waited
-from .export_form import ExportFormScreen, ExportSource
+from .export_form import ExportSource, open_export
 from .reply_form import ReplyFormScreen
 from .submission_form import SubmissionDetails, SubmissionFormScreen, local_stamp
 from .text_view import TextViewScreen
+from .writing_help import confirm_blockers
 
 if TYPE_CHECKING:
     from .case_editor import CaseEditorScreen
@@ -66,7 +67,8 @@ def record_submission(editor: CaseEditorScreen) -> None:
                           f"{attempt.channel.label}. Press r in the log when Amazon answers.",
                           title="Submission recorded")
 
-    editor.app.push_screen(SubmissionFormScreen(sections, number), recorded)
+    confirm_blockers(editor, lambda: editor.app.push_screen(SubmissionFormScreen(sections, number),
+                                                            recorded))
 
 
 def record_reply(editor: CaseEditorScreen, number: int | None = None) -> None:
@@ -252,16 +254,9 @@ What an attempt sent never changes, however the draft is edited afterwards.
 
     def action_export_sent(self) -> None:
         attempt = self._sent()
-        if attempt is None:
-            return
-        source = ExportSource(attempt.sections, self.case.id, self.case.title,
-                              label=f"attempt {attempt.number}")
-
-        def exported(path: Any) -> None:
-            if path is not None:
-                self.notify(f"Saved to {path}.", title="Exported")
-
-        self.app.push_screen(ExportFormScreen(source), exported)
+        if attempt is not None:
+            open_export(self, ExportSource(attempt.sections, self.case.id, self.case.title,
+                                           label=f"attempt {attempt.number}"))
 
     def action_back(self) -> None:
         self.dismiss()

@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from textual.await_complete import AwaitComplete
 from textual.containers import ScrollableContainer, VerticalScroll
-from textual.geometry import Spacing
+from textual.geometry import Region, Spacing
 from textual.widget import Widget
 from textual.widgets import Markdown
 from textual.widgets.markdown import MarkdownBlock
@@ -55,7 +55,9 @@ class Block:
     tokens: list[Token]
     """Kept after the widgets are built: a parked block is built again from them."""
     widgets: list[Widget] | None = None
-    """None until built; one `BlockSpacer` while parked."""
+    """None until built; while parked, the `BlockSpacer` its run shares."""
+    parked: Parked | None = None
+    """Set while the block is parked (far from view)."""
     shape: tuple | None = None
     """`shape(tokens)`, kept when the widgets are built."""
 
@@ -174,7 +176,7 @@ class BlockMarkdown(Markdown):
             tail = _common_tail(old[head:], new[head:])
             for before, after in [*zip(old[:head], new), *zip(old[len(old) - tail:], new[len(new) - tail:])]:
                 if after is not before:
-                    after.widgets, after.shape = before.widgets, before.shape
+                    after.widgets, after.shape, after.parked = before.widgets, before.shape, before.parked
             stale_blocks = old[head:len(old) - tail]
             fresh_blocks = new[head:len(new) - tail]
             self._markdown = markdown
@@ -185,25 +187,14 @@ class BlockMarkdown(Markdown):
                         widget.source_range = (block.start, block.end)
             if self._retext(stale_blocks, fresh_blocks):
                 return
-            stale = [w for block in stale_blocks for w in block.widgets or ()]
-            fresh: list[MarkdownBlock] = []
             for block in fresh_blocks:
                 block.shape = shape(block.tokens)
                 block.widgets = list(self._parse_markdown(block.tokens))
-                fresh.extend(block.widgets)
-            self.last_changed = fresh
-            if not (stale or fresh):
-                return
-            self._table_of_contents = None
-            anchor = next((w for block in new[len(new) - tail:] for w in block.widgets or ()), None)
-            # Start both before awaiting either, so the screen lays out once, not twice.
-            with self.app.batch_update():
-                mounted = self.mount_all(fresh, before=anchor) if fresh else None
-                removed = self.remove_children(stale) if stale else None
-                if mounted is not None:
-                    await mounted
-                if removed is not None:
-                    await removed
+                block.parked = None
+            self.last_changed = [w for block in fresh_blocks for w in block.widgets or ()]
+            if stale_blocks or fresh_blocks:
+                self._table_of_contents = None
+                await self._show_blocks()
 
     def _retext(self, stale: list[Block], fresh: list[Block]) -> bool:
         """Give the widgets on screen their new text in place, when only text changed.
@@ -217,7 +208,8 @@ class BlockMarkdown(Markdown):
             return False
         plan: list[tuple[Block, Block, list[MarkdownBlock], list[Token]]] = []
         for before, after in zip(stale, fresh):
-            if before.widgets is None or len(before.widgets) != 1 or before.shape != shape(after.tokens):
+            if (before.widgets is None or len(before.widgets) != 1 or before.parked is not None
+                    or before.shape != shape(after.tokens)):
                 return False
             widgets = self._text_widgets(before.widgets[0])
             inlines = [token for token in after.tokens if token.type == "inline"]
@@ -246,6 +238,10 @@ class BlockMarkdown(Markdown):
 
 
     # -- parking: only blocks near the view keep their widgets --------------------------------
+    # A long plan makes hundreds of widgets, and Textual lays out every one of them on each
+    # change. Blocks far above or below the view are parked: each run of them is shown as one
+    # empty spacer exactly as tall as they were, so scrolling is unchanged and a layout pass
+    # costs the same for 5,000 words as for 500.
 
     def tend(self) -> None:
         """Park the blocks far from view and build those that came near (after a pause)."""
@@ -259,58 +255,123 @@ class BlockMarkdown(Markdown):
             height = view.scrollable_content_region.height
             top = view.scroll_y - height * PARK_MARGIN
             bottom = view.scroll_y + height * (1 + PARK_MARGIN)
-            where = {p.widget: p for p in self.arrange(self.size).placements}
-            swaps: list[tuple[Block, Widget, list[Widget]]] = []
-            for block in self.blocks:
-                if block.widgets is None or len(block.widgets) != 1:
-                    continue
-                widget = block.widgets[0]
-                placement = where.get(widget)
-                if placement is None:
-                    continue
-                near = placement.region.bottom >= top and placement.region.y <= bottom
-                if isinstance(widget, BlockSpacer) and near:
-                    swaps.append((block, widget, list(self._parse_markdown(block.tokens))))
-                elif near is False and not isinstance(widget, BlockSpacer):
-                    spacer = BlockSpacer(placement.region.height, placement.margin, self.size.width)
-                    swaps.append((block, widget, [spacer]))
-            await self._swap(swaps)
+            width = self.size.width
+            changed = False
+            for block, region, margin in self._geometry():
+                near = region.bottom >= top and region.y <= bottom
+                if near and block.parked is not None:
+                    block.parked, changed = None, True
+                elif not near and block.parked is None:
+                    block.parked, changed = Parked(region.height, margin, width), True
+            if changed:
+                await self._show_blocks()
+
+    def _geometry(self) -> list[tuple[Block, Region, Spacing]]:
+        """Where each single-widget block sits in the document now (parked ones included)."""
+        where = {p.widget: p for p in self.arrange(self.size).placements}
+        found = []
+        for block in self.blocks:
+            if not block.widgets or len(block.widgets) != 1:
+                continue
+            placement = where.get(block.widgets[0])
+            if placement is None:
+                continue
+            if block.parked is None:
+                found.append((block, placement.region, placement.margin))
+                continue
+            spacer = block.widgets[0]
+            assert isinstance(spacer, BlockSpacer)
+            region = spacer.region_of(block, placement.region)
+            found.append((block, region, block.parked.margin))
+        return found
 
     async def build_all(self) -> None:
         """Give every parked block its widgets back (after a width change, or to read it all)."""
         async with self.lock:
-            await self._swap([(block, block.widgets[0], list(self._parse_markdown(block.tokens)))
-                              for block in self.blocks
-                              if block.widgets and isinstance(block.widgets[0], BlockSpacer)])
+            for block in self.blocks:
+                block.parked = None
+            await self._show_blocks()
 
-    async def _swap(self, swaps: list[tuple[Block, Widget, list[Widget]]]) -> None:
-        if not swaps:
+    async def _show_blocks(self) -> None:
+        """Make the children match `self.blocks`: each live block shows its widgets and each
+        run of parked blocks one spacer. Widgets already mounted stay where they are."""
+        current = list(self.children)
+        spacers = {spacer.key: spacer for spacer in current if isinstance(spacer, BlockSpacer)}
+        desired: list[Widget] = []
+        run: list[Block] = []
+
+        def close_run() -> None:
+            if run:
+                spacer = spacers.get(BlockSpacer.key_of(run)) or BlockSpacer(list(run))
+                for block in run:
+                    block.widgets = [spacer]
+                desired.append(spacer)
+                run.clear()
+
+        for block in self.blocks:
+            if block.parked is not None:
+                run.append(block)
+                continue
+            close_run()
+            if block.widgets is None or isinstance(block.widgets[0], BlockSpacer):
+                block.widgets = list(self._parse_markdown(block.tokens))
+            desired.extend(block.widgets)
+        close_run()
+        present = set(current)
+        waiting: list[Widget] = []
+        mounts = []
+        last_kept: Widget | None = None
+        for widget in desired:
+            if widget not in present:
+                waiting.append(widget)
+                continue
+            if waiting:
+                mounts.append(self.mount_all(waiting, before=widget))
+                waiting = []
+            last_kept = widget
+        if waiting:
+            mounts.append(self.mount_all(waiting, after=last_kept) if last_kept is not None
+                          else self.mount_all(waiting))
+        wanted = set(desired)
+        obsolete = [widget for widget in current if widget not in wanted]
+        if not (mounts or obsolete):
             return
+        # Start everything before awaiting anything, so the screen lays out once.
         with self.app.batch_update():
-            mounting = [self.mount_all(new, before=old) for _, old, new in swaps]
-            removing = self.remove_children([old for _, old, _ in swaps])
-            for block, _, new in swaps:
-                block.widgets = new
-            for mounted in mounting:
+            removing = self.remove_children(obsolete) if obsolete else None
+            for mounted in mounts:
                 await mounted
-            await removing
+            if removing is not None:
+                await removing
 
     @property
     def parked(self) -> int:
-        """How many blocks stand parked as spacers now."""
-        return sum(1 for b in self.blocks if b.widgets and isinstance(b.widgets[0], BlockSpacer))
+        """How many blocks are parked now."""
+        return sum(1 for block in self.blocks if block.parked is not None)
 
     def on_resize(self) -> None:
         # Parked heights hold for the width they were measured at.
         width = self.size.width
-        stale = any(isinstance(b.widgets[0], BlockSpacer) and b.widgets[0].measured_width != width
-                    for b in self.blocks if b.widgets)
-        if stale:
-            self.call_later(self.build_all)
+        if any(b.parked is not None and b.parked.width != width for b in self.blocks):
+            self.call_later(self._rebuild_for_width)
+
+    async def _rebuild_for_width(self) -> None:
+        await self.build_all()
+        self.call_after_refresh(self.tend)
+
+
+@dataclass(frozen=True)
+class Parked:
+    """How a parked block was laid out, so a spacer can take exactly its place."""
+
+    height: int
+    margin: Spacing
+    width: int
+    """The document width it was measured at."""
 
 
 class BlockSpacer(Widget):
-    """Stands in for a parked block: as tall as the block was, with nothing inside to lay out."""
+    """Stands in for a run of parked blocks: as tall as they were, nothing inside to lay out."""
 
     DEFAULT_CSS = """
     BlockSpacer {
@@ -318,11 +379,33 @@ class BlockSpacer(Widget):
     }
     """
 
-    def __init__(self, height: int, margin: Spacing, measured_width: int) -> None:
+    def __init__(self, blocks: list[Block]) -> None:
         super().__init__()
-        self.styles.height = height
-        self.styles.margin = margin
-        self.measured_width = measured_width
+        self.blocks = blocks
+        self.key = self.key_of(blocks)
+        parked = [block.parked for block in blocks]
+        assert all(parked)
+        gaps = sum(max(a.margin.bottom, b.margin.top)  # type: ignore[union-attr]
+                   for a, b in zip(parked, parked[1:]))
+        self.styles.height = sum(p.height for p in parked) + gaps  # type: ignore[union-attr]
+        first, last = parked[0], parked[-1]
+        self.styles.margin = (first.margin.top, 0, last.margin.bottom, 0)  # type: ignore[union-attr]
+
+    @staticmethod
+    def key_of(blocks: list[Block]) -> tuple[int, ...]:
+        return tuple(id(block) for block in blocks)
+
+    def region_of(self, block: Block, own: Region) -> Region:
+        """Where `block` would be, given where this spacer is."""
+        y = own.y
+        for index, member in enumerate(self.blocks):
+            parked = member.parked
+            assert parked is not None
+            if member is block:
+                return Region(own.x, y, own.width, parked.height)
+            following = self.blocks[index + 1].parked if index + 1 < len(self.blocks) else None
+            y += parked.height + (max(parked.margin.bottom, following.margin.top) if following else 0)
+        return own
 
 
 def shape(tokens: list[Token]) -> tuple:
