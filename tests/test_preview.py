@@ -171,33 +171,34 @@ async def test_unchanged_blocks_keep_their_widgets() -> None:
         assert type(after[replaced[0]]).__name__ == "MarkdownBulletList"
 
 
+class PreviewApp(App[None]):
+    """One preview over a draft the test changes (`app.draft`)."""
+
+    def __init__(self, draft: Sections) -> None:
+        super().__init__()
+        self.draft = draft
+
+    def compose(self) -> ComposeResult:
+        yield PoaPreview(lambda: self.draft, id="preview")
+
+
 async def test_the_preview_waits_for_a_pause_and_skips_work_while_hidden() -> None:
-    draft = {"sections": Sections(root_cause="First words.")}
-
-    class OnePreview(App[None]):
-        def compose(self) -> ComposeResult:
-            yield PoaPreview(lambda: draft["sections"], id="preview")
-
-    app = OnePreview()
+    app = PreviewApp(Sections(root_cause="First words."))
     async with app.run_test(size=(80, 24)) as pilot:
         preview = app.query_one(PoaPreview)
         preview.changed(delay=0.05)
-        await asyncio.sleep(0.2)
-        await pilot.pause()
-        assert "First words." in preview.markdown
+        await eventually(pilot, lambda: "First words." in preview.markdown)
 
-        draft["sections"] = Sections(root_cause="Second words.")
-        preview.changed(delay=0.2)
+        app.draft = Sections(root_cause="Second words.")
+        preview.changed(delay=0.5)
         await pilot.pause()
         assert "First words." in preview.markdown  # typing goes on: nothing yet
-        await asyncio.sleep(0.35)
-        await pilot.pause()
-        assert "Second words." in preview.markdown
+        await eventually(pilot, lambda: "Second words." in preview.markdown)
 
         preview.display = False
-        draft["sections"] = Sections(root_cause="Third words.")
+        app.draft = Sections(root_cause="Third words.")
         preview.changed(delay=0.05)
-        await asyncio.sleep(0.2)
+        await asyncio.sleep(0.3)
         await pilot.pause()
         assert "Second words." in preview.markdown and preview.pending
         preview.display = True
@@ -207,13 +208,7 @@ async def test_the_preview_waits_for_a_pause_and_skips_work_while_hidden() -> No
 
 
 async def test_blocks_far_from_view_are_parked_and_come_back_when_scrolled_to() -> None:
-    draft = {"sections": long_sections(3000)}
-
-    class LongPreview(App[None]):
-        def compose(self) -> ComposeResult:
-            yield PoaPreview(lambda: draft["sections"], id="preview")
-
-    app = LongPreview()
+    app = PreviewApp(long_sections(3000))
     async with app.run_test(size=(80, 24)) as pilot:
         preview = app.query_one(PoaPreview)
         document = preview.document
@@ -243,8 +238,8 @@ async def test_blocks_far_from_view_are_parked_and_come_back_when_scrolled_to() 
         await eventually(pilot, lambda: "R-2" in last_block_text())
 
         # An edit far from the view still reaches the text, and the parked rest reads the same.
-        draft["sections"] = draft["sections"].with_text(
-            "root_cause", draft["sections"].root_cause.replace("In case 1,", "In case 1 (edited),", 1))
+        app.draft = app.draft.with_text(
+            "root_cause", app.draft.root_cause.replace("In case 1,", "In case 1 (edited),", 1))
         preview.changed(follow=False)
         await preview.settle()
         await pilot.pause()
@@ -261,20 +256,18 @@ async def test_blocks_far_from_view_are_parked_and_come_back_when_scrolled_to() 
 
 
 async def test_a_new_width_rebuilds_parked_blocks_at_their_new_height() -> None:
-    class LongPreview(App[None]):
-        def compose(self) -> ComposeResult:
-            yield PoaPreview(lambda: long_sections(3000), id="preview")
-
-    app = LongPreview()
+    app = PreviewApp(long_sections(3000))
     async with app.run_test(size=(100, 30)) as pilot:
         preview = app.query_one(PoaPreview)
+        document = preview.document
         await preview.settle()
-        await pilot.pause(0.2)
-        assert preview.document.parked
+        await eventually(pilot, lambda: document.parked > 0)
         wide_height = preview.virtual_size.height
         await pilot.resize_terminal(60, 30)
-        await pilot.pause(0.5)
-        narrow_height = preview.virtual_size.height
-        assert narrow_height > wide_height  # text wraps into more lines
-        parked = [b.parked for b in preview.document.blocks if b.parked is not None]
-        assert parked and all(p.width == preview.document.size.width for p in parked)
+
+        def measured_at_new_width() -> bool:
+            parked = [b.parked for b in document.blocks if b.parked is not None]
+            return bool(parked) and all(p.width == document.size.width for p in parked)
+
+        await eventually(pilot, measured_at_new_width)
+        assert preview.virtual_size.height > wide_height  # the text wraps into more lines
