@@ -253,6 +253,8 @@ class BlockMarkdown(Markdown):
             if not isinstance(view, ScrollableContainer) or not self.blocks or not self.is_mounted:
                 return
             height = view.scrollable_content_region.height
+            if height <= 0 or self.size.width <= 0:
+                return  # hidden: nothing to measure (it is tended once shown and scrolled)
             top = view.scroll_y - height * PARK_MARGIN
             bottom = view.scroll_y + height * (1 + PARK_MARGIN)
             width = self.size.width
@@ -284,6 +286,13 @@ class BlockMarkdown(Markdown):
             region = spacer.region_of(block, placement.region)
             found.append((block, region, block.parked.margin))
         return found
+
+    async def build_block(self, block: Block) -> None:
+        """Give one parked block its widgets back (to scroll to it)."""
+        async with self.lock:
+            if block.parked is not None:
+                block.parked = None
+                await self._show_blocks()
 
     async def build_all(self) -> None:
         """Give every parked block its widgets back (after a width change, or to read it all)."""
@@ -458,6 +467,7 @@ class PoaPreview(VerticalScroll):
         self._pause = TypingPause(self, PREVIEW_DELAY, self._start)
         self._update_task: asyncio.Task[None] | None = None
         self._follow = False
+        self._reveal_after: Section | None = None
         self._scrolled = TypingPause(self, SCROLL_SETTLE, self.document.tend)
 
     def compose(self):
@@ -519,25 +529,46 @@ class PoaPreview(VerticalScroll):
                 self.call_after_refresh(self._bring_into_view, changed[0])
             else:
                 self.call_after_refresh(self.document.tend)
+        if self._reveal_after is not None:
+            section, self._reveal_after = self._reveal_after, None
+            self.call_after_refresh(self.reveal, section)
 
     def _bring_into_view(self, widget: MarkdownBlock) -> None:
         if widget.is_attached:
             self.scroll_to_widget(widget, animate=False)
         self._scrolled.poke()
 
-    def section_heading(self, section: Section) -> MarkdownBlock | None:
-        """The heading widget of `section`, once rendered."""
+    def heading_block(self, section: Section) -> Block | None:
+        """The block of the heading "## <section label>" the assembled POA puts first."""
         labels = [f"## {s.label}" for s in SECTIONS]
         found = 0
         for block in self.document.blocks:
             if found < len(labels) and block.key.endswith("\x00" + labels[found]):
                 if SECTIONS[found] == section:
-                    return block.widgets[0] if block.widgets else None
+                    return block
                 found += 1
         return None
 
+    def section_heading(self, section: Section) -> Widget | None:
+        """The heading widget of `section`, once rendered and not parked."""
+        block = self.heading_block(section)
+        if block is None or not block.widgets or block.parked is not None:
+            return None
+        return block.widgets[0]
+
     def reveal(self, section: Section) -> None:
-        """Scroll so the heading of `section` sits at the top of the preview."""
-        heading = self.section_heading(section)
-        if heading is not None:
-            self.scroll_to_widget(heading, animate=False, top=True)
+        """Scroll so the heading of `section` sits at the top of the preview (again once the
+        preview has caught up, if it is behind: just shown, or the heading not drawn yet)."""
+        block = self.heading_block(section)
+        if self._stale or block is None:
+            self._reveal_after = section
+        if block is not None and block.parked is not None:
+            self.call_later(self._reveal_parked, block)
+        elif block is not None and block.widgets:
+            self.scroll_to_widget(block.widgets[0], animate=False, top=True)
+
+    async def _reveal_parked(self, block: Block) -> None:
+        await self.document.build_block(block)
+        if block.widgets:
+            self.call_after_refresh(self.scroll_to_widget, block.widgets[0], animate=False,
+                                    top=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 from textual import events
 from textual.widgets import Footer
 
-from editor_support import editor_app, eventually, open_editor, written_case
+from editor_support import editor_app, eventually, long_sections, open_editor, written_case
 from poa_tui.errors import WriteFailedError
 from poa_tui.guidance import SECTION_HINTS
 from poa_tui.models import Case
@@ -297,3 +297,18 @@ async def test_palette_offers_the_editor_commands(tmp_path: Path) -> None:
                       "case: Submission log"):
             assert title in titles
 
+
+async def test_the_preview_opens_at_the_section_being_written(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, Case(title="Long", sections=long_sections(1500)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        await pilot.press("f4")
+        await pilot.press("f5")
+        preview = screen.preview
+
+        def heading_in_view() -> bool:
+            heading = preview.section_heading(Section.SYSTEMATIC_CHANGES)
+            return heading is not None and preview.region.contains_region(heading.region)
+
+        await eventually(pilot, heading_in_view)
+        assert app.focused is preview
