@@ -312,3 +312,18 @@ async def test_the_preview_opens_at_the_section_being_written(tmp_path: Path) ->
 
         await eventually(pilot, heading_in_view)
         assert app.focused is preview
+
+
+async def test_a_clean_editor_follows_a_write_made_elsewhere(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        other = CaseStore(tmp_path / "store")
+        theirs = other.load(1)
+        theirs.sections.systematic_changes = "Changed by a script."
+        other.save(theirs)
+        screen.refresh_from_store()
+        await pilot.pause()
+        editor = screen.editor(Section.SYSTEMATIC_CHANGES)
+        assert editor.text == "Changed by a script."
+        assert not screen.unsaved and editor.border_title.endswith("✓ saved")
