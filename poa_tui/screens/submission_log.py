@@ -18,10 +18,16 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from ..commands import PaletteCommand
+from ..diffing import repeat_of_rejected
 from ..models import Case, Reply, Submission
 from ..poa import assemble
 from ..textsafety import strip_controls
+from ..vocab import Channel
 from ..widgets.attempt_table import AttemptTable, days_waited
+from ..widgets.clock_badges import clock_line, clocks_in
+from ..widgets.request_list import Change, RequestList
+from ..widgets.timeline import Timeline
+from .diff_view import DRAFT, DiffScreen
 from .export_form import ExportSource, open_export
 from .reply_form import ReplyFormScreen
 from .submission_form import SubmissionDetails, SubmissionFormScreen, local_stamp
@@ -67,8 +73,8 @@ def record_submission(editor: CaseEditorScreen) -> None:
                           f"{attempt.channel.label}. Press r in the log when Amazon answers.",
                           title="Submission recorded")
 
-    confirm_blockers(editor, lambda: editor.app.push_screen(SubmissionFormScreen(sections, number),
-                                                            recorded))
+    form = SubmissionFormScreen(sections, number, repeat=repeat_of_rejected(case, sections))
+    confirm_blockers(editor, lambda: editor.app.push_screen(form, recorded))
 
 
 def record_reply(editor: CaseEditorScreen, number: int | None = None) -> None:
@@ -102,8 +108,11 @@ def record_reply(editor: CaseEditorScreen, number: int | None = None) -> None:
 
 def attempt_details(attempt: Submission, today: Any) -> str:
     """The attempt in words: when, where, the note, Amazon's reply (inert text)."""
-    lines = [f"Attempt {attempt.number} · sent {local_stamp(attempt.submitted_at)} via "
-             f"{attempt.channel.label}"]
+    if attempt.channel is Channel.ESCALATION:
+        lines = [f"Attempt {attempt.number} · escalated {local_stamp(attempt.submitted_at)}"]
+    else:
+        lines = [f"Attempt {attempt.number} · sent {local_stamp(attempt.submitted_at)} via "
+                 f"{attempt.channel.label}"]
     if attempt.note:
         lines.append(f"Note: {attempt.note}")
     reply = attempt.reply
@@ -129,8 +138,15 @@ many days the answer took (or has taken so far).
 - **r** records Amazon's reply to the highlighted attempt.
 - **v** (or **enter**) shows exactly what the highlighted attempt sent; **c** copies it.
 - **x** exports it to a file.
+- **d** compares the highlighted attempt with the draft as it is now, word by word; **p**
+  compares it with the attempt before it.
+- **o** moves to what Amazon asked for in its reply: **space** ticks a request off once it is
+  done. The ticks are saved with the case.
+- **t** shows or hides the timeline: each attempt sent, escalated and answered, how long
+  Amazon has been silent, and whether a follow-up or an escalation is due.
 
-What an attempt sent never changes, however the draft is edited afterwards.
+What an attempt sent never changes, however the draft is edited afterwards. Recording a
+draft that is the same, or nearly the same, as an attempt Amazon turned down asks first.
 """
 
     BINDINGS = [
@@ -144,6 +160,14 @@ What an attempt sent never changes, however the draft is edited afterwards.
                 tooltip="Copy what the highlighted attempt sent, as plain text."),
         Binding("x", "export_sent", "Export", id="log.export_sent", show=False,
                 tooltip="Save what the highlighted attempt sent to a file."),
+        Binding("d", "compare_draft", "Compare", id="log.compare_draft",
+                tooltip="Compare the highlighted attempt with the draft, word by word."),
+        Binding("p", "compare_previous", "Compare previous", id="log.compare_attempts",
+                show=False, tooltip="Compare the highlighted attempt with the one before it."),
+        Binding("o", "focus_requests", "Requests", id="log.requests", show=False,
+                tooltip="Go to what Amazon asked for, to tick requests off."),
+        Binding("t", "toggle_timeline", "Timeline", id="log.timeline", show=False,
+                tooltip="Show or hide the timeline and its advice."),
         Binding("escape,f6", "back", "Back", id="log.back",
                 tooltip="Back to the editor."),
     ]
@@ -159,6 +183,10 @@ What an attempt sent never changes, however the draft is edited afterwards.
 
     def compose(self) -> ComposeResult:
         yield Static("", id="log-heading")
+        with VerticalScroll(id="timeline-pane", classes="pane") as pane:
+            pane.border_title = "Timeline"
+            pane.border_subtitle = "d compare · o requests · t hide"
+            yield Timeline(id="timeline")
         with Horizontal(id="log-body"):
             table = AttemptTable(id="attempts", classes="pane")
             table.border_title = "Attempts"
@@ -166,6 +194,7 @@ What an attempt sent never changes, however the draft is edited afterwards.
             with VerticalScroll(id="attempt-detail", classes="pane") as detail:
                 detail.border_title = "Attempt"
                 yield Static("", id="attempt-summary")
+                yield RequestList(self._commit, id="requests")
                 yield Static("", id="reply-label", classes="detail-label")
                 yield Static("", id="reply-text", classes="inert-text")
                 yield Static("What was sent", id="sent-label", classes="detail-label")
@@ -191,9 +220,13 @@ What an attempt sent never changes, however the draft is edited afterwards.
         table = self.query_one(AttemptTable)
         table.show(case.submissions, self._today(), keep=keep or table.selected_number)
         count = len(case.submissions)
-        heading = f"Case {case.id} · {case.title or '(untitled)'} · {case.status.label}"
-        self.query_one("#log-heading", Static).update(Content(heading))
-        self.title, self.sub_title = "Submission log", heading
+        clocks = clocks_in(self.app, case)
+        heading = Content(f"Case {case.id} · {case.title or '(untitled)'} · ") + clock_line(clocks)
+        self.query_one("#log-heading", Static).update(heading)
+        self.title, self.sub_title = "Submission log", heading.plain
+        # The latest events and today's advice matter most: show the end of the story.
+        pane = self.query_one("#timeline-pane")
+        self.query_one(Timeline).show(case, clocks, then=lambda: pane.scroll_end(animate=False))
         table.border_subtitle = f"{count} attempt{'s' if count != 1 else ''}"
         self.set_class(count == 0, "-empty")
         self._show_selected()
@@ -209,6 +242,9 @@ What an attempt sent never changes, however the draft is edited afterwards.
         self.query_one("#attempt-detail").border_title = f"Attempt {attempt.number}"
         self.query_one("#attempt-summary", Static).update(
             Content(attempt_details(attempt, self._today())))
+        requests = self.query_one(RequestList)
+        requests.show(self.case, attempt.number)
+        requests.display = attempt.reply is not None
         reply = attempt.reply
         self.query_one("#reply-label", Static).update(
             Content("Amazon's reply" if reply else "Amazon's reply: none recorded yet (press r)"))
@@ -258,6 +294,48 @@ What an attempt sent never changes, however the draft is edited afterwards.
             open_export(self, ExportSource(attempt.sections, self.case.id, self.case.title,
                                            label=f"attempt {attempt.number}"))
 
+    def _commit(self, change: Change) -> Case | None:
+        """Save a tick on the editor's copy of the case, through its lock and merge."""
+        return self.editor.commit(change)
+
+    def on_request_list_changed(self, event: RequestList.Changed) -> None:
+        self.refresh_log()
+
+    def action_focus_requests(self) -> None:
+        attempt = self.selected()
+        if attempt is None or attempt.reply is None:
+            self.notify("Amazon's requests show once its reply to this attempt is recorded "
+                        "(press r).", severity="warning")
+            return
+        self.query_one(RequestList).focus()
+
+    def action_toggle_timeline(self) -> None:
+        pane = self.query_one("#timeline-pane")
+        pane.display = not pane.display
+
+    def compare(self, left: int, right: int | str) -> None:
+        """Open the comparison of attempt `left` with `right` (an attempt or the draft)."""
+        self.app.push_screen(DiffScreen(self.case, left, right,  # type: ignore[arg-type]
+                                        draft=self.editor.draft_sections()))
+
+    def action_compare_draft(self) -> None:
+        attempt = self._sent()
+        if attempt is not None:
+            self.compare(attempt.number, DRAFT)
+
+    def action_compare_previous(self) -> None:
+        attempt = self._sent()
+        if attempt is None:
+            return
+        earlier = [s.number for s in self.case.submissions if s.number < attempt.number]
+        if earlier:
+            self.compare(earlier[-1], attempt.number)
+        elif len(self.case.submissions) > 1:
+            self.compare(attempt.number, self.case.submissions[1].number)
+        else:
+            self.notify("There is only one attempt: press d to compare it with the draft.",
+                        severity="warning")
+
     def action_back(self) -> None:
         self.dismiss()
 
@@ -268,6 +346,15 @@ What an attempt sent never changes, however the draft is edited afterwards.
                              "attempt (r)", self.action_record_reply)
         yield PaletteCommand("attempt: View what was sent", "Exactly the text of the "
                              "highlighted attempt (v)", self.action_view_sent)
+        yield PaletteCommand("attempt: Compare two attempts", "The highlighted attempt against "
+                             "the one before it; choose others there (p)",
+                             self.action_compare_previous)
+        yield PaletteCommand("attempt: Compare with draft", "What changed since the "
+                             "highlighted attempt, word by word (d)", self.action_compare_draft)
+        yield PaletteCommand("attempt: Tick off Amazon's requests", "What the reply asked for "
+                             "(o, then space)", self.action_focus_requests)
+        yield PaletteCommand("view: Timeline", "Show or hide sent, answered, escalated and the "
+                             "clocks (t)", self.action_toggle_timeline)
         yield PaletteCommand("copy: Attempt as sent", "Copy the highlighted attempt's text (c)",
                              self.action_copy_sent)
         yield PaletteCommand("export: Attempt to file", "Save the highlighted attempt's text (x)",

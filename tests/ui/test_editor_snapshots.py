@@ -84,5 +84,5 @@ def test_log_80x24(snap_compare, tmp_path: Path) -> None:
 def test_log_160x48(snap_compare, tmp_path: Path) -> None:
     matched, text = snapshot(snap_compare, tmp_path, (160, 48), keys=("f6", "up"))
     assert matched
-    assert "Attempt 1" in text and "Amazon's reply" in text and "What was sent" in text
-    assert "Account Health" in text
+    assert "Attempt 1" in text and "Amazon's reply" in text and "Amazon asks for" in text
+    assert "Account Health" in text and "Timeline" in text and "follow up after" in text

@@ -5,16 +5,23 @@ rejected attempt asks first, and the case list counts waiting days and puts over
 
 from __future__ import annotations
 
-from history_support import REJECTION, HistoryHost, history_case
+from pathlib import Path
+
+from history_support import REJECTION, TODAY, HistoryHost, history_case
 from textual.widgets import Select, Static, TextArea
 
+from poa_tui.app import make_app
 from poa_tui.diffing import repeat_of_rejected
 from poa_tui.models import Reply, Sections
 from poa_tui.screens.confirm import ConfirmScreen
+from poa_tui.screens.diff_view import DRAFT, DiffScreen
 from poa_tui.screens.reply_form import ReplyFormScreen
 from poa_tui.screens.submission_form import SubmissionDetails, SubmissionFormScreen
+from poa_tui.screens.submission_log import SubmissionLogScreen
+from poa_tui.store import CaseStore
 from poa_tui.vocab import Outcome
-from poa_tui.widgets.request_list import RequestPicker
+from poa_tui.widgets.request_list import RequestList, RequestPicker
+from poa_tui.widgets.timeline import Timeline, timeline_text
 
 
 def reply_host(number: int = 2) -> HistoryHost:
@@ -123,3 +130,95 @@ async def test_a_bad_date_is_shown_before_the_repeat_question() -> None:
         await pilot.pause()
         assert isinstance(app.screen, SubmissionFormScreen)
         assert "not a date" in str(app.screen.query_one("#form-error").render())
+
+
+def log_app(tmp_path: Path, case=None):
+    store = CaseStore(tmp_path / "store")
+    case_id = store.create(case or history_case()).id
+    app = make_app(store=store, settings_path=tmp_path / "settings.toml", today=lambda: TODAY)
+    return app, store, case_id
+
+
+async def open_log(app, pilot, case_id: int) -> SubmissionLogScreen:
+    await pilot.pause()
+    app.open_case(case_id)
+    await pilot.pause()
+    await pilot.press("f6")
+    await pilot.pause()
+    assert isinstance(app.screen, SubmissionLogScreen)
+    return app.screen
+
+
+async def test_a_recorded_reply_becomes_the_to_do_list(tmp_path: Path) -> None:
+    app, store, case_id = log_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_log(app, pilot, case_id)
+        await pilot.press("r")  # the highlighted attempt: the escalation, still unanswered
+        await pilot.pause()
+        app.screen.query_one("#reply-text", TextArea).insert(REJECTION)
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        reply = store.load(case_id).submission(2).reply
+        assert reply.outcome == Outcome.INSUFFICIENT_POA and len(reply.requests) == 3
+
+        await pilot.press("o")
+        requests = app.screen.query_one(RequestList)
+        assert app.focused is requests and requests.attempt == 2
+        await pilot.press("space")
+        await pilot.pause()
+        assert [r.done for r in store.load(case_id).submission(2).reply.requests] == \
+            [True, False, False]
+        assert requests.border_subtitle == "1 of 3 done"
+        assert "asks for 3 (2 open)" in timeline_text(app.screen.query_one(Timeline).rows)
+
+
+async def test_the_log_reads_as_a_timeline_with_the_escalation_named(tmp_path: Path) -> None:
+    app, _, case_id = log_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        log = await open_log(app, pilot, case_id)
+        text = timeline_text(log.query_one(Timeline).rows)
+        assert "escalated  Attempt 2 as an escalation" in text
+        assert "answered   Attempt 1 after 2 d: Plan not detailed enough" in text
+        assert "today       waiting    8 d without an answer · escalation advised" in text
+        heading = str(log.query_one("#log-heading", Static).render())
+        assert "waiting 8 d" in heading and "2 of 2 appeals used" in heading
+        summary = str(log.query_one("#attempt-summary", Static).render())
+        assert summary.startswith("Attempt 2 · escalated")
+        await pilot.press("t")
+        assert not log.query_one("#timeline-pane").display
+
+
+async def test_the_log_opens_comparisons(tmp_path: Path) -> None:
+    app, _, case_id = log_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        log = await open_log(app, pilot, case_id)
+        await pilot.press("d")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DiffScreen)
+        assert (screen.left, screen.right) == (2, DRAFT)
+        await pilot.press("escape", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, DiffScreen)
+        assert (app.screen.left, app.screen.right) == (1, 2)
+        titles = [c.title for c in log.palette_commands()]
+        assert "attempt: Compare with draft" in titles
+        assert "attempt: Compare two attempts" in titles
+
+
+async def test_the_log_asks_before_recording_a_repeat(tmp_path: Path) -> None:
+    case = history_case(escalate=False)
+    case.sections = Sections(**case.submission(1).sections.to_dict())
+    app, store, case_id = log_app(tmp_path, case)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_log(app, pilot, case_id)
+        await pilot.press("s")
+        await pilot.pause()
+        assert "identical to attempt 1" in str(app.screen.query_one("#form-repeat").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SubmissionLogScreen)
+        assert len(store.load(case_id).submissions) == 2
