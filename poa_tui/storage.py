@@ -27,7 +27,10 @@ DIR_MODE = 0o700
 
 def ensure_private_dir(path: Path) -> None:
     """Create `path` (and parents) as 0700; tighten an existing folder we own."""
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    if not path.exists():
+        # mkdir(parents=True) would give the parents the umask's mode, not ours.
+        ensure_private_dir(path.parent)
+        path.mkdir(mode=DIR_MODE, exist_ok=True)
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & 0o077 and path.stat().st_uid == os.getuid():
         os.chmod(path, DIR_MODE)

@@ -124,3 +124,10 @@ def test_doctor_clears_stale_lock_records(store_path: Path) -> None:
     path.write_text('{"user": "gone", "host": "h", "pid": 1, "since": "2024-01-01T00:00:00+00:00"}')
     report = run_doctor(store_path)
     assert any("lock record left" in line for line in report.done)
+
+
+def test_backup_folders_are_private(store_path: Path) -> None:
+    store = make_store(store_path, 1)
+    snap = backup.take_snapshot(store)
+    for folder in (snap.path.parent, snap.path, snap.path / "cases"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
