@@ -70,6 +70,19 @@ def finding_key(finding: Finding) -> str:
     return f"{finding.id}:{section}:{finding.start}:{finding.end}"
 
 
+def unique_keys(findings: Iterable[Finding]) -> list[str]:
+    """`finding_key` for each finding, suffixed where two would clash (option ids must differ:
+    e.g. several ASINs missing from the draft are all case-wide findings at 0:0)."""
+    seen: dict[str, int] = {}
+    keys = []
+    for finding in findings:
+        key = finding_key(finding)
+        count = seen.get(key, 0)
+        seen[key] = count + 1
+        keys.append(f"{key}#{count}" if count else key)
+    return keys
+
+
 class FindingsPanel(OptionList):
     """The readiness findings for one case; `Selected` says which one the user picked."""
 
@@ -108,7 +121,7 @@ class FindingsPanel(OptionList):
         findings = tuple(findings)
         if texts is not None:
             self._texts = dict(texts)
-        rows = tuple((finding_key(f), place_label(f, self._texts)) for f in findings)
+        rows = tuple(zip(unique_keys(findings), (place_label(f, self._texts) for f in findings)))
         if rows == self._shown and findings == self.findings:
             return False
         keep = self.highlighted_finding

@@ -114,3 +114,21 @@ async def test_the_strip_names_the_finding_at_the_cursor_else_the_counts() -> No
         assert str(strip.render()) == "✖ 2 blockers  ! 4 warnings  ·  F8 next"
         strip.show([], Section.ROOT_CAUSE, 0, hint="F8 next")
         assert str(strip.render()) == "✓ no problems found"
+
+
+async def test_several_case_wide_findings_at_the_same_place_all_show() -> None:
+    from textual.app import App, ComposeResult
+
+    from poa_tui.checks import Finding, Severity
+    from poa_tui.widgets.findings_panel import FindingsPanel
+
+    same_place = [Finding("notice_id_missing", Severity.WARNING, None, f"{asin} is not mentioned", 0, 0)
+                  for asin in ("B07QX4LMN2", "B08ZK3TR71", "0306406152")]
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield FindingsPanel(same_place)
+
+    async with Host().run_test() as pilot:
+        await pilot.pause()
+        assert pilot.app.query_one(FindingsPanel).option_count == 3
