@@ -29,18 +29,19 @@ from .evidence import EvidenceScreen
 
 BINDINGS = [
     Binding("f8,ctrl+n", "next_finding", "Next finding", id="editor.next_finding", priority=True,
-            tooltip="Select the next problem the checks found, in whichever section (F8 or "
+            show=False, tooltip="Select the next problem the checks found, in whichever section (F8 or "
                     "ctrl+n)."),
     Binding("shift+f8", "previous_finding", "Previous finding", id="editor.previous_finding",
             priority=True, show=False, tooltip="Select the previous problem the checks found."),
     Binding("ctrl+g", "toggle_guidance", "Guidance", id="editor.guidance", priority=True,
-            tooltip="Show or hide the checks and the writing guidance for this violation."),
+            show=False, tooltip="Show or hide the checks and the writing guidance for this violation."),
     Binding("ctrl+t", "evidence", "Evidence", id="editor.evidence", priority=True,
-            tooltip="The checklist of documents and proof this appeal needs."),
+            show=False, tooltip="The checklist of documents and proof this appeal needs."),
     Binding("ctrl+o", "external_editor", "$EDITOR", id="editor.external_editor", priority=True,
             show=False, tooltip="Write this section in your own editor ($VISUAL or $EDITOR)."),
 ]
-"""Added to `CaseEditorScreen.BINDINGS`; each action forwards to a function here."""
+"""Added to `CaseEditorScreen.BINDINGS`. None shows in the footer, which is full at 80
+columns: the line under the editors names F8 and ctrl+g, and F1 lists them all."""
 
 HELP = """\
 **Writing help.** The checks read the plan a moment after you stop typing and list what

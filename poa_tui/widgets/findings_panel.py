@@ -199,21 +199,29 @@ class FindingsStrip(Static):
         super().__init__("", id=id, classes=classes, markup=False)
         self.shown: Finding | None = None
         """The finding the line describes, when the cursor is inside one."""
+        self._line: tuple[object, ...] = ()
 
     def show(self, findings: Iterable[Finding], section: Section | None = None,
              offset: int | None = None, hint: str = "") -> None:
-        """Describe the finding covering `offset` in `section`, or sum up `findings`."""
+        """Describe the finding covering `offset` in `section`, or sum up `findings`.
+
+        Called as the cursor moves: it redraws only when the line changes, and never lays the
+        screen out again (the strip is always one line high).
+        """
         findings = tuple(findings)
         here = None
         if section is not None and offset is not None:
             here = next((f for f in findings if f.section == section
                          and f.start <= offset <= f.end and f.end > f.start), None)
-        self.shown = here
-        if here is not None:
-            self.update(Content.assemble((SEVERITY_ICONS[here.severity] + " ",
-                                          SEVERITY_STYLES[here.severity]), here.message))
+        line = (here,) if here is not None else (summarise(findings), hint)
+        if line == self._line:
             return
-        line = counts_content(findings)
-        if hint and findings:
-            line = Content.assemble(line, ("  ·  " + hint, "$text-muted"))
-        self.update(line)
+        self._line, self.shown = line, here
+        if here is not None:
+            content = Content.assemble((SEVERITY_ICONS[here.severity] + " ",
+                                        SEVERITY_STYLES[here.severity]), here.message)
+        else:
+            content = counts_content(findings)
+            if hint:
+                content = Content.assemble(content, ("  ·  " + hint, "$text-muted"))
+        self.update(content, layout=False)

@@ -3,9 +3,10 @@
 It holds the findings panel (what the readiness checks found) over the guidance panel (what to
 think through for this violation type and the section being written). It follows the editor on
 its own: it watches the focus, to narrow the guidance to the section in hand, and each section
-editor's selection, which moves on every keystroke, to run the checks again a moment after
-typing stops and to keep the one-line `FindingsStrip` under the editors on the finding at the
-cursor. The editor screen only composes it and forwards its keys (`jump`, `toggle`).
+editor's selection, to keep the one-line `FindingsStrip` under the editors on the finding at
+the cursor. The editor screen composes it, calls `text_changed()` from its per-keystroke
+handler and forwards its keys (`jump`, `toggle`); per keystroke the aside only moves a deadline
+and, if the cursor entered or left a finding, redraws the one-line strip.
 
 Whether it shows is up to the stylesheet: open on wide terminals (`-wide`) unless the user
 closed it (`-help-closed`), open wherever the user opened it (`-help-open`), and on medium and
@@ -22,7 +23,6 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
@@ -32,11 +32,13 @@ from ..readiness import Readiness, ReadinessCache, next_finding
 from ..vocab import Section, ViolationType
 from .findings_panel import FindingsPanel, FindingsStrip
 from .guidance_panel import GuidancePanel
+from .section_editor import TypingPause
 
 CHECK_DELAY = 0.4
 """Seconds of quiet typing before the checks run again (a 5,000-word plan takes ~20 ms)."""
-NEXT_KEY = "F8"
-"""Named in the strip; the binding lives on the editor screen."""
+NEXT_BINDING = "editor.next_finding"
+TOGGLE_BINDING = "editor.guidance"
+"""Binding ids (on the editor screen) whose keys the strip names, as the keymap has them."""
 
 
 class WritingAside(Vertical):
@@ -49,17 +51,27 @@ class WritingAside(Vertical):
         self.readiness = Readiness()
         """The findings shown, for the draft as it was when the checks last ran."""
         self.cache = ReadinessCache()
-        self._timer: Timer | None = None
-        self._texts: dict[Section, str] = {}
+        self._pause = TypingPause(self, CHECK_DELAY, self.refresh_checks)
+        self._editors: list[TextArea] = []
+        self._strip: FindingsStrip | None = None
+        self._keys: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield FindingsPanel(id="findings")
         yield GuidancePanel(self.violation, Section.ROOT_CAUSE, id="guidance")
 
     def on_mount(self) -> None:
+        # Looked up once: these are needed on every keystroke, and a query walks the whole
+        # screen, the preview's blocks included.
+        self._editors = [w for w in self.screen.query(TextArea)
+                         if isinstance(getattr(w, "section", None), Section)]
+        strips = self.screen.query(FindingsStrip)
+        self._strip = strips.first() if strips else None
+        self._keys = {binding_id: self._key_for(binding_id)
+                      for binding_id in (NEXT_BINDING, TOGGLE_BINDING)}
         self.watch(self.screen, "focused", self._focus_moved, init=False)
-        for editor in self._section_editors():
-            self.watch(editor, "selection", lambda _: self._cursor_moved(), init=False)
+        for editor in self._editors:
+            self.watch(editor, "selection", self._show_strip, init=False)
         self.refresh_checks()
 
     # -- parts ----------------------------------------------------------------------------------
@@ -76,64 +88,60 @@ class WritingAside(Vertical):
     def findings(self) -> tuple[Finding, ...]:
         return self.readiness.findings
 
-    def _section_editors(self) -> list[TextArea]:
-        return [w for w in self.screen.query(TextArea) if isinstance(getattr(w, "section", None),
-                                                                        Section)]
-
-    def _strip(self) -> FindingsStrip | None:
-        strips = self.screen.query(FindingsStrip)
-        return strips.first() if strips else None
-
     # -- keeping up with the editor ---------------------------------------------------------------
+
+    def _key_for(self, binding_id: str) -> str:
+        for active in self.screen.active_bindings.values():
+            if active.binding.id == binding_id:
+                return self.app.get_key_display(active.binding)
+        return ""
 
     def _focus_moved(self, widget: Widget | None) -> None:
         section = getattr(widget, "section", None)
-        if isinstance(section, Section):
-            self.guidance.show_for(self._violation(), section)
-            self._show_strip()
-
-    def _cursor_moved(self) -> None:
-        texts = self._draft_texts()
-        if texts != self._texts:
-            self._texts = texts
-            self._schedule()
+        if not isinstance(section, Section):
+            return
+        screen = self.screen
+        if screen.has_class("-narrow") and screen.has_class("-help-open"):
+            # Going back to writing (F2-F4, or a finding chosen) uncovers the editors.
+            screen.set_class(False, "-help-open")
+            screen.set_class(True, "-help-closed")
+        self.guidance.show_for(self._violation(), section)
         self._show_strip()
 
-    def _schedule(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(CHECK_DELAY, self.refresh_checks, name="checks")
+    def text_changed(self) -> None:
+        """A section was edited: check the draft again once typing pauses."""
+        self._pause.poke()
 
     def _violation(self) -> ViolationType:
         case = getattr(self.screen, "case", None)
         return case.violation_type if case is not None else self.violation
 
-    def _draft_texts(self) -> dict[Section, str]:
-        return {editor.section: editor.text for editor in self._section_editors()}  # type: ignore[attr-defined]
-
     def refresh_checks(self) -> Readiness:
         """Run the checks on the draft as it is on screen (cached while nothing changed)."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._pause.cancel()
         screen: Any = self.screen
         case = getattr(screen, "case", None)
         if case is None:
             return self.readiness
         draft = replace(case, sections=screen.draft_sections())
         self.readiness = self.cache.get(draft, getattr(self.app, "settings", None))
-        self._texts = dict(draft.sections.items())
-        self.findings_panel.update_findings(self.readiness.findings, self._texts)
+        self.findings_panel.update_findings(self.readiness.findings, dict(draft.sections.items()))
         self.guidance.show_for(self._violation(), getattr(screen, "current", None))
         self._show_strip()
         return self.readiness
 
     def _show_strip(self) -> None:
-        strip = self._strip()
+        strip = self._strip
         if strip is None:
             return
         section, start, _ = self._cursor()
-        strip.show(self.findings, section, start, hint=f"{NEXT_KEY} next")
+        jump, toggle = self._keys.get(NEXT_BINDING), self._keys.get(TOGGLE_BINDING)
+        if self.findings:
+            hint = " · ".join(filter(None, [jump and f"{jump} next",
+                                            toggle and f"{toggle} list"]))
+        else:
+            hint = f"{toggle} guidance" if toggle else ""
+        strip.show(self.findings, section, start, hint=hint)
 
     def _cursor(self) -> tuple[Section | None, int, int]:
         """The section being written and its selection as character offsets."""

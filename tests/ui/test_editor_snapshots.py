@@ -43,6 +43,9 @@ def snapshot(snap_compare, tmp_path: Path, size: tuple[int, int], keys: tuple[st
         await pilot.pause()
         for editor in pilot.app.screen.query(SectionEditor):
             editor.cursor_blink = False
+            # Textual 8.2.8's line cache keys the cursor only while it blinks: a line cached
+            # before this (unfocused) would be drawn without the cursor, depending on timing.
+            editor.notify_style_update()
         await pilot.app.screen.preview.settle()
         for key in keys:
             await pilot.press(key)

@@ -112,7 +112,9 @@ async def test_the_strip_names_the_finding_at_the_cursor_else_the_counts() -> No
         strip.show(findings, Section.ROOT_CAUSE, 0, hint="F8 next")
         assert strip.shown is None
         assert str(strip.render()) == "✖ 2 blockers  ! 4 warnings  ·  F8 next"
-        strip.show([], Section.ROOT_CAUSE, 0, hint="F8 next")
+        strip.show([], Section.ROOT_CAUSE, 0, hint="ctrl+g guidance")
+        assert str(strip.render()) == "✓ no problems found  ·  ctrl+g guidance"
+        strip.show([], Section.ROOT_CAUSE, 0)
         assert str(strip.render()) == "✓ no problems found"
 
 

@@ -66,6 +66,9 @@ class CaseEditorScreen(Screen[None]):
         for name in ("-wide", "-medium", "-narrow"):
             self.set_class(name == kind, name)
 
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.query_one(WritingAside).text_changed()
+
     def on_descendant_focus(self, event) -> None:
         if isinstance(event.widget, SectionArea):
             self.current = event.widget.section
@@ -157,7 +160,7 @@ async def test_the_strip_names_the_problem_at_the_cursor(tmp_path: Path) -> None
         screen = app.screen
         strip = screen.query_one(FindingsStrip)
         assert strip.display and not screen.query_one(WritingAside).display
-        assert "2 blockers" in str(strip.render()) and "F8 next" in str(strip.render())
+        assert str(strip.render()).endswith("2 blockers  ! 4 warnings  ·  f8 next · ^g list")
         await pilot.press("f8", "f8")
         assert str(strip.render()).startswith("✖ Placeholder left in")
 
@@ -175,10 +178,14 @@ async def test_ctrl_g_opens_the_aside_over_the_editors_on_a_narrow_terminal(tmp_
         await pilot.press("down", "enter")
         await pilot.pause()
         assert _selected(screen) == (Section.ROOT_CAUSE, "[insert ASIN]")
+        assert not aside.display and screen.query_one("#sections").display, "back to writing"
+        assert app.focused is screen.editor(Section.ROOT_CAUSE)
         await pilot.press("ctrl+g")
         await pilot.pause()
-        assert not aside.display and screen.query_one("#sections").display
-        assert app.focused is screen.editor(Section.ROOT_CAUSE)
+        assert aside.display
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert not aside.display and app.focused is screen.editor(Section.ROOT_CAUSE)
 
 
 async def test_wide_terminals_open_it_and_the_guidance_follows_the_focus(tmp_path) -> None:

@@ -3,17 +3,30 @@ checks and guidance in the editor, the checklist, $EDITOR, and readiness on the 
 
 from __future__ import annotations
 
+import sys
+import tempfile
+from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
 
+from editor_support import editor_app, eventually, open_editor
+from help_panels_support import drafted_case
 from shell_support import shell_app
 from textual.widgets import Input, Select, Static, TextArea
 
+from poa_tui.models import Case, Notice
 from poa_tui.screens.case_form import CaseFormScreen
-from poa_tui.screens.case_list import CaseListScreen
+from poa_tui.screens.case_list import INLINE_CHECKS, CaseListScreen
+from poa_tui.screens.confirm import ConfirmScreen
+from poa_tui.screens.evidence import EvidenceScreen
+from poa_tui.screens.help import HelpScreen
 from poa_tui.screens.notice_review import NoticeReviewScreen
+from poa_tui.screens.submission_form import SubmissionFormScreen
 from poa_tui.store import CaseStore
-from poa_tui.vocab import ViolationType
+from poa_tui.vocab import Section, ViolationType
+from poa_tui.widgets.findings_panel import FindingsPanel, FindingsStrip
+from poa_tui.widgets.guidance_panel import GuidancePanel
+from poa_tui.widgets.writing_aside import WritingAside
 
 CORPUS = Path(__file__).parent.parent / "corpus" / "notices"
 NOTICE = (CORPUS / "01_inauthentic_uk_2024.txt").read_text(encoding="utf-8")
@@ -132,8 +145,6 @@ async def test_the_list_marks_drafts_that_are_not_ready(tmp_path: Path) -> None:
 
 
 async def test_a_large_store_is_checked_in_a_thread(tmp_path: Path) -> None:
-    from poa_tui.screens.case_list import INLINE_CHECKS
-
     app = shell_app(tmp_path, seeded=False)
     for number in range(INLINE_CHECKS + 5):
         app.store.create(_written(drafted_like(number)))
@@ -146,9 +157,158 @@ async def test_a_large_store_is_checked_in_a_thread(tmp_path: Path) -> None:
         assert all(ready.short == "1 warning" for ready in checks.values())
 
 
-def drafted_like(number: int):
-    from poa_tui.models import Case, Notice
-
+def drafted_like(number: int) -> Case:
     case = Case(title=f"Case number {number}", notice=Notice(asins=["B07XJ8C8F5"]))
     case.sections.root_cause = "Returns went back on sale without an inspection on 3 March."
     return case
+
+
+# -- the case editor ------------------------------------------------------------------------
+
+
+def _editor(tmp_path: Path):
+    """The real app over a store holding one draft that trips known checks."""
+    return editor_app(tmp_path, drafted_case())
+
+
+async def test_the_editor_checks_the_draft_and_f8_walks_the_findings(tmp_path: Path) -> None:
+    app = _editor(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        strip = screen.query_one(FindingsStrip)
+        assert strip.display and "2 blockers" in str(strip.render())
+        await pilot.press("f8")
+        area = screen.editor(Section.ROOT_CAUSE)
+        assert area.selected_text == "buyer lied"
+        assert "blame on the buyer" in str(strip.render())
+        await pilot.press("f8", "f8")
+        assert screen.current is Section.IMMEDIATE_REMEDY
+        assert screen.editor(Section.IMMEDIATE_REMEDY).selected_text == "will"
+        await pilot.press("f4")
+        screen.editor(Section.SYSTEMATIC_CHANGES).insert(
+            "Since 6 March Ana Ruiz inspects every return each morning.")
+        aside = screen.query_one(WritingAside)
+        await eventually(pilot, lambda: aside.readiness.blockers == 1)
+        assert "1 blocker" in str(strip.render())
+
+
+async def test_ctrl_g_shows_the_findings_and_guidance_on_a_small_terminal(tmp_path) -> None:
+    app = _editor(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        aside = screen.query_one(WritingAside)
+        assert not aside.display
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert aside.display and not screen.query_one("#sections").display
+        assert isinstance(app.focused, FindingsPanel)
+        guidance = screen.query_one(GuidancePanel)
+        assert guidance.section is Section.ROOT_CAUSE
+        assert guidance.border_subtitle == "Inauthentic / counterfeit"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert screen.query_one("#sections").display and not aside.display
+        assert app.focused is screen.editor(Section.ROOT_CAUSE)
+        assert screen.editor(Section.ROOT_CAUSE).selected_text == "[insert ASIN]"
+        await pilot.press("f3", "ctrl+g")
+        await pilot.pause()
+        assert guidance.section is Section.IMMEDIATE_REMEDY
+
+
+async def test_wide_editor_shows_the_aside_beside_the_preview(tmp_path) -> None:
+    app = _editor(tmp_path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_editor(app, pilot)
+        assert screen.query_one(WritingAside).display and screen.preview.display
+        assert not screen.query_one(FindingsStrip).display
+        assert screen.query_one(FindingsPanel).border_subtitle == "2 blockers, 4 warnings"
+
+
+async def test_the_checklist_from_the_editor_saves_without_a_conflict(tmp_path) -> None:
+    app = _editor(tmp_path)
+    notes: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        screen.editor(Section.ROOT_CAUSE).insert("Typed before the checklist. ")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
+        assert app.store.load(1).sections.root_cause.startswith("Typed before"), "saved first"
+        await pilot.press("space", "escape")
+        await pilot.pause()
+        assert app.screen is screen
+        app.notify = lambda message, **kw: notes.append(message)  # type: ignore[method-assign]
+        screen.editor(Section.ROOT_CAUSE).insert("More. ")
+        assert screen.save()
+        stored = app.store.load(1)
+    assert stored.evidence[0].done
+    assert stored.sections.root_cause.startswith("Typed before the checklist. More. ")
+    assert not any("changed elsewhere" in n or "also changed" in n for n in notes)
+
+
+async def test_recording_a_draft_with_blockers_asks_first(tmp_path) -> None:
+    app = _editor(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(app, pilot)
+        await pilot.press("f6", "s")
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, ConfirmScreen) and "2 blockers" in question.question
+        await pilot.press("n")
+        await pilot.pause()
+        assert not isinstance(app.screen, (ConfirmScreen, SubmissionFormScreen))
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SubmissionFormScreen)
+
+
+OUTSIDE_EDITOR = """\
+import sys
+path = sys.argv[-1]
+with open(path, encoding="utf-8") as handle:
+    text = handle.read()
+with open(path, "w", encoding="utf-8") as handle:
+    handle.write(text.replace("[insert ASIN]", "B07XJ8C8F5"))
+"""
+
+
+async def test_ctrl_o_edits_the_section_outside_and_ctrl_z_undoes_it(tmp_path, monkeypatch):
+    script = tmp_path / "fix placeholder.py"
+    script.write_text(OUTSIDE_EDITOR, encoding="utf-8")
+    monkeypatch.setenv("VISUAL", f"{sys.executable} '{script}'")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    app = _editor(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        # The headless test terminal cannot be handed over; the rest is the real path.
+        monkeypatch.setattr(app, "suspend", nullcontext)
+        area = screen.editor(Section.ROOT_CAUSE)
+        before = area.text
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert area.text == before.replace("[insert ASIN]", "B07XJ8C8F5")
+        assert area.unsaved
+        await pilot.press("ctrl+z")
+        assert area.text == before
+    assert not list(scratch.iterdir())
+
+
+async def test_the_palette_and_help_offer_the_writing_help(tmp_path) -> None:
+    app = _editor(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        titles = {command.title for command in screen.palette_commands()}
+        assert {"check: Next finding", "view: Guidance", "case: Evidence checklist",
+                "edit: Open in $EDITOR"} <= titles
+        await pilot.press("f1")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        keys = dict((does, keys) for keys, does in help_screen.rows)
+        assert any("next problem" in does and "f8" in k for does, k in keys.items())
+        assert any("own editor" in does and "^o" in k for does, k in keys.items())
+        assert "Writing help" in help_screen.markdown
