@@ -15,10 +15,8 @@ from typing import Sequence
 
 from .. import __version__
 from ..errors import StoreError
-from . import analysis, attempts, cases, export, history, maintenance, notices, tui
+from . import tui
 from .support import PROG, CliError, examples, verb_adder
-
-VERB_MODULES = (cases, export, attempts, notices, analysis, history, maintenance)
 
 
 class Parser(argparse.ArgumentParser):
@@ -29,6 +27,10 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> Parser:
+    # The verbs' modules bring the notice reader, the checks and Markdown (~70 ms of imports):
+    # only a command pays for them, not opening the app (see `app_arguments`).
+    from . import analysis, attempts, cases, export, history, maintenance, notices
+
     parser = Parser(
         prog=PROG,
         description="Write and track Amazon appeal plans (POAs) in the terminal. "
@@ -51,14 +53,36 @@ def build_parser() -> Parser:
     verbs = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands",
                                   parser_class=Parser)
     add_verb = verb_adder(verbs, common)
-    for module in VERB_MODULES:
+    for module in (cases, export, attempts, notices, analysis, history, maintenance):
         module.register(add_verb)
     return parser
+
+
+def app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options of a bare `poa-tui [--db PATH] [--demo]`, read without building the full
+    parser; None for anything else (a command, --help, a mistake), which the parser handles."""
+    args = argparse.Namespace(command=None, db=None, demo=False)
+    words = iter(argv)
+    for word in words:
+        if word == "--demo":
+            args.demo = True
+        elif word == "--db":
+            args.db = next(words, None)
+            if args.db is None or args.db.startswith("-"):
+                return None
+        elif word.startswith("--db=") and len(word) > 5:
+            args.db = word[5:]
+        else:
+            return None
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `poa-tui` with `argv` (default: the process's arguments); returns the exit status."""
     try:
+        bare = app_arguments(sys.argv[1:] if argv is None else argv)
+        if bare is not None:
+            return tui.run(bare)
         args = build_parser().parse_args(argv)
         if args.command is None:
             return tui.run(args)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,13 +16,16 @@ from textual.worker import get_current_worker
 
 from ..commands import PaletteCommand
 from ..errors import StoreError
-from ..guidance import seed_evidence
-from ..models import Case
-from ..readiness import Readiness, ReadinessCache
 from ..summary import CaseSummary
 from ..widgets.case_table import CaseTable, is_overdue
-from .case_form import CaseDetails, CaseFormScreen
-from .confirm import ConfirmScreen
+
+# The readiness checks, the case form and the confirmation dialog are imported where they are
+# first used, after the list is on screen: together they cost ~45 ms of start-up (the checks'
+# and the notice reader's patterns are compiled on import, ~30 ms; the form brings TextArea
+# and Select, ~10 ms).
+if TYPE_CHECKING:
+    from ..readiness import Readiness, ReadinessCache
+    from .case_form import CaseDetails
 
 INLINE_CHECKS = 12
 """Drafts checked in the UI thread when the list changes (a written draft takes ~4 ms to read
@@ -110,8 +113,10 @@ terminal appear on their own.
         """What the store returned last, before the filter."""
         self._problem_files: list[str] = []
         self._loaded = False
-        self.readiness = ReadinessCache()
-        """Findings per draft, read again only when a case's revision moves."""
+        self._just_mounted = False
+        self._had_current = False
+        """Whether a case was highlighted when the footer's keys were last worked out."""
+        self._readiness: ReadinessCache | None = None
         self._readiness_lock = threading.Lock()
         self._counts = ""
         """`count_line` of `all_rows`, made when they are read rather than on each keystroke."""
@@ -128,9 +133,13 @@ terminal appear on their own.
 
     def on_mount(self) -> None:
         self.refresh_from_store()
+        self._just_mounted = True
         self.query_one(CaseTable).focus()
 
     def on_screen_resume(self) -> None:
+        if self._just_mounted:  # the first resume follows the mount: the rows are fresh
+            self._just_mounted = False
+            return
         self.refresh_from_store()
 
     @property
@@ -182,6 +191,15 @@ terminal appear on their own.
         self._show_empty(visible)
 
     # -- readiness of the drafts ----------------------------------------------------------------
+
+    @property
+    def readiness(self) -> ReadinessCache:
+        """Findings per draft, read again only when a case's revision moves."""
+        if self._readiness is None:
+            from ..readiness import ReadinessCache
+
+            self._readiness = ReadinessCache()
+        return self._readiness
 
     def _check_drafts(self, rows: list[CaseSummary]) -> None:
         """Check each draft that waits for the seller; the table shows the result.
@@ -301,7 +319,11 @@ terminal appear on their own.
 
     @on(CaseTable.RowHighlighted, "#cases")
     def _highlighted(self) -> None:
-        self.refresh_bindings()
+        # Only whether a case is highlighted changes which keys work (see `check_action`):
+        # redrawing the footer on every move would cost a frame per keystroke in the filter.
+        if self._had_current is not (self.current is not None):
+            self._had_current = self.current is not None
+            self.refresh_bindings()
 
     def _busy_elsewhere(self, row: CaseSummary, doing: str) -> bool:
         """True (and says so) when another session has the case open for editing."""
@@ -314,9 +336,14 @@ terminal appear on their own.
         return True
 
     def action_new_case(self) -> None:
+        from .case_form import CaseFormScreen
+
         self.app.push_screen(CaseFormScreen(), self._create)
 
     def _create(self, details: CaseDetails | None) -> None:
+        from ..guidance import seed_evidence
+        from ..models import Case
+
         if details is None:
             return
         case = details.apply_to(Case())
@@ -340,6 +367,8 @@ terminal appear on their own.
         except StoreError as error:
             self.notify(str(error), title="Cannot open the case", severity="error")
             return
+        from .case_form import CaseFormScreen
+
         self.app.push_screen(CaseFormScreen(case), lambda details: self._update(row.id, details))
 
     def _update(self, case_id: int, details: CaseDetails | None) -> None:
@@ -378,6 +407,8 @@ terminal appear on their own.
         row = self.current
         if row is None or self._busy_elsewhere(row, "delete"):
             return
+        from .confirm import ConfirmScreen
+
         trash = self.app.store.trash_dir
         self.app.push_screen(
             ConfirmScreen(

@@ -13,17 +13,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.color import Color
-from textual.events import Resize
 
-from ..readiness import Readiness
 from ..summary import CaseSummary
 from ..vocab import Status, ViolationType
 from .virtual_table import Column, VirtualTable
+
+if TYPE_CHECKING:
+    from ..readiness import Readiness  # the checks load after the first frame (case_list)
 
 # Amazon's seller marketplaces: domain -> the short code shown in the table.
 MARKETPLACES: dict[str, str] = {
@@ -162,6 +163,7 @@ class CaseTable(VirtualTable[CaseSummary]):
         self.today = date.today()
         """The date the day counts were made for."""
         self._plan: list[ColumnSpec] = []
+        self._id_width = 2
         self._cells: dict[tuple[object, ...], list[Text]] = {}
         self._cells_made_for: tuple[object, ...] = ()
         self._theme_styles: tuple[str, dict[str, str]] | None = None
@@ -194,7 +196,10 @@ class CaseTable(VirtualTable[CaseSummary]):
             self.today = today
             self._cells.clear()
             self.forget_lines()
-        self._use_plan()
+        id_width = max(len(str(max((row.id for row in self.rows_shown), default=0))), 2)
+        if id_width != self._id_width:
+            self._id_width = id_width
+            self.refit_columns()
         cursor = next((index for index, row in enumerate(self.rows_shown) if row.id == keep), 0)
         self.set_rows(self.rows_shown, cursor=cursor)
 
@@ -210,21 +215,16 @@ class CaseTable(VirtualTable[CaseSummary]):
         row = next(row for row in self.rows_shown if row.id == int(case_id))
         return self.row_cells(row)
 
-    def on_resize(self, event: Resize) -> None:
-        self._use_plan()
-
-    def _use_plan(self) -> None:
-        """Fit the columns to the width (once per resize, or when ids grow a digit)."""
-        widest_id = len(str(max((row.id for row in self.rows_shown), default=0)))
+    def fit_columns(self, width: int) -> list[Column]:
+        """The plan's columns for `width` (worked out when a frame is drawn at a new width)."""
         # A cell stays free for the vertical scrollbar, shown or not, so the columns do not
         # jump when the rows start or stop fitting.
-        plan = plan_columns(self.content_region.width - 1, max(widest_id, 2))
+        plan = plan_columns(width - 1, self._id_width)
         if plan != self._plan:
             self._plan = plan
             self._cells.clear()
-            self.set_columns([Column(spec.key, spec.label, spec.width,
-                                     "right" if spec.key in RIGHT_ALIGNED else "left")
-                              for spec in plan])
+        return [Column(spec.key, spec.label, spec.width,
+                       "right" if spec.key in RIGHT_ALIGNED else "left") for spec in plan]
 
     def row_key(self, row: CaseSummary) -> tuple[object, ...]:
         # A case's cells only change with its revision (and its readiness): lines drawn for

@@ -6,9 +6,11 @@ holds a plain list of row objects and asks its subclass for a row's cells only w
 is drawn; columns have fixed widths, set once per resize. Replacing the rows is a list
 assignment plus a repaint of the visible lines, whatever the number of rows.
 
-By default a row is a tuple of strings. Subclasses with richer rows say what a row's cells are
-(`row_cells`) and what identifies its look (`row_key`). The colours come from component
-classes (styles/tables.tcss), as DataTable's do.
+By default a row is a tuple of strings and the columns are those given to `set_columns`.
+Subclasses with richer rows say what a row's cells are (`row_cells`) and what identifies its
+look (`row_key`); tables whose columns depend on the width say so in `fit_columns`, which runs
+when a frame is drawn at a new width, so the first frame already has the right columns. The
+colours come from component classes (styles/tables.tcss), as DataTable's do.
 """
 
 from __future__ import annotations
@@ -106,7 +108,10 @@ class VirtualTable(ScrollView, Generic[RowT], can_focus=True):
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.cell_padding = cell_padding
         self.zebra_stripes = zebra_stripes
+        self._given_columns: tuple[Column, ...] = ()
         self._columns: tuple[Column, ...] = ()
+        self._fitted_for: int | None = None
+        """The width `_columns` were fitted to (None: fit them again)."""
         self._rows: Sequence[RowT] = ()
         self._cursor = 0
         self._highlighted_key: Hashable | None = None
@@ -126,6 +131,11 @@ class VirtualTable(ScrollView, Generic[RowT], can_focus=True):
     def row_cells(self, row: RowT) -> Sequence[Text | str]:
         """The cells of `row`, one per column (longer ones are cut with an ellipsis)."""
         return row  # type: ignore[return-value]
+
+    def fit_columns(self, width: int) -> Sequence[Column]:
+        """The columns for a table `width` cells wide (scrollbar included); by default the
+        ones given to `set_columns`."""
+        return self._given_columns
 
     @property
     def columns(self) -> tuple[Column, ...]:
@@ -150,10 +160,13 @@ class VirtualTable(ScrollView, Generic[RowT], can_focus=True):
 
     def set_columns(self, columns: Sequence[Column]) -> None:
         """Replace the columns (their widths are fixed: nothing is measured)."""
-        columns = tuple(columns)
-        if columns != self._columns:
-            self._columns = columns
-            self.forget_lines()
+        self._given_columns = tuple(columns)
+        self.refit_columns()
+
+    def refit_columns(self) -> None:
+        """Ask `fit_columns` again before the next frame (what it depends on changed)."""
+        self._fitted_for = None
+        self.refresh()
 
     def set_rows(self, rows: Sequence[RowT], cursor: int | None = None) -> None:
         """Show `rows` with the cursor on index `cursor` (default: the same index), clamped.
@@ -281,6 +294,12 @@ class VirtualTable(ScrollView, Generic[RowT], can_focus=True):
         )
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        if self._fitted_for != self.size.width:
+            self._fitted_for = self.size.width
+            columns = tuple(self.fit_columns(self.size.width))
+            if columns != self._columns:
+                self._columns = columns
+                self._lines.clear()
         styles = self._line_styles()
         if styles != self._frame_styles:
             self._frame_styles = styles

@@ -1,0 +1,141 @@
+"""CaseStore.summaries(): what an unchanged store costs, and that every change is still seen.
+
+The case list calls `summaries()` every few seconds. Between changes it must not read the
+index or any case file again; after a change (here or in another process) it must show it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from poa_tui.models import Case, Notice
+from poa_tui.store import CaseStore
+from poa_tui.summary import CaseSummary
+
+
+@pytest.fixture
+def filled(store: CaseStore) -> CaseStore:
+    store.import_cases(Case(title=f"case {n}", seller="Oak Lane",
+                            notice=Notice(asins=[f"B0000000{n:02d}"])) for n in range(12))
+    store.summaries()
+    return store
+
+
+def count_reads(store: CaseStore, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record each case file loaded, each index read and each index row parsed."""
+    reads: list[str] = []
+    real_load, real_read = store.load, store._read_index
+    monkeypatch.setattr(store, "load", lambda case_id: reads.append(f"case {case_id}")
+                        or real_load(case_id))
+    monkeypatch.setattr(store, "_read_index", lambda: reads.append("index") or real_read())
+    real_row = CaseSummary.from_row.__func__  # type: ignore[attr-defined]
+    monkeypatch.setattr(CaseSummary, "from_row",
+                        classmethod(lambda cls, row: reads.append("row") or real_row(cls, row)))
+    return reads
+
+
+def test_an_unchanged_store_is_not_read_again(filled: CaseStore,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    first = filled.summaries(include_archived=True)
+    reads = count_reads(filled, monkeypatch)
+    again = filled.summaries(include_archived=True)
+    assert reads == []
+    assert again == first and again is not first
+    assert all(a is b for a, b in zip(again, first)), "the same summaries, not copies"
+    again.clear()
+    assert len(filled.summaries(include_archived=True)) == 12, "callers get their own list"
+
+
+def test_a_change_by_another_writer_is_seen_and_only_it_is_read(
+        filled: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = {row.id: row for row in filled.summaries()}
+    other = CaseStore(filled.root)
+    case = other.load(5)
+    case.title = "renamed elsewhere"
+    other.save(case)
+    reads = count_reads(filled, monkeypatch)
+    after = {row.id: row for row in filled.summaries()}
+    assert after[5].title == "renamed elsewhere"
+    assert reads.count("row") + reads.count("case 5") == 1, "only the changed case is read"
+    assert all(after[i] is before[i] for i in before if i != 5)
+
+
+def test_deleted_and_new_cases_show(filled: CaseStore) -> None:
+    filled.summaries()
+    other = CaseStore(filled.root)
+    other.delete(3)
+    created = other.create(Case(title="new elsewhere")).id
+    ids = [row.id for row in filled.summaries()]
+    assert 3 not in ids and created in ids and len(ids) == 12
+
+
+def test_the_index_keeps_every_row_after_another_process_emptied_it(filled: CaseStore) -> None:
+    filled.summaries()
+    CaseStore(filled.root).rebuild_index()  # leaves a full index...
+    data = filled._read_index()
+    data["cases"] = {key: row for key, row in data["cases"].items() if key != "7"}
+    filled._write_index(data)  # ...minus one row, as if a writer stopped half-way
+    case = filled.load(2)
+    case.notes = "touched"
+    filled.save(case)
+    filled.summaries()
+    assert "7" in filled._read_index()["cases"], "a row this process knew is written back"
+    fresh = CaseStore(filled.root)
+    assert sorted(row.id for row in fresh.summaries()) == list(range(1, 13))
+
+
+def test_an_unreadable_file_stays_reported(filled: CaseStore) -> None:
+    bad = filled.cases_dir / "99.json"
+    bad.write_text("{ not json", encoding="utf-8")
+    assert len(filled.summaries()) == 12
+    assert [Path(str(p.path)).name for p in filled.problems] == ["99.json"]
+    filled.summaries()
+    assert [Path(str(p.path)).name for p in filled.problems] == ["99.json"], "when unchanged"
+    case = filled.load(1)
+    case.notes = "touched"
+    filled.save(case)
+    filled.summaries()
+    assert [Path(str(p.path)).name for p in filled.problems] == ["99.json"], "after a change"
+    os.unlink(bad)
+    filled.summaries()
+    assert filled.problems == []
+
+
+def test_archived_cases_are_left_out_unless_asked(filled: CaseStore) -> None:
+    case = filled.load(4)
+    case.archived = True
+    filled.save(case)
+    assert 4 not in [row.id for row in filled.summaries()]
+    assert 4 in [row.id for row in filled.summaries(include_archived=True)]
+    assert 4 not in [row.id for row in filled.summaries()], "each variant kept apart"
+
+
+def count_index_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    from poa_tui import storage
+
+    parsed: list[str] = []
+    real = storage.read_json_file
+    monkeypatch.setattr(storage, "read_json_file",
+                        lambda path: parsed.append(Path(path).name) or real(path))
+    return parsed
+
+
+def test_opening_and_listing_parse_the_index_once(filled: CaseStore,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed = count_index_parses(monkeypatch)
+    reopened = CaseStore(filled.root)
+    assert len(reopened.summaries()) == 12
+    assert parsed == ["poa.json"]
+
+
+def test_an_index_changed_after_opening_is_read_again(filled: CaseStore,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    reopened = CaseStore(filled.root)
+    CaseStore(filled.root).create(Case(title="while the other was opening"))
+    parsed = count_index_parses(monkeypatch)
+    titles = [row.title for row in reopened.summaries()]
+    assert "while the other was opening" in titles
+    assert parsed.count("poa.json") >= 1
