@@ -7,7 +7,7 @@ screen, saved or not.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,6 +27,7 @@ from ..widgets.attempt_table import AttemptTable, days_waited
 from ..widgets.clock_badges import clock_line, clocks_in
 from ..widgets.request_list import Change, RequestList
 from ..widgets.timeline import Timeline
+from .confirm import ConfirmScreen
 from .diff_view import DRAFT, DiffScreen
 from .export_form import ExportSource, open_export
 from .reply_form import ReplyFormScreen
@@ -49,8 +50,12 @@ when Amazon answers you can see what they were answering. Then press r to record
 """
 
 
-def record_submission(editor: CaseEditorScreen) -> None:
-    """Ask where and when the draft went, then snapshot it as a new attempt."""
+def record_submission(editor: CaseEditorScreen,
+                      then: Callable[[Submission], None] | None = None) -> None:
+    """Ask where and when the draft went, then snapshot it as a new attempt.
+
+    `then` gets the new attempt once it is saved (the log highlights it, so r answers it).
+    """
     case = editor.case
     if case is None or editor.read_only:
         editor.notify("This case is open read-only here, so nothing can be recorded.",
@@ -69,6 +74,8 @@ def record_submission(editor: CaseEditorScreen) -> None:
         attempt = editor.commit(
             lambda case: case.record_submission(details.channel, details.when, details.note))
         if attempt is not None:
+            if then is not None:
+                then(attempt)
             editor.notify(f"Attempt {attempt.number} kept exactly as sent via "
                           f"{attempt.channel.label}. Press r in the log when Amazon answers.",
                           title="Submission recorded")
@@ -103,7 +110,19 @@ def record_reply(editor: CaseEditorScreen, number: int | None = None) -> None:
             editor.notify(f"{reply.outcome.label}. Next: {reply.outcome.next_step}",
                           title=f"Reply to attempt {attempt.number} recorded")
 
-    editor.app.push_screen(ReplyFormScreen(attempt), recorded)
+    def open_form(replace: bool | None = True) -> None:
+        if replace:
+            editor.app.push_screen(ReplyFormScreen(attempt), recorded)
+
+    if attempt.reply is None:
+        open_form()
+    else:
+        # Saving the form overwrites Amazon's earlier answer: make sure that is meant.
+        editor.app.push_screen(ConfirmScreen(
+            f"Replace Amazon's reply of {local_stamp(attempt.reply.received_at)}?",
+            f"Attempt {attempt.number} already has a reply ({attempt.reply.outcome.label}). "
+            "Recording another one takes its place.",
+            yes="Replace it", no="Keep it"), open_form)
 
 
 def attempt_details(attempt: Submission, today: Any) -> str:
@@ -263,7 +282,7 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
     # The forms are modals over this screen: `on_screen_resume` redraws the log after them.
 
     def action_record_submission(self) -> None:
-        record_submission(self.editor)
+        record_submission(self.editor, lambda attempt: self.refresh_log(keep=attempt.number))
 
     def action_record_reply(self) -> None:
         attempt = self.selected()

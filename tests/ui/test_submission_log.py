@@ -224,3 +224,47 @@ def test_days_waited_counts_to_the_reply_or_to_today() -> None:
     assert days_waited(attempt, date(2025, 3, 20)) == 3
     assert days_waited(Submission(2, datetime(2025, 3, 20, 12, tzinfo=timezone.utc),
                                   Channel.EMAIL, Sections()), date(2025, 3, 19)) == 0
+
+
+async def test_a_new_attempt_is_highlighted_and_replacing_a_reply_asks_first(tmp_path: Path) -> None:
+    case = case_with_attempt()
+    case.submissions[0].reply = Reply(noon("2025-03-14"), "We received your plan.", Outcome.ACKNOWLEDGED)
+    app = editor_app(tmp_path, case)
+    async with app.run_test(size=(80, 24)) as pilot:
+        log = await open_log(app, pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SubmissionFormScreen)
+        await pilot.press("ctrl+s")
+        await eventually(pilot, lambda: app.screen is log and len(log.case.submissions) == 2)
+        table = log.query_one(AttemptTable)
+        await eventually(pilot, lambda: table.selected_number == 2)
+        assert log.query_one("#attempt-detail").border_title == "Attempt 2"
+
+        # r answers the attempt just recorded: no question, nothing to replace.
+        await pilot.press("r")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ReplyFormScreen) and form.attempt.number == 2
+        assert "replaces" not in str(form.query_one("#form-summary").content)
+        await pilot.press("escape")
+        await pilot.pause()
+
+        # On attempt 1, which has a reply, r asks before anything can overwrite it.
+        await pilot.press("up")
+        await eventually(pilot, lambda: table.selected_number == 1)
+        await pilot.press("r")
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, ConfirmScreen)
+        assert question.question.startswith("Replace Amazon's reply of 2025-03-14")
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is log
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ReplyFormScreen) and form.attempt.number == 1
+        assert app.store.load(1).submissions[0].reply.text == "We received your plan."
