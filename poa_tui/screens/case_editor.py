@@ -68,10 +68,11 @@ Write the three parts of the Plan of Action. Amazon reads them in this order:
 
 Each box shows its word and character count as the appeal form will receive it, and
 whether it is saved. Saving is automatic a second after you stop typing, when you leave and
-when you quit. Write in Markdown if you like (`- ` lists, `1.` steps, `**bold**`); copying
+when you quit; **ctrl+s** (or **F10**) saves at once. Write in Markdown if you like (`- ` lists, `1.` steps, `**bold**`); copying
 turns it into clean plain text.
 
-- **F5** shows the preview of the whole plan (or moves the cursor into it).
+- **F5** shows the preview of the whole plan (or moves the cursor into it). When it takes
+  the editors' place in a narrow terminal, **escape** closes it.
 - **F6** opens the submission log: record what you sent and Amazon's reply.
 - **F7** copies the whole plan, ready to paste into Seller Central.
 - **ctrl+p** lists everything else: copy one section, view the final text, export to a file.
@@ -96,6 +97,11 @@ becomes editable by itself once they leave.
                 tooltip="Attempts sent and Amazon's replies; record a new one."),
         Binding("f7", "copy_poa", "Copy", id="editor.copy_poa", priority=True,
                 tooltip="Copy the whole plan for the appeal form."),
+        Binding("ctrl+s,f10", "save_now", "Save", id="editor.save_now", priority=True,
+                show=False, tooltip="Save now (saving is also automatic)."),
+        # Escape closes a preview that covers the editors before it leaves the case.
+        Binding("escape", "close_preview", "Close preview", id="editor.close_preview",
+                tooltip="Close the preview and go back to writing."),
         Binding("escape", "back", "Back", id="editor.back",
                 tooltip="Save and go back to the case list."),
         *writing_help.BINDINGS,
@@ -211,8 +217,10 @@ becomes editable by itself once they leave.
         self._update_static("#case-title", f"Case {case.id} · {title}", layout=False)
         state = [case.status.label]
         if case.notice.deadline is not None:
-            state.append(f"due {deadline_phrase(case.notice.deadline, self.today())}")
-        if case.submissions:
+            phrase = deadline_phrase(case.notice.deadline, self.today())
+            state.append(phrase if phrase.endswith("overdue") else f"due {phrase}")
+        # Below 100 columns the count gives way (the log has it): status and deadline stay whole.
+        if case.submissions and self.size.width >= MEDIUM_COLUMNS:
             state.append(f"{len(case.submissions)} sent")
         self._update_static("#case-state", " · ".join(state))
         self.title, self.sub_title = f"Case {case.id}: {title}", " · ".join(state)
@@ -270,6 +278,7 @@ becomes editable by itself once they leave.
             self.set_class(name == width, name)
         self.set_class(size.height < STACK_ROWS, "-single")
         self._show_current()
+        self._show_heading()
 
     def _preview_shown(self) -> bool:
         return self.has_class("-wide") or self.preview_open
@@ -283,6 +292,12 @@ becomes editable by itself once they leave.
             editor.set_class(editor.section == self.current, "-current")
         self.set_class(self.preview_open, "-preview-open")
         self._show_tabs()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close_preview":
+            return self._preview_covers()
+        return True
 
     def on_descendant_focus(self, event: Any) -> None:
         widget = event.widget
@@ -314,6 +329,20 @@ becomes editable by itself once they leave.
             self._show_current()
             self.call_after_refresh(preview.reveal, self.current)
         self.call_after_refresh(preview.focus)
+
+    def action_close_preview(self) -> None:
+        self.preview_open = False
+        self._show_current()
+        self.editor(self.current).focus()
+
+    def action_save_now(self) -> None:
+        if self.read_only or self.case is None:
+            self.notify("This case is open read-only here, so there is nothing to save.",
+                        severity="warning")
+        elif not self.unsaved:
+            self.notify("Everything is already saved.", timeout=3)
+        elif self.save():
+            self.notify("Saved.", timeout=3)
 
     def action_submission_log(self) -> None:
         from .submission_log import SubmissionLogScreen

@@ -327,3 +327,68 @@ async def test_a_clean_editor_follows_a_write_made_elsewhere(tmp_path: Path) -> 
         editor = screen.editor(Section.SYSTEMATIC_CHANGES)
         assert editor.text == "Changed by a script."
         assert not screen.unsaved and editor.border_title.endswith("✓ saved")
+
+
+async def test_the_heading_states_the_deadline_in_plain_words_and_fits_80_columns(tmp_path: Path) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from editor_support import TODAY
+    from poa_tui.models import Notice
+    from poa_tui.vocab import Channel
+
+    late = written_case(notice=Notice(deadline=TODAY - timedelta(days=2)))
+    late.record_submission(Channel.EMAIL, when=datetime(2025, 3, 12, 12, tzinfo=timezone.utc))
+    soon = written_case("Soon", notice=Notice(deadline=TODAY + timedelta(days=5)))
+    app = editor_app(tmp_path, late, soon)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        state = screen.query_one("#case-state")
+        text = str(state.content)
+        assert text.endswith(" · 2 d overdue") and "due 2 d" not in text
+        assert "sent" not in text  # the log has the count; status and deadline stay whole
+        assert state.size.width >= len(text)
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert str(state.content).endswith(" · 2 d overdue · 1 sent")
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = await open_editor(app, pilot, case_id=2)
+        assert str(screen.query_one("#case-state").content).endswith(" · due in 5 d")
+
+
+async def test_escape_closes_a_covering_preview_before_leaving_the_case(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        assert screen.active_bindings["escape"].binding.action == "back"
+        await pilot.press("f5")
+        await pilot.pause()
+        assert app.focused is screen.preview and screen.preview.region.height > 0
+        escape = screen.active_bindings["escape"].binding
+        assert (escape.action, escape.description) == ("close_preview", "Close preview")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.preview.region.height == 0
+        assert app.focused is screen.editor(Section.ROOT_CAUSE)
+        assert screen.active_bindings["escape"].binding.action == "back"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseListScreen)
+
+
+async def test_ctrl_s_and_f10_save_at_once(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, written_case(), autosave=30.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        for key, words in (("ctrl+s", "First. "), ("f10", "Second. ")):
+            screen.editor(Section.ROOT_CAUSE).insert(words)
+            await pilot.pause()
+            assert screen.unsaved
+            await pilot.press(key)
+            await pilot.pause()
+            assert not screen.unsaved
+            assert words in app.store.load(1).sections.root_cause
+            assert [n.message for n in app._notifications][-1] == "Saved."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [n.message for n in app._notifications][-1] == "Everything is already saved."
