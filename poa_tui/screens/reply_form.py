@@ -81,7 +81,8 @@ needed, and so on.
         self.attempt = attempt
         self.classify = classify
         self._picked_by_hand = attempt.reply is not None
-        self._suggesting = False
+        self._suggested: Outcome | None = None
+        """The outcome this form put in the Select itself (its change is not the user's)."""
         self.reading: Classification | None = None
         """What the classifier made of the text last typed or pasted."""
 
@@ -139,14 +140,15 @@ needed, and so on.
         suggestion = self.suggest_outcome(text)
         select = self.query_one("#outcome", Select)
         if suggestion is not None and select.value != suggestion:
-            self._suggesting = True
+            self._suggested = suggestion
             select.value = suggestion
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "outcome":
-            if not self._suggesting:
+            # Compare values, not a flag: a paste arrives as several changes, and the Select's
+            # own messages (one on mount, one per suggestion) come in later and in any order.
+            if event.value is not Select.BLANK and event.value != self._suggested:
                 self._picked_by_hand = True
-            self._suggesting = False
             self._show_next_step()
 
     def _show_next_step(self) -> None:

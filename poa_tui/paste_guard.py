@@ -1,0 +1,98 @@
+"""Keep a bracketed paste whole, whatever bytes it carries.
+
+Amazon's emails, copied from some mail clients or terminals, can hold escape sequences and
+control characters. Textual 8.2.8's input parser reads an ESC inside a bracketed paste as the
+start of a key sequence: the pasted text arrives out of order, and control characters after it
+act as keys (a pasted ctrl+q quit the app). `PasteGuardParser` cuts everything between the
+terminal's paste brackets out of the stream before Textual's parser sees it and hands it over
+as one `Paste` event; the widgets then strip the control characters (`textsafety`).
+
+Textual is pinned exactly, and `test_paste_guard.py` fails if the driver stops using the name
+this module replaces.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Iterable
+
+from textual import events
+from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
+from textual.message import Message
+
+CARRY_SECONDS = 0.05
+"""How long a possible start of a paste bracket waits for its next bytes before it counts as keys."""
+
+
+def _partial_suffix(data: str, marker: str) -> int:
+    """Length of the longest tail of `data` that is a proper prefix of `marker`."""
+    for size in range(min(len(marker) - 1, len(data)), 0, -1):
+        if data.endswith(marker[:size]):
+            return size
+    return 0
+
+
+class PasteGuardParser(XTermParser):
+    """Textual's parser, with bracketed pastes taken out of the byte stream first."""
+
+    def __init__(self, debug: bool = False) -> None:
+        super().__init__(debug)
+        self._paste: list[str] | None = None
+        self._carry = ""
+        self._carry_since = 0.0
+
+    def feed(self, data: str) -> Iterable[Message]:
+        if not data:
+            if self._paste is not None:
+                yield self._finish_paste(self._carry)
+            elif self._carry:
+                yield from super().feed(self._carry)
+            self._carry = ""
+            yield from super().feed(data)
+            return
+        data, self._carry = self._carry + data, ""
+        while data:
+            if self._paste is None:
+                start = data.find(BRACKETED_PASTE_START)
+                if start == -1:
+                    keep = _partial_suffix(data, BRACKETED_PASTE_START)
+                    if keep:
+                        data, self._carry = data[:-keep], data[-keep:]
+                        self._carry_since = time.monotonic()
+                    if data:
+                        yield from super().feed(data)
+                    return
+                if start:
+                    yield from super().feed(data[:start])
+                self._paste = []
+                data = data[start + len(BRACKETED_PASTE_START):]
+            else:
+                end = data.find(BRACKETED_PASTE_END)
+                if end == -1:
+                    keep = _partial_suffix(data, BRACKETED_PASTE_END)
+                    self._paste.append(data[:-keep] if keep else data)
+                    self._carry = data[-keep:] if keep else ""
+                    return
+                yield self._finish_paste(data[:end])
+                data = data[end + len(BRACKETED_PASTE_END):]
+
+    def _finish_paste(self, tail: str) -> events.Paste:
+        pasted = "".join(self._paste or []) + tail
+        self._paste = None
+        return events.Paste(pasted.replace("\x00", ""))
+
+    def tick(self) -> Iterable[Message]:
+        # A lone ESC (the escape key) looks like the start of a paste bracket: release it once
+        # no more bytes follow, so the key still works.
+        if self._carry and self._paste is None and (
+                time.monotonic() - self._carry_since >= CARRY_SECONDS):
+            carry, self._carry = self._carry, ""
+            yield from super().feed(carry)
+        yield from super().tick()
+
+
+def install() -> None:
+    """Make Textual's terminal driver read input through `PasteGuardParser` (idempotent)."""
+    from textual.drivers import linux_driver
+
+    linux_driver.XTermParser = PasteGuardParser  # type: ignore[misc]
