@@ -89,7 +89,16 @@ class SectionEditor(TextArea, inherit_bindings=False):
     """
 
     BINDINGS = [binding for binding in TextArea.BINDINGS
-                if not isinstance(binding, Binding) or binding.key not in _SCREEN_KEYS]
+                if not isinstance(binding, Binding) or binding.key not in _SCREEN_KEYS] + [
+        Binding("ctrl+home", "document_start", "Start of text", show=False,
+                id="section.document_start", tooltip="Move to the start of the section."),
+        Binding("ctrl+end", "document_end", "End of text", show=False,
+                id="section.document_end", tooltip="Move to the end of the section."),
+        Binding("ctrl+shift+home", "document_start(True)", "Select to start", show=False,
+                id="section.select_to_start", tooltip="Select up to the start of the section."),
+        Binding("ctrl+shift+end", "document_end(True)", "Select to end", show=False,
+                id="section.select_to_end", tooltip="Select up to the end of the section."),
+    ]
 
     def __init__(self, section: Section, text: str = "", *, key_hint: str = "",
                  id: str | None = None, classes: str | None = None) -> None:
@@ -106,6 +115,12 @@ class SectionEditor(TextArea, inherit_bindings=False):
         """What the title says (checked on the first keystroke after a save and at each pause)."""
         self._pause = TypingPause(self, COUNT_DELAY, self.refresh_counts)
         self._update_title()
+
+    def action_document_start(self, select: bool = False) -> None:
+        self.move_cursor((0, 0), select=select)
+
+    def action_document_end(self, select: bool = False) -> None:
+        self.move_cursor(self.document.end, select=select)
 
     @property
     def unsaved(self) -> bool:

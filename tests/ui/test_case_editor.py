@@ -392,3 +392,20 @@ async def test_ctrl_s_and_f10_save_at_once(tmp_path: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert [n.message for n in app._notifications][-1] == "Everything is already saved."
+
+
+async def test_ctrl_home_and_ctrl_end_go_to_the_ends_of_a_section(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        editor = screen.editor(Section.IMMEDIATE_REMEDY)
+        editor.focus()
+        editor.move_cursor((1, 3))
+        await pilot.press("ctrl+end", "!")
+        assert editor.text.endswith("31 delayed orders.!")
+        await pilot.press("ctrl+home", "X")
+        assert editor.text.startswith("X1. Switched")
+        await pilot.press("ctrl+shift+end")
+        assert editor.selected_text == editor.text[1:]
+        await pilot.press("ctrl+shift+home")
+        assert editor.selected_text == editor.text[:1]
