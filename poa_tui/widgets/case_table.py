@@ -19,8 +19,10 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.color import Color
 
+from ..history import clocks_for
 from ..summary import CaseSummary
 from ..vocab import Status, ViolationType
+from .clock_badges import ERROR, WARNING, clock_settings, waiting_status
 from .virtual_table import Column, VirtualTable
 
 if TYPE_CHECKING:
@@ -283,6 +285,12 @@ class CaseTable(VirtualTable[CaseSummary]):
                 label = row.violation_type
             return Text(_clip(label, spec.width))
         if spec.key == "status":
+            waiting = None if row.archived else waiting_status(
+                clocks_for(row, today, **clock_settings(self.app)))
+            if waiting is not None:  # "Waiting 3 d", "Follow up · 3 d", "Escalate · 8 d"
+                label, urgency = waiting
+                style = {ERROR: styles["error"], WARNING: styles["warning"]}.get(urgency, "")
+                return Text(_clip(label, spec.width), style=style)
             label = ("Archived · " if row.archived else "") + row.status.label
             return Text(_clip(label, spec.width), style=self._status_style(row.status, styles))
         if spec.key == "attempts":

@@ -15,11 +15,13 @@ from poa_tui.diffing import repeat_of_rejected
 from poa_tui.models import Reply, Sections
 from poa_tui.screens.confirm import ConfirmScreen
 from poa_tui.screens.diff_view import DRAFT, DiffScreen
+from poa_tui.screens.case_list import CaseListScreen
 from poa_tui.screens.reply_form import ReplyFormScreen
 from poa_tui.screens.submission_form import SubmissionDetails, SubmissionFormScreen
 from poa_tui.screens.submission_log import SubmissionLogScreen
 from poa_tui.store import CaseStore
 from poa_tui.vocab import Outcome
+from poa_tui.widgets.case_table import CaseTable
 from poa_tui.widgets.request_list import RequestList, RequestPicker
 from poa_tui.widgets.timeline import Timeline, timeline_text
 
@@ -222,3 +224,41 @@ async def test_the_log_asks_before_recording_a_repeat(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, SubmissionLogScreen)
         assert len(store.load(case_id).submissions) == 2
+
+
+def list_app(tmp_path: Path, settings: str = ""):
+    """The app over three cases: one waiting 8 days on an escalation, one past its deadline
+    and one being drafted; returns it with their ids."""
+    waiting = history_case()  # escalated 12 March, silent since: 8 days
+    overdue = history_case(escalate=False)  # rejected, deadline 18 March passed
+    overdue.title = "Overdue plan"
+    quiet = history_case(escalate=False)
+    quiet.title = "Drafting, no deadline"
+    quiet.submissions.clear()
+    quiet.notice.deadline = None
+    store = CaseStore(tmp_path / "store")
+    ids = [store.create(case).id for case in (waiting, overdue, quiet)]
+    settings_path = tmp_path / "settings.toml"
+    settings_path.write_text(settings, encoding="utf-8")
+    return make_app(store=store, settings_path=settings_path, today=lambda: TODAY), ids
+
+
+def cells_of(app, case_id: int) -> list[str]:
+    return [str(cell) for cell in app.screen.query_one(CaseTable).get_row(case_id)]
+
+
+async def test_case_list_shows_waiting_days_and_overdue_deadlines(tmp_path: Path) -> None:
+    app, (waiting_id, overdue_id, _) = list_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CaseListScreen)
+        assert "Escalate · 8 d" in cells_of(app, waiting_id)
+        assert "2 d overdue" in cells_of(app, overdue_id)
+
+
+async def test_waiting_turns_into_follow_up_with_the_settings(tmp_path: Path) -> None:
+    app, (waiting_id, _, _) = list_app(tmp_path, "follow_up_days = 7\n"
+                                                 "escalation_business_days = 20\n")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Follow up · 8 d" in cells_of(app, waiting_id)
