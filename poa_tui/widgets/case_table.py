@@ -87,7 +87,7 @@ COLUMNS = (
     ColumnSpec("checks", "Checks", 10, 3),
     ColumnSpec("attempts", "Sent", 4, 2),
     ColumnSpec("last_sent", "Last sent", 9, 1),
-    ColumnSpec("deadline", "Deadline", 11, 0),
+    ColumnSpec("deadline", "Deadline", 12, 0),
 )
 
 
@@ -97,7 +97,7 @@ def plan_columns(width: int, id_width: int = 3) -> list[ColumnSpec]:
     chosen = [c for c in COLUMNS]
     chosen = [ColumnSpec(c.key, c.label, id_width, 0) if c.key == "id" else c for c in chosen]
     if wide:
-        chosen = [ColumnSpec(c.key, c.label, 23, 0) if c.key == "deadline" else c for c in chosen]
+        chosen = [ColumnSpec(c.key, c.label, 24, 0) if c.key == "deadline" else c for c in chosen]
 
     def title_room(columns: list[ColumnSpec]) -> int:
         fixed = sum(c.width + 2 * CELL_PADDING for c in columns if c.key != "title")
@@ -291,8 +291,10 @@ class CaseTable(VirtualTable[CaseSummary]):
                 label, urgency = waiting
                 style = {ERROR: styles["error"], WARNING: styles["warning"]}.get(urgency, "")
                 return Text(_clip(label, spec.width), style=style)
-            label = ("Archived · " if row.archived else "") + row.status.label
-            return Text(_clip(label, spec.width), style=self._status_style(row.status, styles))
+            # An archived row is dimmed and the table's title says archived cases are shown:
+            # the status keeps all its room, so the word that matters is never cut.
+            style = styles["muted"] if row.archived else self._status_style(row.status, styles)
+            return Text(_clip(row.status.label, spec.width), style=style)
         if spec.key == "attempts":
             return Text(str(row.attempts) if row.attempts else "")
         if spec.key == "last_sent":
@@ -316,6 +318,8 @@ class CaseTable(VirtualTable[CaseSummary]):
         phrase = deadline_phrase(row.deadline, self.today)
         if width >= 20:
             phrase = f"{row.deadline.isoformat()}  {phrase}"
+        if len(phrase) > width:  # "618 d overdue" says the same as "618 d late", whole
+            phrase = phrase.replace(" overdue", " late")
         if not row.status.needs_action:
             return Text(phrase, style=styles["muted"])
         days = (row.deadline - self.today).days
