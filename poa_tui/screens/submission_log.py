@@ -136,7 +136,8 @@ def attempt_details(attempt: Submission, today: Any) -> str:
         lines.append(f"Note: {attempt.note}")
     reply = attempt.reply
     if reply is None:
-        lines.append(f"No reply yet after {days_waited(attempt, today)} d.")
+        waited = days_waited(attempt, today)
+        lines.append("Sent today; no reply yet." if waited <= 0 else f"No reply after {waited} d.")
     else:
         lines.append(f"Reply received {local_stamp(reply.received_at)} "
                      f"({days_waited(attempt, today)} d): {reply.outcome.label}")
@@ -221,6 +222,15 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
             yield Static(Content(EMPTY_LOG), id="empty-log")
         yield Footer(compact=True)
 
+    NEEDS_ATTEMPT = frozenset({"view_sent", "copy_sent", "export_sent", "compare_draft",
+                               "compare_previous", "focus_requests"})
+    """Actions about the highlighted attempt: dimmed in the footer while there is none."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.NEEDS_ATTEMPT and not self.case.submissions:
+            return None
+        return True
+
     def on_mount(self) -> None:
         self.refresh_log()
         self.query_one(AttemptTable).focus()
@@ -248,6 +258,7 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
         self.query_one(Timeline).show(case, clocks, then=lambda: pane.scroll_end(animate=False))
         table.border_subtitle = f"{count} attempt{'s' if count != 1 else ''}"
         self.set_class(count == 0, "-empty")
+        self.refresh_bindings()
         self._show_selected()
 
     def selected(self) -> Submission | None:

@@ -14,7 +14,7 @@ from poa_tui.screens.confirm import ConfirmScreen
 from poa_tui.screens.export_form import ExportFormScreen
 from poa_tui.screens.reply_form import ReplyFormScreen
 from poa_tui.screens.submission_form import SubmissionFormScreen
-from poa_tui.screens.submission_log import SubmissionLogScreen
+from poa_tui.screens.submission_log import SubmissionLogScreen, attempt_details
 from poa_tui.screens.text_view import TextViewScreen
 from poa_tui.vocab import Channel, Outcome, Section, Status
 from poa_tui.widgets.attempt_table import AttemptTable, days_waited
@@ -268,3 +268,24 @@ async def test_a_new_attempt_is_highlighted_and_replacing_a_reply_asks_first(tmp
         form = app.screen
         assert isinstance(form, ReplyFormScreen) and form.attempt.number == 1
         assert app.store.load(1).submissions[0].reply.text == "We received your plan."
+
+
+async def test_an_empty_log_dims_the_keys_that_need_an_attempt(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        log = await open_log(app, pilot)
+        keys = log.active_bindings
+        assert not any(keys[key].enabled for key in ("v", "c", "d"))
+        assert keys["s"].enabled and keys["r"].enabled  # r explains what to do first
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await eventually(pilot, lambda: app.screen is log and log.case.submissions)
+        await pilot.pause()
+        assert all(log.active_bindings[key].enabled for key in ("v", "c", "d"))
+
+
+def test_attempt_details_say_how_long_amazon_has_been_silent() -> None:
+    attempt = Submission(1, noon("2025-03-17"), Channel.EMAIL, Sections(root_cause="x"))
+    assert "No reply after 3 d." in attempt_details(attempt, date(2025, 3, 20))
+    assert "Sent today; no reply yet." in attempt_details(attempt, date(2025, 3, 17))
