@@ -197,17 +197,13 @@ change is made on top of that version, so neither is lost.
         self.case = case
         self.items = copy.deepcopy(case.evidence) or seed_evidence(case.violation_type)
         listing = self.query_one(OptionList)
-        keep = highlight or self._highlighted_identity()
+        keep = highlight or (identity(self.current) if self.current is not None else None)
         listing.set_options(Option(item_prompt(item), id=str(index))
                             for index, item in enumerate(self.items))
         if self.items:
             idents = [identity(item) for item in self.items]
             listing.highlighted = idents.index(keep) if keep in idents else 0
         self._describe()
-
-    def _highlighted_identity(self) -> str | None:
-        item = self.current
-        return identity(item) if item is not None else None
 
     @property
     def current(self) -> EvidenceItem | None:
@@ -232,7 +228,11 @@ change is made on top of that version, so neither is lost.
             intro.update(f"Suggested for {self.violation.label}. Nothing is saved until you tick, "
                          f"note, add or remove an item.")
         else:
-            intro.update(f"{done} of {len(self.items)} in hand.")
+            known = {identity(item) for item in self.items}
+            missing = sum(identity(item) not in known for item in seed_evidence(self.violation))
+            more = (f" Press s to add {missing} more suggested for {self.violation.label}."
+                    if missing else "")
+            intro.update(f"{done} of {len(self.items)} in hand.{more}")
         self._show_detail()
 
     @on(OptionList.OptionHighlighted, "#evidence-items")
@@ -241,13 +241,9 @@ change is made on top of that version, so neither is lost.
 
     def _show_detail(self) -> None:
         item = self.current
-        detail = self.query_one("#evidence-detail", Static)
-        if item is None:
-            detail.update("")
-            return
-        spec = spec_for(item, self.violation)
-        text = spec.detail if spec is not None else "An item you added."
-        detail.update(Content(text))
+        spec = spec_for(item, self.violation) if item is not None else None
+        text = spec.detail if spec is not None else ("An item you added." if item else "")
+        self.query_one("#evidence-detail", Static).update(Content(text))
 
     # -- saving -------------------------------------------------------------------------------
 

@@ -123,8 +123,11 @@ async def test_suggestions_fill_in_what_is_missing_after_a_type_change(tmp_path)
                             violation_type=ViolationType.CONDITION_USED_SOLD_AS_NEW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        intro = app.screen.query_one("#evidence-intro")
+        assert "Press s to add 3 more suggested for Used sold as new." in str(intro.render())
         await pilot.press("s")
         await pilot.pause()
+        assert "Press s" not in str(intro.render())
         keys = [item.key for item in store.load(case.id).evidence]
         wanted = {item.key for item in seed_evidence(ViolationType.CONDITION_USED_SOLD_AS_NEW)}
         assert wanted <= set(keys)
