@@ -89,7 +89,7 @@ def edit_text(text: str, argv: Sequence[str], *, label: str = "text",
               run: Runner = _run_attached) -> EditOutcome:
     """Open `text` in the editor `argv` and return what the user saved.
 
-    `label` names the temporary file ("poa-tui-root-cause-XXXX.md"). A final newline the
+    `label` names the temporary file ("poa-tui-root-cause-<random>.md"). A final newline the
     editor adds is dropped again when `text` had none. Carriage returns and terminal control
     characters in the result are removed.
     """
