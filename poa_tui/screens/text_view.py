@@ -37,7 +37,7 @@ class TextViewScreen(ModalScreen[None]):
         border-subtitle-color: $text-muted;
         background: $surface;
     }
-    TextViewScreen TextArea {
+    TextViewScreen TextArea, TextViewScreen TextArea:focus {
         height: 1fr;
         border: none;
         padding: 0 1;

@@ -27,3 +27,19 @@ async def test_a_dialog_lets_the_screen_behind_show(tmp_path: Path, make) -> Non
         await pilot.pause()
         assert app.screen is dialog
         assert 0 < dialog.styles.background.a < 1
+
+
+async def test_the_text_view_draws_one_frame_even_when_its_text_has_focus(tmp_path: Path) -> None:
+    from textual.widgets import TextArea
+
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(app, pilot)
+        view = TextViewScreen("Final text", "Root Cause\nSome words.", what="POA")
+        await app.push_screen(view)
+        await pilot.pause()
+        area = view.query_one(TextArea)
+        area.focus()
+        await pilot.pause()
+        assert app.focused is area
+        assert area.styles.border_top[0] in ("", "none")
