@@ -49,6 +49,9 @@ def attempt_row(attempt: Submission, today: date) -> AttemptRow:
     )
 
 
+RIGHT_ALIGNED = frozenset({"number", "waited"})
+
+
 class AttemptTable(DataTable[Text]):
     """The attempts of one case, oldest first, keyed by attempt number."""
 
@@ -66,7 +69,9 @@ class AttemptTable(DataTable[Text]):
 
     def on_mount(self) -> None:
         for label, key in self.COLUMNS:
-            self.add_column(label, key=key)
+            # Numbers sit at the right of their cells: so do their headings.
+            self.add_column(Text(label, justify="right") if key in RIGHT_ALIGNED else label,
+                            key=key)
 
     @property
     def selected_number(self) -> int | None:

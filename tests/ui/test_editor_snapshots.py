@@ -81,6 +81,7 @@ def test_log_80x24(snap_compare, tmp_path: Path) -> None:
     assert matched
     assert "Attempts" in text and "2 attempts" in text
     assert "Plan not detailed enough" in text and "no reply yet" in text
+    assert "     Waited " in text  # the heading sits right, over its right-aligned days
     assert "Attempt 2" in text
 
 
