@@ -143,7 +143,7 @@ changed something it asks first.
         # bottom, so Save stays in view at 80x24.
         with VerticalScroll(id="form-frame") as frame:
             frame.border_title = self.heading
-            frame.border_subtitle = "ctrl+s save · escape close · F1 help"
+            frame.border_subtitle = "ctrl+s or F10 save · escape close · F1 help"
             with Vertical(id="form-foot"):
                 yield Static("", id="form-error")
                 with Horizontal(id="form-buttons"):

@@ -92,7 +92,8 @@ class RecordForm(ModalScreen[Any]):
     def compose(self) -> ComposeResult:
         with Vertical(id="form-frame") as frame:
             frame.border_title = self.heading
-            frame.border_subtitle = "ctrl+s save · escape close"
+            # Name the key's twin (ctrl+s is flow control in some terminals) and the button's word.
+            frame.border_subtitle = f"ctrl+s or F10 {self.accept_label.lower()} · escape close"
             with VerticalScroll(id="form-body"):
                 yield from self.fields()
             yield Static("", id="form-error")

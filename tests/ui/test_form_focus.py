@@ -46,6 +46,8 @@ async def test_the_case_form_shows_which_select_has_focus(tmp_path: Path) -> Non
         form = CaseFormScreen()
         await app.push_screen(form)
         await pilot.pause()
+        subtitle = form.query_one("#form-frame").border_subtitle
+        assert subtitle.startswith("ctrl+s or F10 save · escape close")
         selects = list(form.query(Select))
         assert selects
         for select in selects:

@@ -235,6 +235,8 @@ async def test_a_new_attempt_is_highlighted_and_replacing_a_reply_asks_first(tmp
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, SubmissionFormScreen)
+        frame = app.screen.query_one("#form-frame")
+        assert frame.border_subtitle == "ctrl+s or F10 record · escape close"
         await pilot.press("ctrl+s")
         await eventually(pilot, lambda: app.screen is log and len(log.case.submissions) == 2)
         table = log.query_one(AttemptTable)
