@@ -100,13 +100,10 @@ class CopyResult:
             return ["Nothing to copy: the text is empty."]
         found: list[str] = []
         if self.tmux_drops_osc52:
+            fix = f"Run {_TMUX_FIX}, or view the text (ctrl+p) and copy from there."
             if self.tmux is not None and self.tmux.set_clipboard is None:
-                found.append(
-                    "tmux may be dropping it (its set-clipboard option could not be read):"
-                    f" run `{_TMUX_FIX}`."
-                )
-            else:
-                found.append(f"tmux is dropping it: run `{_TMUX_FIX}`.")
+                fix = f"tmux may be blocking it (its set-clipboard option could not be read). {fix}"
+            found.append(fix)
         if self.osc52_sent and self.too_large:
             found.append(
                 f"It is {len(self.text.encode('utf-8')):,} bytes, more than the"
@@ -131,7 +128,10 @@ class CopyResult:
 
     def _summary(self) -> str:
         count = f"{self.chars:,} character{'' if self.chars == 1 else 's'}"
-        if self.osc52_sent:
+        if self.osc52_sent and self.tmux is not None and self.tmux.set_clipboard is not None \
+                and not self.tmux.passes_osc52:
+            terminal = f"tmux blocked the copy of {count} to your terminal's clipboard"
+        elif self.osc52_sent:
             terminal = f"Sent {count} to your terminal's clipboard (OSC 52)"
         elif self.osc52_error:
             terminal = f"Could not send {count} to your terminal ({self.osc52_error})"

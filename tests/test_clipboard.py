@@ -250,9 +250,11 @@ def test_tmux_warnings_name_the_fix() -> None:
     base = dict(osc52_sent=True, host_clipboard=False, host_tool=None, too_large=False,
                 chars=3, text="abc", host_tried=False)
     dropping = CopyResult(tmux=TmuxClipboard("external"), **base)
-    assert dropping.message.splitlines()[1] == (
-        "tmux is dropping it: run `tmux set -g set-clipboard on`."
-    )
+    assert dropping.message.splitlines() == [
+        "tmux blocked the copy of 3 characters to your terminal's clipboard.",
+        "Run tmux set -g set-clipboard on, or view the text (ctrl+p) and copy from there.",
+    ]
+    assert "`" not in dropping.message and "Sent" not in dropping.message
     unknown = CopyResult(tmux=TmuxClipboard(None), **base)
     assert "could not be read" in unknown.message and unknown.severity == "warning"
     passing = CopyResult(tmux=TmuxClipboard("on"), **base)
@@ -370,7 +372,7 @@ def test_tmux_with_set_clipboard_on_receives_the_text(tmp_path: Path) -> None:
         assert tmux.wait_for_buffer() == NON_ASCII
         screen = tmux.capture(join_wrapped=True, scrollback=True)
         assert f"Sent {len(NON_ASCII)} characters to your terminal's clipboard (OSC 52)." in screen
-        assert "severity: information" in screen and "tmux is dropping" not in screen
+        assert "severity: information" in screen and "tmux blocked" not in screen
 
 
 @pytest.mark.slow
@@ -379,9 +381,9 @@ def test_tmux_dropping_osc52_names_the_fix(tmp_path: Path, setting: str) -> None
     with TmuxServer(options={"set-clipboard": setting}, env=no_display_env()) as tmux:
         tmux.new_session(pane_program(tmp_path, "dropped"), width=160, height=20)
         assert tmux.wait_exit() == 0, tmux.capture()
-        screen = tmux.wait_for(
-            "tmux is dropping it: run `tmux set -g set-clipboard on`.", scrollback=True
-        )
+        screen = tmux.wait_for("Run tmux set -g set-clipboard on, or view the text",
+                               scrollback=True)
+        assert "tmux blocked the copy of" in screen
         assert "severity: warning" in screen
         assert tmux.run("list-buffers") == ""
 
@@ -398,4 +400,4 @@ def test_osc52_crosses_ssh_into_the_local_tmux(tmp_path: Path) -> None:
             # The remote side is not inside tmux and has no display: it says only "sent".
             screen = tmux.capture(join_wrapped=True, scrollback=True)
             assert f"Sent {len(text)} characters to your terminal's clipboard (OSC 52)." in screen
-            assert "tmux is dropping" not in screen
+            assert "tmux blocked" not in screen
