@@ -426,7 +426,8 @@ becomes editable by itself once they leave.
         yield PaletteCommand("case: Submission log", "Every attempt and reply (F6)",
                              self.action_submission_log)
         yield from writing_help.palette_commands(self)
-        yield PaletteCommand("case: Save now", "Write the draft to disk at once", self.save)
+        yield PaletteCommand("case: Save now", "Write the draft to disk at once (ctrl+s or F10)",
+                             self.action_save_now)
         yield PaletteCommand("case: Back to the list", "Save and close this case (escape)",
                              self.action_back)
 
