@@ -14,19 +14,21 @@ import tempfile
 import threading
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from textual.app import App
 from textual.binding import Binding
 
 from . import paste_guard, paths
-from .clipboard import CopyResult, copy_text
 from .commands import PaletteCommand, PoaCommands
 from .errors import StoreError
 from .resources import stylesheets
 from .screens.case_list import CaseListScreen
 from .settings import DEFAULT_THEME, Settings, set_aside
 from .store import CaseStore
+
+if TYPE_CHECKING:
+    from .clipboard import CopyResult  # imported on the first copy, not at start (~1 ms)
 
 _EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 EXIT_GRACE_SECONDS = 5.0
@@ -46,11 +48,18 @@ def _end_process_after(seconds: float, return_code: int) -> None:
     timer.start()
 
 
+LATER_SHEETS = frozenset({"editor.tcss", "forms.tcss", "help_panels.tcss", "history.tcss",
+                          "submissions.tcss"})
+"""Sheets only other screens use: read once the case list is drawn, or before another screen
+opens if that comes first. Parsing them costs ~12 ms of start-up. A sheet that styles anything
+on the case list must not be named here; a new sheet is read at start unless it is added."""
+
+
 class PoaApp(App[None]):
     """The poa-tui application: a case list, and a case editor per case."""
 
     TITLE = "poa-tui"
-    CSS_PATH = stylesheets()
+    CSS_PATH = [path for path in stylesheets() if path.name not in LATER_SHEETS]
     COMMANDS = {PoaCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True,
@@ -78,6 +87,7 @@ class PoaApp(App[None]):
         """What the user chose in `settings.toml` (defaults where it had problems)."""
         self._today = today or date.today
         self._quit_despite_errors = False
+        self._all_sheets_read = False
         self._theme_applied = False
 
     def today(self) -> date:
@@ -96,7 +106,7 @@ class PoaApp(App[None]):
             self.theme = DEFAULT_THEME
         self._theme_applied = True
         self.set_keymap(self.settings.keymap)
-        self.push_screen(CaseListScreen())
+        super().push_screen(CaseListScreen())  # its sheets are read already (CSS_PATH)
         for problem in problems:
             self.notify(problem, title="Settings", severity="warning", timeout=12)
         self._install_signal_handlers()
@@ -111,9 +121,26 @@ class PoaApp(App[None]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        self.read_all_sheets()
         # The snapshot's thread would otherwise hold the interpreter lock while the list is
         # laid out (~20 ms of start-up at 1,000 cases).
         self.run_worker(self._snapshot_at_start, thread=True, group="backup")
+
+    def read_all_sheets(self) -> None:
+        """Read the stylesheets left out of `CSS_PATH` (see `LATER_SHEETS`), once."""
+        if self._all_sheets_read:
+            return
+        self._all_sheets_read = True
+        for path in stylesheets():
+            if not self.stylesheet.has_source(str(path), ""):
+                self.stylesheet.read(path)
+        # Only the new sheets are parsed (the others are cached), then every node restyled.
+        self.stylesheet.update(self)
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        # Every screen but the case list may need the later sheets: they are read first.
+        self.read_all_sheets()
+        return super().push_screen(*args, **kwargs)
 
     def _snapshot_at_start(self) -> None:
         # Hard links, so this costs milliseconds even for thousands of cases; off the UI thread
@@ -206,6 +233,8 @@ class PoaApp(App[None]):
 
     def copy_text(self, text: str, what: str) -> CopyResult:
         """Send `text` to the clipboard and say honestly how far it got."""
+        from .clipboard import copy_text
+
         result = copy_text(text, osc52=self.copy_to_clipboard)
         self.notify(result.message, title=f"Copy: {what}", severity=result.severity,  # type: ignore[arg-type]
                     timeout=8 if result.severity == "warning" else 4)

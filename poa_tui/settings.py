@@ -19,12 +19,9 @@ sentence naming every problem, for the app to show once at start. No Textual her
 from __future__ import annotations
 
 import shutil
-import tomllib
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
-
-import tomli_w
 
 from .errors import WriteFailedError
 from .storage import atomic_write_bytes
@@ -70,6 +67,8 @@ class Settings:
             return cls(), None
         except OSError as error:
             return cls(), f"Could not read {path} ({error.strerror or error}); using the defaults."
+        import tomllib  # here, not at the top: without a settings file the app starts without it
+
         try:
             data = tomllib.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
@@ -117,6 +116,8 @@ class Settings:
 
         Raises `WriteFailedError` when the folder is read-only or the disk is full.
         """
+        import tomli_w  # only saving needs it
+
         atomic_write_bytes(path, tomli_w.dumps(self.to_dict()).encode("utf-8"))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from textual import on
 from textual.app import ComposeResult
@@ -58,6 +58,23 @@ def count_line(rows: list[CaseSummary], today: object) -> str:
     if archived:
         parts.append(f"{archived} archived")
     return " · ".join(parts)
+
+
+class FilterInput(Input):
+    """The filter line: it applies the filter itself, while the key is being handled.
+
+    The screen would get `Changed` only after the input had asked for its own repaint, so the
+    typed character went out in one frame and the filtered table in the next (~20 ms later).
+    Applied here, both repaints reach the screen together and share a frame.
+    """
+
+    def __init__(self, apply: Callable[[], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._apply_filter = apply
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._apply_filter()
 
 
 class CaseListScreen(Screen[None]):
@@ -122,8 +139,8 @@ terminal appear on their own.
         """`count_line` of `all_rows`, made when they are read rather than on each keystroke."""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="/ filter by title, seller, ASIN or order id", id="filter",
-                    compact=True)
+        yield FilterInput(self._apply, placeholder="/ filter by title, seller, ASIN or order id",
+                          id="filter", compact=True)
         yield Static("", id="problems", classes="warning-strip")
         table = CaseTable(id="cases", classes="pane")
         table.border_title = "Cases"
@@ -181,13 +198,17 @@ terminal appear on their own.
         archived = self.show_archived
         visible = [row for row in self.all_rows
                    if (archived or not row.archived) and needle in row.haystack]
-        self.table.show(visible, self.app.today(), keep=keep)
         counts = self._counts
         if needle:
             counts = f"{len(visible)} of {counts}"
-        self.table.border_subtitle = counts
-        self.table.border_title = "Cases, archived included" if self.show_archived else "Cases"
-        self.sub_title = counts
+        table = self.table
+        # The border first: `show` sends the table's whole repaint at once.
+        table.border_subtitle = counts
+        table.border_title = "Cases, archived included" if self.show_archived else "Cases"
+        table.show(visible, self.app.today(), keep=keep)
+        # Kept for whoever reads it (no header shows it): assigned plainly, a new sub-title
+        # repaints the whole screen, a second frame for each key typed in the filter.
+        self.set_reactive(Screen.sub_title, counts)
         self._show_empty(visible)
 
     # -- readiness of the drafts ----------------------------------------------------------------
@@ -274,10 +295,6 @@ terminal appear on their own.
             self.notify(lead.rstrip(": ") + ".", title="Unreadable cases", severity="warning")
 
     # -- filter -------------------------------------------------------------------------------
-
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self) -> None:
-        self._apply()
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:

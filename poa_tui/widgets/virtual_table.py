@@ -176,9 +176,26 @@ class VirtualTable(ScrollView, Generic[RowT], can_focus=True):
         self._rows = rows
         self._cursor = self._clamp(self._cursor if cursor is None else cursor)
         self._update_virtual_size()
-        self.refresh()
         self._scroll_to_cursor()
+        self._repaint_now()
         self._announce_highlight()
+
+    def _repaint_now(self) -> None:
+        """Repaint the whole table, telling the screen at once.
+
+        Textual passes a widget's repaint on to its screen when the widget next runs out of
+        messages. New rows usually follow a key typed elsewhere (the filter line), whose own
+        repaint reaches the screen first: the screen drew that key, and the table a frame
+        (17-35 ms) later. Sent now, both go out in the same frame.
+        """
+        self.refresh()
+        if not self.is_attached:
+            return
+        # What Textual calls on idle, which sends the pending repaint; the scrollbar's too,
+        # as its thumb follows the number of rows.
+        self._check_refresh()
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar._check_refresh()
 
     def forget_lines(self) -> None:
         """Drop every drawn line (the cells' look changed) and repaint."""
@@ -268,7 +285,23 @@ class VirtualTable(ScrollView, Generic[RowT], can_focus=True):
     # -- size ---------------------------------------------------------------------------------
 
     def _update_virtual_size(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows) + 1)
+        size = Size(self.scrollable_content_region.width, len(self._rows) + 1)
+        if size == self.virtual_size:
+            return
+        # Setting `virtual_size` asks for a layout of the whole screen, which Textual draws a
+        # frame after the one showing the typed key. Unless the scrollbar comes or goes (a
+        # layout change, which `_scroll_update` asks for itself), repainting is enough.
+        self.set_reactive(ScrollView.virtual_size, size)
+        self._scroll_update(size)
+        self.refresh()
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        # On every layout of the screen (each key typed in the filter line asks for one)
+        # Textual passes a ScrollView its viewport as `virtual_size`, which never equals ours,
+        # so the scrollbar was redrawn in a frame of its own after each key. Only a new size
+        # matters here: `_update_virtual_size` updates the scrollbar when the rows change.
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
 
     def _on_resize(self, event: events.Resize) -> None:
         self._lines.clear()

@@ -12,7 +12,7 @@ from textual.command import CommandList, CommandPalette
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from poa_tui.app import PoaApp, make_app
+from poa_tui.app import LATER_SHEETS, PoaApp, make_app
 from poa_tui.errors import WriteFailedError
 from poa_tui.resources import styles_dir, stylesheets
 from poa_tui.screens.case_form import CaseFormScreen
@@ -254,11 +254,39 @@ async def test_refresh_timer_reads_the_store(tmp_path: Path) -> None:
 
 # -- factory and resources ---------------------------------------------------------------------
 
-def test_every_stylesheet_is_loaded() -> None:
+def test_the_case_list_sheets_are_read_at_start() -> None:
     names = {path.name for path in stylesheets()}
-    assert {"app.tcss", "case_list.tcss", "forms.tcss"} <= names
-    assert set(PoaApp.CSS_PATH) == set(stylesheets())
+    assert {"app.tcss", "case_list.tcss", "forms.tcss", "tables.tcss"} <= names
+    assert {path.name for path in PoaApp.CSS_PATH} == names - LATER_SHEETS
+    assert {"app.tcss", "case_list.tcss", "tables.tcss"} <= {p.name for p in PoaApp.CSS_PATH}
     assert styles_dir().is_dir()
+
+
+def read_sheets(app: PoaApp) -> set[str]:
+    return {name for name in (p.name for p in stylesheets())
+            if app.stylesheet.has_source(str(styles_dir() / name), "")}
+
+
+async def test_every_other_sheet_is_read_before_another_screen_opens(tmp_path: Path) -> None:
+    app = shell_app(tmp_path)
+    app._after_first_frame = lambda: None  # as if the list were not drawn yet
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert read_sheets(app) == {p.name for p in PoaApp.CSS_PATH}
+        await pilot.press("n")
+        assert isinstance(app.screen, CaseFormScreen)
+        assert read_sheets(app) == {p.name for p in stylesheets()}
+        frame = app.screen.query_one("#form-frame")
+        assert frame.styles.width is not None and frame.styles.width.value == 92, \
+            "forms.tcss is applied to the form"
+
+
+async def test_every_other_sheet_is_read_once_the_list_is_drawn(tmp_path: Path) -> None:
+    app = shell_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CaseListScreen)
+        assert read_sheets(app) == {p.name for p in stylesheets()}
 
 
 async def test_make_app_demo_seeds_a_throwaway_store(tmp_path: Path) -> None:

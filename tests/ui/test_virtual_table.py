@@ -154,3 +154,37 @@ async def test_cells_are_padded_aligned_cut_and_styled() -> None:
         cursor = {segment.style.bgcolor for segment in table.render_line(2) if segment.text.strip()}
         plain = {segment.style.bgcolor for segment in table.render_line(1) if segment.text.strip()}
         assert cursor.isdisjoint(plain), "the cursor's row has its own background"
+
+
+class FittedTable(CountingTable):
+    """Columns fitted to the width: the name takes whatever the number leaves."""
+
+    def fit_columns(self, width: int) -> list[Column]:
+        return [Column("n", "No", 5, "right"), Column("name", "Name", max(width - 12, 4))]
+
+
+class FittedHost(Host):
+    def compose(self) -> ComposeResult:
+        table = FittedTable()
+        table.set_rows(self.rows)
+        yield table
+
+
+async def test_columns_are_fitted_to_each_width_and_the_scrollbar_follows_the_rows() -> None:
+    app = FittedHost(100)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        table = app.query_one(FittedTable)
+        assert [c.width for c in table.columns] == [5, 28]
+        assert table.show_vertical_scrollbar
+        await pilot.resize_terminal(60, 12)
+        await pilot.pause()
+        assert [c.width for c in table.columns] == [5, 48]
+        assert lines(table)[1].rstrip().endswith("name 0")
+        table.set_rows(app.rows[:3])
+        await pilot.pause()
+        assert not table.show_vertical_scrollbar, "three rows fit: no scrollbar"
+        table.set_rows(app.rows)
+        await pilot.pause()
+        assert table.show_vertical_scrollbar
+        assert table.max_scroll_y == 100 + 1 - table.scrollable_content_region.height

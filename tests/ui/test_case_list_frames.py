@@ -1,0 +1,49 @@
+"""A key typed in the case list's filter reaches the screen in one frame: the typed character
+and the filtered table together, with nothing left over for a later frame (which would add
+17-35 ms to every keystroke)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from shell_support import sample_cases, shell_app
+
+from poa_tui.widgets.case_table import CaseTable
+
+ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+
+
+def record_frames(app) -> list[str]:
+    """The text of every frame the app draws from now on."""
+    frames: list[str] = []
+    draw = app._display
+
+    def display(screen, renderable) -> None:
+        draw(screen, renderable)
+        if renderable is not None:
+            frames.append(ESCAPES.sub("", "".join(renderable.render_segments(app.console))))
+
+    app._display = display
+    return frames
+
+
+async def test_each_filter_key_is_drawn_in_a_single_frame(tmp_path: Path) -> None:
+    app = shell_app(tmp_path, seeded=False)
+    app.store.import_cases([case for _ in range(50) for case in sample_cases()])  # 400 cases
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("slash")
+        app.screen.query_one("#filter").cursor_blink = False  # a blink would be a frame too
+        await pilot.pause(0.2)
+        frames = record_frames(app)
+        table = app.screen.query_one(CaseTable)
+        for typed in ("k", "ke", "kes"):
+            frames.clear()
+            await pilot.press(typed[-1])
+            await pilot.pause(0.2)  # several frame periods: a late frame would show up
+            count = sum(typed in row.haystack for row in app.screen.all_rows if not row.archived)
+            assert len(table.rows_shown) == count < 350
+            assert len(frames) == 1, f"{typed!r} drew {len(frames)} frames"
+            assert f"{count} of 350 cases" in frames[0], "the filtered table is in that frame"
