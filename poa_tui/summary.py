@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from functools import cached_property
 from typing import Any
 
 from .models import Case, parse_date, parse_datetime
 from .vocab import Outcome, Status
+
+_STATUSES = {status.value: status for status in Status}
+_OUTCOMES = {outcome.value: outcome for outcome in Outcome}
+
+
+def _stamp(value: Any) -> datetime | None:
+    """A timestamp from an index row. `to_row` writes UTC ISO 8601, which `fromisoformat` reads
+    straight away (the list reads thousands at start); anything else goes the general way."""
+    if type(value) is str:
+        try:
+            stamp = datetime.fromisoformat(value)
+        except ValueError:
+            return parse_datetime(value)
+        if stamp.tzinfo is timezone.utc:
+            return stamp
+    return parse_datetime(value)
 
 
 @dataclass
@@ -91,15 +107,16 @@ class CaseSummary:
             marketplace=str(row.get("marketplace", "")),
             violation_type=str(row.get("violation_type", "other")),
             scope=str(row.get("scope", "account")),
-            status=Status(row.get("status", Status.DRAFTING)),
+            status=_STATUSES.get(row.get("status")) or Status(row.get("status", Status.DRAFTING)),
             attempts=int(row.get("attempts", 0)),
-            last_submitted_at=parse_datetime(row.get("last_submitted_at")),
-            last_outcome=Outcome(row["last_outcome"]) if row.get("last_outcome") else None,
+            last_submitted_at=_stamp(row.get("last_submitted_at")),
+            last_outcome=(_OUTCOMES.get(row["last_outcome"]) or Outcome(row["last_outcome"])
+                          if row.get("last_outcome") else None),
             deadline=parse_date(row.get("deadline")),
             appeal_limit=row.get("appeal_limit"),
             archived=bool(row.get("archived", False)),
-            created_at=parse_datetime(row.get("created_at")),  # type: ignore[arg-type]
-            updated_at=parse_datetime(row.get("updated_at")),  # type: ignore[arg-type]
+            created_at=_stamp(row.get("created_at")),  # type: ignore[arg-type]
+            updated_at=_stamp(row.get("updated_at")),  # type: ignore[arg-type]
             asins=list(row.get("asins") or []),
             order_ids=list(row.get("order_ids") or []),
             revision=int(row.get("revision", 0)),

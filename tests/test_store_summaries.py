@@ -139,3 +139,22 @@ def test_an_index_changed_after_opening_is_read_again(filled: CaseStore,
     titles = [row.title for row in reopened.summaries()]
     assert "while the other was opening" in titles
     assert parsed.count("poa.json") >= 1
+
+
+@pytest.mark.parametrize("written, read", [
+    ("2025-03-01T09:30:00+00:00", "2025-03-01T09:30:00+00:00"),
+    ("2025-03-01T09:30:00Z", "2025-03-01T09:30:00+00:00"),
+    ("2025-03-01T11:30:00+02:00", "2025-03-01T09:30:00+00:00"),  # another writer's offset
+    ("2025-03-01T09:30:00", "2025-03-01T09:30:00+00:00"),  # naive: taken as UTC
+])
+def test_index_rows_read_every_timestamp_shape_as_utc(written: str, read: str) -> None:
+    row = CaseSummary.of(Case(id=3, title="t")).to_row()
+    row.update(updated_at=written, created_at=written, last_submitted_at=written,
+               status="needs_revision", last_outcome="insufficient_poa")
+    summary = CaseSummary.from_row(row)
+    for stamp in (summary.updated_at, summary.created_at, summary.last_submitted_at):
+        assert stamp is not None and stamp.isoformat() == read
+        assert stamp.utcoffset() is not None and not stamp.utcoffset()
+    assert (summary.status.value, summary.last_outcome.value) == ("needs_revision",
+                                                                  "insufficient_poa")
+    assert CaseSummary.from_row(summary.to_row()) == summary
