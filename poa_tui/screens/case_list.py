@@ -60,23 +60,6 @@ def count_line(rows: list[CaseSummary], today: object) -> str:
     return " · ".join(parts)
 
 
-class FilterInput(Input):
-    """The filter line: it applies the filter itself, while the key is being handled.
-
-    The screen would get `Changed` only after the input had asked for its own repaint, so the
-    typed character went out in one frame and the filtered table in the next (~20 ms later).
-    Applied here, both repaints reach the screen together and share a frame.
-    """
-
-    def __init__(self, apply: Callable[[], None], **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._apply_filter = apply
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self._apply_filter()
-
-
 class CaseListScreen(Screen[None]):
     """All cases; `enter` opens one in the editor."""
 
@@ -139,8 +122,8 @@ terminal appear on their own.
         """`count_line` of `all_rows`, made when they are read rather than on each keystroke."""
 
     def compose(self) -> ComposeResult:
-        yield FilterInput(self._apply, placeholder="/ filter by title, seller, ASIN or order id",
-                          id="filter", compact=True)
+        yield Input(placeholder="/ filter by title, seller, ASIN or order id", id="filter",
+                    compact=True)
         yield Static("", id="problems", classes="warning-strip")
         table = CaseTable(id="cases", classes="pane")
         table.border_title = "Cases"
@@ -278,6 +261,13 @@ terminal appear on their own.
             empty.update(message)
         empty.display = message is not None
         self.table.display = message is None
+        if message is not None and not self.filter_text.strip() and self.table.has_focus:
+            # With the table hidden, focus would fall into the filter and swallow the very keys
+            # (n, v) the message names: the message takes it instead.
+            empty.can_focus = True
+            empty.focus()
+        elif message is None and empty.has_focus:
+            self.table.focus()
 
     def _show_problems(self, problems: list[StoreError]) -> None:
         names = [f"{getattr(p, 'path', '?')}: {getattr(p, 'reason', p)}" for p in problems]
@@ -295,6 +285,10 @@ terminal appear on their own.
             self.notify(lead.rstrip(": ") + ".", title="Unreadable cases", severity="warning")
 
     # -- filter -------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._apply()
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:

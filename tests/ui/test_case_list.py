@@ -375,3 +375,21 @@ def test_snapshot_160x48(snap_compare, tmp_path: Path) -> None:
         assert title in text
     assert "2025-03-18  2 d overdue" in text
     assert "Checks" in text and "2 blockers" in text
+
+
+async def test_archiving_the_last_case_leaves_its_keys_working(tmp_path: Path) -> None:
+    store = CaseStore(tmp_path / "store")
+    from poa_tui.models import Case
+
+    store.create(Case(title="The only case"))
+    app = shell_app(tmp_path, seeded=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert shown_ids(app) == [] or not app.screen.query_one(CaseTable).display
+        assert not isinstance(app.focused, Input)
+        await pilot.press("v")  # the message says v shows archived cases: it must not be typed
+        await pilot.pause()
+        assert app.screen.query_one("#filter", Input).value == ""
+        assert shown_ids(app) == [1]
