@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -34,6 +35,12 @@ from .storage import AtomicJSONStorage, ensure_private_dir, read_json_file
 from .summary import CaseSummary
 
 INDEX_NAME = "poa.json"
+FULL_SCAN_SECONDS = 30.0
+"""The longest a case file edited in place (the store itself always replaces files, which
+changes the folder) can go unnoticed by `summaries()`."""
+SETTLED_NS = 2_000_000_000
+"""A folder changed more recently than this may change again within the same timestamp tick:
+its modification time is not trusted to show the next change."""
 _CASE_FILE = re.compile(r"^(\d+)\.json$")
 
 
@@ -60,6 +67,9 @@ class CaseStore:
         """The last scan: case file -> (mtime_ns, size, its summary or None if unreadable)."""
         self._sorted: dict[bool, list[CaseSummary]] = {}
         """`summaries()` of the last scan, by `include_archived`."""
+        self._folder_at_scan: tuple[int, int] | None = None
+        """`cases/`'s mtime and inode at the last scan, when settled enough to be trusted."""
+        self._scanned_at = 0.0
         self._index_at_open: tuple[tuple[int, int, int] | None, dict[str, Any]] | None = None
         """The index as read on open, kept for the first `summaries()` (one parse, not two)."""
         for folder in (self.root, self.cases_dir, self.locks_dir):
@@ -280,6 +290,13 @@ class CaseStore:
 
     # -- the list ----------------------------------------------------------------------------
 
+    def _folder_stamp(self) -> tuple[int, int] | None:
+        try:
+            stat = os.stat(self.cases_dir)
+        except FileNotFoundError:
+            return None
+        return stat.st_mtime_ns, stat.st_ino
+
     def _scan_case_files(self) -> dict[str, tuple[int, int]]:
         """Every case file's (mtime_ns, size), by the id in its name."""
         stats: dict[str, tuple[int, int]] = {}
@@ -302,12 +319,21 @@ class CaseStore:
     def refresh_index(self) -> list[CaseSummary]:
         """Bring the index up to date with the case files; return every summary.
 
-        What the last call found stays in memory, with each case file's size and mtime: when no
-        case file changed (the case list re-reads every few seconds) this is one directory scan
-        (~3 ms for 1,000 cases), and the summaries of unchanged files are reused as they are.
+        What the last call found stays in memory, with each case file's size and mtime. Every
+        write replaces a case file, which changes the `cases/` folder: while the folder is as it
+        was, the last summaries stand (one `stat`, where a scan of 5,000 files takes ~18 ms, a
+        pause every time the list re-reads). A full scan still runs every `FULL_SCAN_SECONDS`,
+        for files edited in place; after one, summaries of unchanged files are reused as they are.
         """
-        stats = self._scan_case_files()
+        folder = self._folder_stamp()
         seen = self._seen
+        if (seen and folder is not None and folder == self._folder_at_scan
+                and time.monotonic() - self._scanned_at < FULL_SCAN_SECONDS):
+            return [summary for *_, summary in seen.values() if summary is not None]
+        stats = self._scan_case_files()
+        self._scanned_at = time.monotonic()
+        settled = folder is not None and time.time_ns() - folder[0] > SETTLED_NS
+        self._folder_at_scan = folder if settled else None
         if seen and len(stats) == len(seen) and all(
                 seen.get(key, (None, None))[:2] == stat for key, stat in stats.items()):
             return [summary for *_, summary in seen.values() if summary is not None]

@@ -7,10 +7,12 @@ index or any case file again; after a change (here or in another process) it mus
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
 
+from poa_tui import store as store_module
 from poa_tui.models import Case, Notice
 from poa_tui.store import CaseStore
 from poa_tui.summary import CaseSummary
@@ -158,3 +160,52 @@ def test_index_rows_read_every_timestamp_shape_as_utc(written: str, read: str) -
     assert (summary.status.value, summary.last_outcome.value) == ("needs_revision",
                                                                   "insufficient_poa")
     assert CaseSummary.from_row(summary.to_row()) == summary
+
+
+def settle_folder(store: CaseStore, seconds_ago: float = 10.0) -> None:
+    """Date `cases/` back, as if nothing had been written there for a while."""
+    when = time.time() - seconds_ago
+    os.utime(store.cases_dir, (when, when))
+
+
+def edit_in_place(store: CaseStore, case_id: int, old: str, new: str) -> None:
+    """Rewrite a case file without replacing it, as a text editor might (the folder keeps its
+    modification time)."""
+    path = store.case_path(case_id)
+    stamp = os.stat(store.cases_dir)
+    path.write_bytes(path.read_bytes().replace(old.encode(), new.encode()))
+    os.utime(store.cases_dir, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+
+
+def test_a_settled_folder_is_not_scanned_until_it_changes(
+        filled: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    settle_folder(filled)
+    filled.summaries()
+    scans: list[int] = []
+    real_scan = filled._scan_case_files
+    monkeypatch.setattr(filled, "_scan_case_files", lambda: scans.append(1) or real_scan())
+    filled.summaries()
+    assert scans == [], "nothing in cases/ changed: not even a scan"
+    other = CaseStore(filled.root)
+    case = other.load(4)
+    case.title = "written by another session"
+    other.save(case)  # a new file replaces the old one: the folder changes
+    assert any(row.title == "written by another session" for row in filled.summaries())
+    assert scans == [1]
+
+
+def test_a_file_edited_in_place_shows_within_the_full_scan_period(
+        filled: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    settle_folder(filled)
+    filled.summaries()
+    edit_in_place(filled, 6, '"case 5"', '"edited by hand"')
+    assert all(row.title != "edited by hand" for row in filled.summaries())
+    later = time.monotonic() + store_module.FULL_SCAN_SECONDS + 1
+    monkeypatch.setattr(store_module.time, "monotonic", lambda: later)
+    assert any(row.title == "edited by hand" for row in filled.summaries())
+
+
+def test_a_recently_changed_folder_is_scanned_every_time(filled: CaseStore) -> None:
+    filled.summaries()  # the folder was written a moment ago: its time is not trusted
+    edit_in_place(filled, 6, '"case 5"', '"edited by hand"')
+    assert any(row.title == "edited by hand" for row in filled.summaries())

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import threading
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual import on
 from textual.app import ComposeResult
@@ -226,7 +227,14 @@ terminal appear on their own.
         worker = get_current_worker()
         found = self._readiness_of(wanted, lambda: worker.is_cancelled)
         if found is not None and not worker.is_cancelled:
-            self.app.call_from_thread(self.table.show_checks, found)
+            self.app.call_from_thread(self._show_checked_in_thread, found)
+
+    def _show_checked_in_thread(self, found: dict[int, Readiness]) -> None:
+        self.table.show_checks(found)
+        # The findings of thousands of drafts stay in memory until a draft changes. Frozen,
+        # Python's full collections need not walk them again (~100 ms each with 5,000 drafts,
+        # pauses in the middle of typing).
+        gc.freeze()
 
     def _readiness_of(self, wanted: list[tuple[int, int]],
                       stop: Callable[[], bool] = lambda: False) -> dict[int, Readiness] | None:
