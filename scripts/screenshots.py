@@ -332,7 +332,7 @@ SHOTS: dict[str, Shot] = {shot.name: shot for shot in [
         s.demo.title, "Awaiting reply", "Needs revision", "Deadline", "in 5 d",
         "2 d overdue", "7 cases"]),
     Shot("case-list-80x24", (80, 24), (), lambda s: [
-        s.demo.title, "Awaiting reply", "Deadline", "in 5 d"]),
+        s.demo.title, "Waiting 1 d", "Deadline", "in 5 d"]),
     Shot("editor", (120, 36), EDITOR, stacked_expect),
     Shot("editor-80x24", (80, 24), EDITOR, lambda s: editor_expect(s) + [
         f"F3 {SECTIONS[1].label}", f"F4 {SECTIONS[2].label}"]),
@@ -343,9 +343,9 @@ SHOTS: dict[str, Shot] = {shot.name: shot for shot in [
         s.demo.title, "Attempts", "Attempt 1", "Account Health", "Reply received",
         "Amazon's reply", first_words(answered(s).text.replace("Hello,", ""), 4)]),
     Shot("submission-log-80x24", (80, 24), LOG, lambda s: [
-        s.demo.title, "Attempt 1", "Amazon's reply", answered(s).outcome.label]),
+        s.demo.title, "Attempt 1", "Amazon asks for", answered(s).outcome.label]),
     Shot("help", (120, 36), EDITOR + ("keys f1",), lambda s: [
-        "Case editor", "Keys on this screen", SECTIONS[2].label]),
+        "Case editor", "Help: Case", SECTIONS[2].label]),
     Shot("new-case", (80, 24), ("keys n",), lambda s: [
         "New case", "Title", "Seller", "Violation", "Response deadline"]),
     Shot("notice-review", (120, 36), ("keys n", "notice", "keys ctrl+r"), lambda s: [
@@ -358,7 +358,7 @@ SHOTS: dict[str, Shot] = {shot.name: shot for shot in [
         "Record a submission", "Attempt 3", "Channel", "Account Health"]),
     # The latest attempt is still waiting for its answer.
     Shot("reply-form", (80, 24), EDITOR + ("keys f6 r",), lambda s: [
-        "Record Amazon's reply", "attempt 2", "Outcome"]),
+        "Record Amazon's reply", "attempt 2", "Received"]),
     Shot("evidence", (100, 30), EDITOR + ("evidence",), lambda s: [
         "Evidence checklist", *(item.label for item in s.demo.evidence[:3])]),
     Shot("attempt-diff", (120, 36), LOG + ("diff",), lambda s: [
