@@ -180,8 +180,11 @@ terminal appear on their own.
         case (`CaseSummary.haystack`), ~2 ms for 5,000 cases, so it follows every keystroke."""
         needle = self.filter_text.strip().casefold()
         archived = self.show_archived
-        visible = [row for row in self.all_rows
-                   if (archived or not row.archived) and needle in row.haystack]
+        if needle:
+            visible = [row for row in self.all_rows
+                       if (archived or not row.archived) and needle in row.haystack]
+        else:  # no filter: the haystacks are made on the first key, not at start (~1 ms/1,000)
+            visible = [row for row in self.all_rows if archived or not row.archived]
         counts = self._counts
         if needle:
             counts = f"{len(visible)} of {counts}"
