@@ -17,8 +17,10 @@ from textual.worker import get_current_worker
 
 from ..commands import PaletteCommand
 from ..errors import StoreError
+from ..history import Clocks, clocks_for
 from ..summary import CaseSummary
 from ..widgets.case_table import CaseTable, is_overdue
+from ..widgets.clock_badges import clock_settings, urgency
 
 # The readiness checks, the case form and the confirmation dialog are imported where they are
 # first used, after the list is on screen: together they cost ~45 ms of start-up (the checks'
@@ -45,11 +47,19 @@ run [b]poa-tui --demo[/b]: it opens a complete sample case in a throwaway folder
 [b]F1[/b] explains every screen; [b]ctrl+p[/b] (or [b]F9[/b]) lists every command.\
 """
 
-def count_line(rows: list[CaseSummary], today: object) -> str:
-    """"12 cases · 3 need action · 1 overdue" for the rows that are not archived."""
+NEEDS_ACTION_VIEWS = ("", "first", "only")
+"""The case list's order: by recent activity, cases that need action first, or only those."""
+
+
+def count_line(rows: list[CaseSummary], today: object, **settings: int) -> str:
+    """"12 cases · 3 need action · 1 overdue" for the rows that are not archived.
+
+    A case needs action when it waits on the seller, or when a follow-up is due (`settings`
+    are the follow-up and escalation settings)."""
     live = [row for row in rows if not row.archived]
     parts = [f"{len(live)} case{'s' if len(live) != 1 else ''}"]
-    need = sum(row.status.needs_action for row in live)
+    need = sum(clocks_for(row, today, **settings).needs_action  # type: ignore[arg-type]
+               for row in live)
     if need:
         parts.append(f"{need} need{'s' if need == 1 else ''} action")
     overdue = sum(is_overdue(row, today) for row in live)  # type: ignore[arg-type]
@@ -77,7 +87,12 @@ suspension or warning from Amazon, with the plan you write for it and each attem
 - **Checks** says what would stop a draft from going out: **blockers** (red) must be fixed,
   **warnings** (amber) often get appeals rejected. Where the column has no room, a red ✖ or
   an amber ! before the title says the same. The editor lists each one (F8 jumps to it).
+- **Status** of a case waiting for Amazon counts the days: "Waiting 1 d", then "Follow up ·
+  3 d" once a polite follow-up is due and "Escalate · 8 d" after the business days of silence
+  your settings allow (`follow_up_days`, `escalation_business_days`).
 - **/** filters as you type, on title, seller, ASIN or order id. **escape** clears it.
+- **u** puts the cases that need you first (passed deadlines, then escalations and follow-ups
+  due, then the rest waiting on you); press it again to list only those, and again for all.
 - **a** archives a finished case (it leaves the list, nothing is lost); **v** shows archived
   cases again so you can restore one with **a**.
 - **delete** moves the case file to the store's trash folder, after asking.
@@ -97,6 +112,8 @@ terminal appear on their own.
                 tooltip="Archive the highlighted case, or restore it if it is archived."),
         Binding("v", "toggle_show_archived", "Archived", id="list.show_archived", show=False,
                 tooltip="Show or hide archived cases."),
+        Binding("u", "cycle_needs_action", "Urgent", id="list.needs_action", show=False,
+                tooltip="Cases that need you first; again: only those; again: all by activity."),
         Binding("delete", "delete_case", "Delete", id="list.delete",
                 tooltip="Move the highlighted case to the trash folder, after asking."),
         Binding("escape", "clear_filter", "Clear filter", id="list.clear_filter", show=False,
@@ -107,6 +124,8 @@ terminal appear on their own.
 
     show_archived: reactive[bool] = reactive(False)
     """Archived cases are listed too (dimmed), so one can be restored."""
+    needs_action_view: reactive[str] = reactive("")
+    """One of `NEEDS_ACTION_VIEWS`: "first" sorts by urgency, "only" also hides the rest."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -121,6 +140,8 @@ terminal appear on their own.
         self._readiness_lock = threading.Lock()
         self._counts = ""
         """`count_line` of `all_rows`, made when they are read rather than on each keystroke."""
+        self._clocks: dict[int, Clocks] = {}
+        """Each case's clocks, for the needs-action order."""
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="/ filter by title, seller, ASIN or order id", id="filter",
@@ -167,7 +188,10 @@ terminal appear on their own.
         first = not self._loaded
         self._loaded = True
         self.all_rows = rows
-        self._counts = count_line(rows, self.app.today())
+        settings = clock_settings(self.app)
+        self._counts = count_line(rows, self.app.today(), **settings)
+        # Worked out once per read (~5 µs a case), not on each keystroke of the filter.
+        self._clocks = {row.id: clocks_for(row, self.app.today(), **settings) for row in rows}
         self._apply(keep)
         if first:
             # Reading the drafts can take seconds on a large store: the list is drawn first.
@@ -185,13 +209,19 @@ terminal appear on their own.
                        if (archived or not row.archived) and needle in row.haystack]
         else:  # no filter: the haystacks are made on the first key, not at start (~1 ms/1,000)
             visible = [row for row in self.all_rows if archived or not row.archived]
+        if self.needs_action_view:
+            visible = self._by_need(visible)
         counts = self._counts
-        if needle:
+        if needle or self.needs_action_view == "only":
             counts = f"{len(visible)} of {counts}"
         table = self.table
         # The border first: `show` sends the table's whole repaint at once.
         table.border_subtitle = counts
-        table.border_title = "Cases, archived included" if self.show_archived else "Cases"
+        title = "Cases, archived included" if self.show_archived else "Cases"
+        if self.needs_action_view:
+            title += {"first": ", needing action first",
+                      "only": ", needing action only"}[self.needs_action_view]
+        table.border_title = title
         table.show(visible, self.app.today(), keep=keep)
         # Kept for whoever reads it (no header shows it): assigned plainly, a new sub-title
         # repaints the whole screen, a second frame for each key typed in the filter.
@@ -254,6 +284,17 @@ terminal appear on their own.
             self.readiness.forget(found)
         return found
 
+    def _by_need(self, rows: list[CaseSummary]) -> list[CaseSummary]:
+        """`rows` most pressing first (a stable sort: equals keep their order), and only those
+        that need action when the view says so."""
+        settings = clock_settings(self.app)
+        today = self.app.today()
+        clocks = {row.id: self._clocks.get(row.id) or clocks_for(row, today, **settings)
+                  for row in rows}
+        if self.needs_action_view == "only":
+            rows = [row for row in rows if clocks[row.id].needs_action and not row.archived]
+        return sorted(rows, key=lambda row: urgency(clocks[row.id]))
+
     def _show_empty(self, visible: list[CaseSummary]) -> None:
         empty = self.query_one("#empty", Static)
         if visible:
@@ -264,6 +305,10 @@ terminal appear on their own.
             message = Content.from_markup(
                 "Every case is archived. Press [b]v[/b] to show archived cases, or [b]n[/b] "
                 "to start a new one.")
+        elif self.needs_action_view == "only" and not self.filter_text.strip():
+            message = Content.from_markup(
+                "Nothing needs you right now: every case waits for Amazon or is settled. "
+                "Press [b]u[/b] to list them all.")
         else:
             message = Content.assemble(
                 "No case matches “", (self.filter_text.strip(), "bold"),
@@ -321,6 +366,22 @@ terminal appear on their own.
 
     def action_toggle_show_archived(self) -> None:
         self.show_archived = not self.show_archived
+
+    def watch_needs_action_view(self) -> None:
+        if self.is_mounted:
+            self._apply()
+
+    def action_cycle_needs_action(self) -> None:
+        index = NEEDS_ACTION_VIEWS.index(self.needs_action_view)
+        self.show_needs_action(NEEDS_ACTION_VIEWS[(index + 1) % len(NEEDS_ACTION_VIEWS)])
+
+    def show_needs_action(self, view: str) -> None:
+        """Order the list by urgency ("first"), show only cases that need action ("only"), or
+        go back to the most recent activity first ("")."""
+        self.needs_action_view = view
+        self.notify({"first": "Cases that need you come first.",
+                     "only": "Only cases that need you are listed.",
+                     "": "All cases, most recent activity first."}[view], timeout=3)
 
     # -- acting on a case ---------------------------------------------------------------------
 
@@ -478,3 +539,11 @@ terminal appear on their own.
                                  self.action_toggle_show_archived)
         yield PaletteCommand("view: Filter", "Filter by title, seller, ASIN or order id (/)",
                              self.action_focus_filter)
+        views = {"first": ("view: Needs action first", "Passed deadlines, escalations and "
+                           "follow-ups due at the top (u)"),
+                 "only": ("view: Needs action only", "Hide cases waiting for Amazon or "
+                          "settled (u)"),
+                 "": ("view: Most recent first", "Every case by latest activity (u)")}
+        for view, (title, help_text) in views.items():
+            if view != self.needs_action_view:
+                yield PaletteCommand(title, help_text, lambda v=view: self.show_needs_action(v))

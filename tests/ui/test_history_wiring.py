@@ -262,3 +262,39 @@ async def test_waiting_turns_into_follow_up_with_the_settings(tmp_path: Path) ->
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "Follow up · 8 d" in cells_of(app, waiting_id)
+
+
+async def test_needs_action_first_then_only_those(tmp_path: Path) -> None:
+    app, (waiting_id, overdue_id, quiet_id) = list_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one(CaseTable)
+        # The escalation waits past the advised 5 business days: it needs action too.
+        assert table.border_subtitle == "3 cases · 3 need action · 1 overdue"
+        assert [row.id for row in table.rows_shown] == [quiet_id, overdue_id, waiting_id]
+        await pilot.press("u")
+        assert [row.id for row in table.rows_shown] == [overdue_id, waiting_id, quiet_id]
+        assert table.border_title == "Cases, needing action first"
+        titles = [c.title for c in screen.palette_commands()]
+        assert "view: Needs action only" in titles and "view: Most recent first" in titles
+        await pilot.press("u")
+        assert table.border_title == "Cases, needing action only"
+        await pilot.press("u")
+        assert table.border_title == "Cases"
+        assert [row.id for row in table.rows_shown] == [quiet_id, overdue_id, waiting_id]
+
+
+async def test_needs_action_only_explains_an_empty_list(tmp_path: Path) -> None:
+    settled = history_case(escalate=False)
+    settled.submission(1).reply.outcome = Outcome.REINSTATED
+    store = CaseStore(tmp_path / "store")
+    store.create(settled)
+    app = make_app(store=store, settings_path=tmp_path / "settings.toml", today=lambda: TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        command = next(c for c in app.screen.palette_commands()
+                       if c.title == "view: Needs action only")
+        command.callback()
+        await pilot.pause()
+        assert "Nothing needs you right now" in str(app.screen.query_one("#empty").render())
