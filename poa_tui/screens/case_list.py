@@ -58,7 +58,10 @@ def count_line(rows: list[CaseSummary], today: object, **settings: int) -> str:
     are the follow-up and escalation settings)."""
     live = [row for row in rows if not row.archived]
     parts = [f"{len(live)} case{'s' if len(live) != 1 else ''}"]
-    need = sum(clocks_for(row, today, **settings).needs_action  # type: ignore[arg-type]
+    # A case's status alone says it needs action more often than not: its clocks (~3.5 µs a
+    # case) are worked out only for the others.
+    need = sum(row.status.needs_action
+               or clocks_for(row, today, **settings).needs_action  # type: ignore[arg-type]
                for row in live)
     if need:
         parts.append(f"{need} need{'s' if need == 1 else ''} action")
@@ -188,10 +191,10 @@ terminal appear on their own.
         first = not self._loaded
         self._loaded = True
         self.all_rows = rows
-        settings = clock_settings(self.app)
-        self._counts = count_line(rows, self.app.today(), **settings)
-        # Worked out once per read (~5 µs a case), not on each keystroke of the filter.
-        self._clocks = {row.id: clocks_for(row, self.app.today(), **settings) for row in rows}
+        self._counts = count_line(rows, self.app.today(), **clock_settings(self.app))
+        # Each case's clocks (~5 µs a case) are worked out when the needs-action order first
+        # asks, then kept until the rows are read again: not before the list is first drawn.
+        self._clocks = {}
         self._apply(keep)
         if first:
             # Reading the drafts can take seconds on a large store: the list is drawn first.
@@ -287,10 +290,12 @@ terminal appear on their own.
     def _by_need(self, rows: list[CaseSummary]) -> list[CaseSummary]:
         """`rows` most pressing first (a stable sort: equals keep their order), and only those
         that need action when the view says so."""
-        settings = clock_settings(self.app)
-        today = self.app.today()
-        clocks = {row.id: self._clocks.get(row.id) or clocks_for(row, today, **settings)
-                  for row in rows}
+        clocks = self._clocks
+        missing = [row for row in rows if row.id not in clocks]
+        if missing:
+            settings = clock_settings(self.app)
+            today = self.app.today()
+            clocks.update((row.id, clocks_for(row, today, **settings)) for row in missing)
         if self.needs_action_view == "only":
             rows = [row for row in rows if clocks[row.id].needs_action and not row.archived]
         return sorted(rows, key=lambda row: urgency(clocks[row.id]))
