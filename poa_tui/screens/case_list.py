@@ -356,7 +356,10 @@ terminal appear on their own.
         self.action_focus_table()
 
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        # At once, not after the queued messages as `focus()` does: a key typed in the same
+        # instant as "/" (tmux send-keys, a fast typist) would otherwise act on the list,
+        # where "a" archives the highlighted case.
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_focus_table(self) -> None:
         self.table.focus()

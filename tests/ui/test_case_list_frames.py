@@ -47,3 +47,16 @@ async def test_each_filter_key_is_drawn_in_a_single_frame(tmp_path: Path) -> Non
             assert len(table.rows_shown) == count < 350
             assert len(frames) == 1, f"{typed!r} drew {len(frames)} frames"
             assert f"{count} of 350 cases" in frames[0], "the filtered table is in that frame"
+
+
+async def test_a_key_typed_right_after_slash_never_acts_on_the_list(tmp_path: Path) -> None:
+    from textual import events
+
+    app = shell_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for key, char in (("slash", "/"), ("a", "a")):
+            app.post_message(events.Key(key, char))  # both queued before the first is handled
+        await pilot.pause(0.2)
+        assert app.focused is app.screen.query_one("#filter")
+    assert not app.store.load(8).archived, "the 'a' did not archive the highlighted case"
