@@ -165,7 +165,7 @@ class CaseTable(VirtualTable[CaseSummary]):
         self._plan: list[ColumnSpec] = []
         self._id_width = 2
         self._cells: dict[tuple[object, ...], list[Text]] = {}
-        self._cells_made_for: tuple[object, ...] = ()
+        """Each shown case's cells by `row_key`, for the current plan, day and theme."""
         self._theme_styles: tuple[str, dict[str, str]] | None = None
         self.checks: dict[int, Readiness] = {}
         """Readiness of the drafts that still wait for the seller, by case id."""

@@ -117,7 +117,6 @@ class VirtualTable(ScrollView, Generic[RowT], can_focus=True):
         self._highlighted_key: Hashable | None = None
         self._lines: dict[tuple[object, ...], Strip] = {}
         self._frame_styles: LineStyles | None = None
-        self._scroll_pending = False
 
     # -- what the table holds ---------------------------------------------------------------
 
@@ -235,9 +234,7 @@ class VirtualTable(ScrollView, Generic[RowT], can_focus=True):
 
     def _scroll_to_cursor(self) -> None:
         if not self.size.height:
-            self._scroll_pending = True  # not laid out yet: done on the first resize
-            return
-        self._scroll_pending = False
+            return  # not laid out yet: the first resize comes back here
         top = int(self.scroll_y)
         if self._cursor < top:
             top = self._cursor
@@ -306,8 +303,7 @@ class VirtualTable(ScrollView, Generic[RowT], can_focus=True):
     def _on_resize(self, event: events.Resize) -> None:
         self._lines.clear()
         self._update_virtual_size()
-        if self._scroll_pending or self.size.height:
-            self._scroll_to_cursor()
+        self._scroll_to_cursor()  # a new height may hide the cursor's row (or the first show)
 
     # -- drawing ------------------------------------------------------------------------------
 
