@@ -8,7 +8,6 @@ once; the holder record it leaves behind is simply overwritten by the next sessi
 from __future__ import annotations
 
 import fcntl
-import getpass
 import json
 import os
 import socket
@@ -35,6 +34,8 @@ class LockHolder:
 
     @classmethod
     def me(cls) -> LockHolder:
+        import getpass  # here: only taking a lock needs it (~0.5 ms of start-up, with termios)
+
         try:
             user = getpass.getuser()
         except (KeyError, OSError):

@@ -209,3 +209,36 @@ def test_a_recently_changed_folder_is_scanned_every_time(filled: CaseStore) -> N
     filled.summaries()  # the folder was written a moment ago: its time is not trusted
     edit_in_place(filled, 6, '"case 5"', '"edited by hand"')
     assert any(row.title == "edited by hand" for row in filled.summaries())
+
+
+def count_scans(store: CaseStore, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    scans: list[int] = []
+    real_scan = store._scan_case_files
+    monkeypatch.setattr(store, "_scan_case_files", lambda: scans.append(1) or real_scan())
+    return scans
+
+
+def test_unverified_first_summaries_read_the_index_alone_then_get_checked(
+        filled: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    other = CaseStore(filled.root)
+    case = other.load(3)
+    case.title = "changed while the app was closed"
+    other.save(case)  # the case file moves on; the index still has the old row
+    opened = CaseStore(filled.root)
+    scans = count_scans(opened, monkeypatch)
+    first = {row.id: row.title for row in opened.summaries(verify=False)}
+    assert scans == [] and len(first) == 12
+    assert first[3] == "case 2", "the index as it was written"
+    checked = {row.id: row.title for row in opened.summaries()}
+    assert scans == [1] and checked[3] == "changed while the app was closed"
+
+
+def test_without_index_rows_the_first_summaries_look_at_the_files(
+        filled: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = filled._read_index()
+    data["cases"] = {}
+    filled._write_index(data)  # as after `rebuild_index` began, or a lost index
+    opened = CaseStore(filled.root)
+    scans = count_scans(opened, monkeypatch)
+    assert len(opened.summaries(verify=False)) == 12
+    assert scans == [1]

@@ -180,7 +180,9 @@ terminal appear on their own.
     def refresh_from_store(self, keep: int | None = None) -> None:
         """Re-read the case list (cheap: a folder scan) and redraw it if anything changed."""
         try:
-            rows = self.app.store.summaries(include_archived=True)
+            # The first frame shows the index as the store last wrote it; the case files are
+            # checked against it right after (`_after_first_frame`).
+            rows = self.app.store.summaries(include_archived=True, verify=self._loaded)
         except StoreError as error:
             self.notify(str(error), title="Cannot read the case list", severity="error")
             return
@@ -197,10 +199,17 @@ terminal appear on their own.
         self._clocks = {}
         self._apply(keep)
         if first:
-            # Reading the drafts can take seconds on a large store: the list is drawn first.
-            self.call_after_refresh(self._check_drafts, rows)
+            self.call_after_refresh(self._after_first_frame)
         else:
             self._check_drafts(rows)
+
+    def _after_first_frame(self) -> None:
+        """Check the case files against the index the first frame showed, then the drafts
+        (reading them can take seconds on a large store: the list is drawn first)."""
+        shown = self.all_rows
+        self.refresh_from_store()
+        if self.all_rows is shown:  # the index was right: the refresh left the rows alone
+            self._check_drafts(shown)
 
     def _apply(self, keep: int | None = None) -> None:
         """Show the rows that pass the filter: a substring test per case on text made once per

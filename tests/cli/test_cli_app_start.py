@@ -11,7 +11,7 @@ import pytest
 from poa_tui.cli import app_arguments
 
 NOT_AT_START = ("poa_tui.notice", "poa_tui.checks", "poa_tui.replies", "poa_tui.poa", "tomli_w",
-                "poa_tui.clipboard",
+                "poa_tui.clipboard", "secrets", "getpass",
                 "poa_tui.readiness", "markdown_it", "poa_tui.cli.analysis",
                 "poa_tui.screens.case_form", "poa_tui.screens.help")
 

@@ -1,14 +1,15 @@
-"""A key typed in the case list's filter reaches the screen in one frame: the typed character
-and the filtered table together, with nothing left over for a later frame (which would add
-17-35 ms to every keystroke)."""
+"""How the case list reaches the screen: a key typed in the filter in one frame with the
+filtered table (a later frame would add 17-35 ms to every keystroke), and the first frame
+straight from the index, the case files checked right after."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from shell_support import sample_cases, shell_app
+from shell_support import TODAY, sample_cases, shell_app
 
+from poa_tui.app import make_app
 from poa_tui.widgets.case_table import CaseTable
 
 ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
@@ -60,3 +61,28 @@ async def test_a_key_typed_right_after_slash_never_acts_on_the_list(tmp_path: Pa
         await pilot.pause(0.2)
         assert app.focused is app.screen.query_one("#filter")
     assert not app.store.load(8).archived, "the 'a' did not archive the highlighted case"
+
+
+async def test_the_first_frame_shows_the_index_and_the_files_are_checked_right_after(
+        tmp_path: Path) -> None:
+    from poa_tui.models import Case
+    from poa_tui.store import CaseStore
+
+    app = shell_app(tmp_path)
+    assert len(app.store.summaries()) == 7  # the index now holds every case
+    other = CaseStore(app.store.root)
+    case = other.load(5)
+    case.title = "Renamed while the app was closed"
+    other.save(case)
+    new_id = other.create(Case(title="Added while the app was closed")).id
+    opened = make_app(store=CaseStore(app.store.root), settings_path=tmp_path / "s.toml",
+                      today=lambda: TODAY)
+    frames = record_frames(opened)
+    async with opened.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        table = opened.screen.query_one(CaseTable)
+        titles = {row.id: row.title for row in table.rows_shown}
+    assert "Used sold as new" in frames[0], "the first frame: the index as last written"
+    assert titles[5] == "Renamed while the app was closed", "then the files are checked"
+    assert new_id in titles
+    assert any("Renamed while the app was closed" in frame for frame in frames[1:])
