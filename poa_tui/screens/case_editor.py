@@ -31,11 +31,12 @@ from ..locks import CaseLockedError, LockHolder, SessionLock
 from ..merge import MergeResult, merge_case
 from ..models import Case, Sections
 from ..poa import assemble
+from ..typing_pause import TypingPause
 from ..vocab import SECTIONS, Section
 from ..widgets.case_table import deadline_phrase
 from ..widgets.findings_panel import FindingsStrip
 from ..widgets.preview import PoaPreview
-from ..widgets.section_editor import SectionEditor, TypingPause
+from ..widgets.section_editor import SectionEditor
 from ..widgets.writing_aside import WritingAside
 from . import writing_help
 from .export_form import ExportSource, open_export

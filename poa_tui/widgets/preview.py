@@ -28,8 +28,8 @@ from textual.widgets.markdown import MarkdownBlock
 
 from ..models import Sections
 from ..poa import assemble
+from ..typing_pause import TypingPause
 from ..vocab import SECTIONS, Section
-from .section_editor import TypingPause
 
 PREVIEW_DELAY = 0.3
 """Seconds of quiet typing before the preview catches up."""

@@ -7,24 +7,18 @@ worked out once typing pauses, so a keystroke never waits for them, even at 5,00
 unsaved mark appears with the first keystroke. The language is plain text: Textual's Markdown
 highlighting needs tree-sitter, which is not installed, and re-highlighting on every edit is
 cost this widget does not need.
-
-Also home of `TypingPause`, the debounce the editor screen and the preview share.
 """
 
 from __future__ import annotations
 
-import time
-from typing import Callable
-
 from textual import events
 from textual.binding import Binding
-from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import TextArea
 
 from ..guidance import SECTION_HINTS
 from ..poa import text_counts
 from ..textsafety import strip_controls
+from ..typing_pause import TypingPause
 from ..vocab import Section
 
 COUNT_DELAY = 0.3
@@ -36,49 +30,6 @@ READ_ONLY_MARK = "read-only"
 
 _SCREEN_KEYS = {"f5", "f6", "f7"}
 """Keys the editor screen uses (preview, log, copy); TextArea binds them to selections."""
-
-
-class TypingPause:
-    """Runs `callback` once `delay` seconds pass without another `poke()`.
-
-    A keystroke only moves a deadline: at most one timer is alive at a time, where stopping
-    and starting a timer on every key would cost each keystroke two asyncio tasks.
-    """
-
-    def __init__(self, owner: Widget, delay: float, callback: Callable[[], object]) -> None:
-        self.owner = owner
-        self.delay = delay
-        self.callback = callback
-        self._due: float | None = None
-        self._timer: Timer | None = None
-
-    @property
-    def pending(self) -> bool:
-        return self._due is not None
-
-    def poke(self, delay: float | None = None) -> None:
-        """Typing happened: run the callback `delay` (default `self.delay`) seconds from now."""
-        wait = self.delay if delay is None else delay
-        self._due = time.monotonic() + wait
-        if self._timer is None:
-            self._timer = self.owner.set_timer(max(wait, 0.001), self._check, name="pause")
-
-    def cancel(self) -> None:
-        self._due = None
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-
-    def _check(self) -> None:
-        self._timer = None
-        if self._due is None:
-            return
-        left = self._due - time.monotonic()
-        if left > 0.002:
-            self._timer = self.owner.set_timer(left, self._check, name="pause")
-            return
-        self._due = None
-        self.callback()
 
 
 class SectionEditor(TextArea, inherit_bindings=False):
@@ -114,6 +65,8 @@ class SectionEditor(TextArea, inherit_bindings=False):
         self.marked_unsaved = False
         """What the title says (checked on the first keystroke after a save and at each pause)."""
         self._pause = TypingPause(self, COUNT_DELAY, self.refresh_counts)
+        self.title_text = ""
+        """The border title as it reads (`border_title` holds its markup)."""
         self._update_title()
 
     def action_document_start(self, select: bool = False) -> None:
@@ -176,9 +129,12 @@ class SectionEditor(TextArea, inherit_bindings=False):
         words = f"{counts.words:,} word{'' if counts.words == 1 else 's'}"
         title = f"{self.section.label} · {words} · {counts.characters:,} chars · {mark}"
         # Setting a title repaints the widget: skip it when nothing changed.
-        if title != self.border_title:
-            self.border_title = title
+        if title != self.title_text:
+            self.title_text = title
+            # Only the unsaved mark is coloured, by the title's own markup: a CSS class
+            # would restyle the widget on the first keystroke after every save.
+            self.border_title = (title.replace(UNSAVED_MARK, f"[$text-warning]{UNSAVED_MARK}[/]")
+                                 if unsaved else title)
         if self.border_subtitle != self.key_hint:
             self.border_subtitle = self.key_hint
         self.marked_unsaved = unsaved
-        self.set_class(unsaved, "-unsaved")

@@ -29,10 +29,10 @@ from textual.widgets.text_area import Selection
 
 from ..checks import Finding
 from ..readiness import Readiness, ReadinessCache, next_finding
+from ..typing_pause import TypingPause
 from ..vocab import Section, ViolationType
 from .findings_panel import FindingsPanel, FindingsStrip
 from .guidance_panel import GuidancePanel
-from .section_editor import TypingPause
 
 CHECK_DELAY = 0.4
 """Seconds of quiet typing before the checks run again (a 5,000-word plan takes ~20 ms)."""
@@ -71,7 +71,7 @@ class WritingAside(Vertical):
                       for binding_id in (NEXT_BINDING, TOGGLE_BINDING)}
         self.watch(self.screen, "focused", self._focus_moved, init=False)
         for editor in self._editors:
-            self.watch(editor, "selection", self._show_strip, init=False)
+            self.watch(editor, "selection", self._cursor_moved, init=False)
         self.refresh_checks()
 
     # -- parts ----------------------------------------------------------------------------------
@@ -107,6 +107,12 @@ class WritingAside(Vertical):
             screen.set_class(True, "-help-closed")
         self.guidance.show_for(self._violation(), section)
         self._show_strip()
+
+    def _cursor_moved(self) -> None:
+        # While typing, the findings' offsets are those of the text before it: the strip
+        # waits for the checks to run again at the pause (which shows it afresh).
+        if not self._pause.pending:
+            self._show_strip()
 
     def text_changed(self) -> None:
         """A section was edited: check the draft again once typing pauses."""
