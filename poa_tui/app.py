@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 from textual.app import App
 from textual.binding import Binding
 
-from . import paste_guard, paths
+from . import paste_guard, paths, render_crop
 from .commands import PaletteCommand, PoaCommands
 from .errors import StoreError
 from .resources import stylesheets
@@ -80,6 +80,7 @@ class PoaApp(App[None]):
                  today: Callable[[], date] | None = None) -> None:
         super().__init__()
         paste_guard.install()
+        render_crop.install()
         self.store = store
         """Every case; screens read and write through it."""
         self.settings_path = settings_path
