@@ -106,3 +106,33 @@ def test_findings_at_the_same_word_are_each_reached() -> None:
     section = Section.IMMEDIATE_REMEDY
     assert next_finding([long, short], section, 3, 7) == long
     assert next_finding([long, short], section, 3, 17, backwards=True) == short
+
+
+def test_stored_drafts_are_remembered_by_their_counts_only(tmp_path) -> None:
+    """The case list checks thousands of drafts: what it keeps of each must stay small."""
+    import gc
+    import tracemalloc
+
+    from poa_tui.store import CaseStore
+
+    store = CaseStore(tmp_path / "store")
+    long = " ".join(f"On {n} March we checked lot {n} by hand." for n in range(400))
+    long += " Signed by [insert name]."
+    ids = []
+    for _ in range(20):
+        case = store.create(_case(root_cause=long, immediate_remedy=long, systematic_changes=long))
+        case.record_submission(Channel.ACCOUNT_HEALTH)
+        store.save(case)
+        ids.append((case.id, case.revision))
+    cache = ReadinessCache()
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    results = [cache.for_stored(store, case_id, revision) for case_id, revision in ids]
+    gc.collect()
+    kept = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    assert all(ready.short == "3 blockers" for ready in results)  # "[insert name]" each
+    assert kept / len(ids) < 2_000, f"{kept / len(ids):.0f} bytes kept per draft"
+    assert cache.known(ids[0][0], ids[0][1]) is results[0]
+    assert cache.runs == len(ids)
