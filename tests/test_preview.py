@@ -18,7 +18,9 @@ from textual.widgets import Markdown, Static
 from editor_support import eventually, long_sections
 from poa_tui.models import Sections
 from poa_tui.poa import assemble
-from poa_tui.widgets.preview import BlockIndex, BlockMarkdown, BlockSpacer, PoaPreview
+from poa_tui.preview_blocks import BlockIndex
+from poa_tui.widgets.block_markdown import BlockMarkdown, BlockSpacer
+from poa_tui.widgets.preview import PoaPreview
 
 # Lines that start, end, continue or interrupt blocks in every way the preview must survive:
 # setext underlines, tables, fences, lists (tight and loose), quotes, HTML and indented code.
