@@ -10,7 +10,7 @@ tick or a note made elsewhere is never overwritten by this screen.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,92 +23,15 @@ from textual.widgets.option_list import Option
 
 from ..commands import PaletteCommand
 from ..errors import ConflictError, StoreError
-from ..guidance import EvidenceSpec, guidance_for, seed_evidence
+from ..evidence_changes import Change, add, identity, remove, rename, set_done, set_note, spec_for
+from ..guidance import seed_evidence
 from ..models import Case, EvidenceItem
 from ..vocab import ViolationType
+from ..widgets.checklist_row import ChecklistRow
 from .confirm import ConfirmScreen
-
-Change = Callable[[list[EvidenceItem]], str | None]
-"""Changes a checklist in place; returns a reason when it cannot apply to this list."""
 
 SAVE_ATTEMPTS = 3
 """Re-read-and-apply rounds before giving up on a case another session keeps writing."""
-
-
-def identity(item: EvidenceItem) -> str:
-    """What makes an item the same item in another session's copy: its seed key, else its label."""
-    return f"key:{item.key}" if item.key else f"label:{item.label.casefold()}"
-
-
-def _find(items: list[EvidenceItem], ident: str) -> EvidenceItem | None:
-    return next((item for item in items if identity(item) == ident), None)
-
-
-REMOVED_ELSEWHERE = "That item was removed in another session."
-
-
-def _on_item(ident: str, edit: Callable[[EvidenceItem, list[EvidenceItem]], str | None]) -> Change:
-    def change(items: list[EvidenceItem]) -> str | None:
-        item = _find(items, ident)
-        return REMOVED_ELSEWHERE if item is None else edit(item, items)
-    return change
-
-
-def set_done(ident: str, done: bool) -> Change:
-    return _on_item(ident, lambda item, _: setattr(item, "done", done))
-
-
-def set_note(ident: str, note: str) -> Change:
-    return _on_item(ident, lambda item, _: setattr(item, "note", note))
-
-
-def rename(ident: str, label: str) -> Change:
-    def edit(item: EvidenceItem, items: list[EvidenceItem]) -> str | None:
-        clash = _find(items, identity(EvidenceItem(label=label)))
-        if clash is not None and clash is not item:
-            return f"There is already an item called “{label}”."
-        item.label = label
-        return None
-    return _on_item(ident, edit)
-
-
-def add(new: Iterable[EvidenceItem]) -> Change:
-    fresh = list(new)
-
-    def change(items: list[EvidenceItem]) -> str | None:
-        known = {identity(item) for item in items}
-        wanted = [copy.copy(item) for item in fresh if identity(item) not in known]
-        if not wanted:
-            return ("That item is already on the list." if len(fresh) == 1
-                    else "Every suggested item is already on the list.")
-        items.extend(wanted)
-        return None
-    return change
-
-
-def remove(ident: str) -> Change:
-    return _on_item(ident, lambda item, items: items.remove(item))
-
-
-def spec_for(item: EvidenceItem, violation: ViolationType) -> EvidenceSpec | None:
-    """The guidance entry an item was seeded from (this type's first, then any type's)."""
-    if not item.key:
-        return None
-    kinds = [violation, *(kind for kind in ViolationType if kind != violation)]
-    for kind in kinds:
-        for spec in guidance_for(kind).evidence:
-            if spec.key == item.key:
-                return spec
-    return None
-
-
-def item_prompt(item: EvidenceItem) -> Content:
-    box = ("[✓]", "bold $text-success") if item.done else ("[ ]", "$text-muted")
-    label = (item.label, "$text-muted" if item.done else "")
-    parts: list[tuple[str, str] | str] = [box, " ", label]
-    if item.note:
-        parts += ["\n    ", (item.note, "italic $text-secondary")]
-    return Content.assemble(*parts)
 
 
 class EvidenceScreen(ModalScreen[Case | None]):
@@ -198,7 +121,7 @@ change is made on top of that version, so neither is lost.
         self.items = copy.deepcopy(case.evidence) or seed_evidence(case.violation_type)
         listing = self.query_one(OptionList)
         keep = highlight or (identity(self.current) if self.current is not None else None)
-        listing.set_options(Option(item_prompt(item), id=str(index))
+        listing.set_options(Option(ChecklistRow(item), id=str(index))
                             for index, item in enumerate(self.items))
         if self.items:
             idents = [identity(item) for item in self.items]

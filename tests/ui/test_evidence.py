@@ -168,3 +168,48 @@ async def test_read_only_shows_the_list_and_changes_nothing(tmp_path) -> None:
         await pilot.pause()
     assert app.results == [None]
     assert store.load(case.id).revision == case.revision
+
+
+def _row_text(strip) -> str:
+    return "".join(segment.text for segment in strip)
+
+
+def _contrast(style) -> float:
+    """WCAG contrast ratio between a segment's text and background colours."""
+    def luminance(colour) -> float:
+        def channel(value: int) -> float:
+            value /= 255
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+        red, green, blue = colour.triplet
+        return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+    light, dark = sorted((luminance(style.color), luminance(style.bgcolor)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _segment(strip, text: str):
+    return next(segment for segment in strip if text in segment.text)
+
+
+async def test_a_note_hangs_under_its_label_and_stays_legible_when_highlighted(tmp_path) -> None:
+    note = ("Asked Brightlane Supply for every invoice of 2024 on 4 March; they promised the "
+            "scans by Friday, with the batch numbers")
+    app, _, _ = _app(tmp_path, evidence=[EvidenceItem("Supplier invoices", note=note),
+                                         EvidenceItem("Carrier letter", note="Filed")])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        listing = app.screen.query_one(OptionList)
+        lines = [_row_text(listing.render_line(y)) for y in range(4)]
+        assert lines[0].lstrip().startswith("[ ] Supplier invoices")
+        box_column = lines[0].index("[")
+        assert lines[1].index("Asked") == box_column + 4
+        wrapped = lines[2]
+        assert wrapped.strip() and wrapped[:box_column + 4].strip() == ""
+        assert lines[3].lstrip().startswith("[ ] Carrier letter")
+        # A note is muted, yet reads as well as the label does on the highlighted row (the
+        # theme's highlight has no contrast to spare), and well on a plain row.
+        label = _contrast(_segment(listing.render_line(0), "Supplier").style)
+        for y, text, wanted in ((1, "Asked", min(label, 4.5)), (4, "Filed", 4.5)):
+            style = _segment(listing.render_line(y), text).style
+            assert style.italic and _contrast(style) >= wanted, (y, style)
+        plain_label = _segment(listing.render_line(3), "Carrier").style
+        assert _contrast(_segment(listing.render_line(4), "Filed").style) < _contrast(plain_label)
