@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterable
 
-from .guidance import EvidenceSpec, guidance_for
+from .guidance import EvidenceSpec, guidance_for, seed_evidence
 from .models import EvidenceItem
 from .vocab import ViolationType
 
@@ -83,3 +83,34 @@ def spec_for(item: EvidenceItem, violation: ViolationType) -> EvidenceSpec | Non
             if spec.key == item.key:
                 return spec
     return None
+
+
+def follow_violation(items: list[EvidenceItem], old: ViolationType,
+                     new: ViolationType) -> list[EvidenceItem]:
+    """The checklist once the case's violation type changed from `old` to `new`.
+
+    The suggestions for `new` that are missing are added at the end. A suggestion for another
+    type is taken off only while it is untouched (not ticked, no note, its suggested name) and
+    `new` does not suggest it too; every other item stays where it was, ticks and notes with it.
+    An empty checklist stays empty: the evidence screen shows the case type's suggestions for it.
+    """
+    if not items or old == new:
+        return list(items)
+    wanted = seed_evidence(new)
+    wanted_keys = {item.key for item in wanted}
+
+    def untouched_elsewhere(item: EvidenceItem) -> bool:
+        spec = spec_for(item, old)
+        return (spec is not None and item.key not in wanted_keys and not item.done
+                and not item.note and item.label == spec.label)
+
+    kept = [item for item in items if not untouched_elsewhere(item)]
+    known = {identity(item) for item in kept}
+    return kept + [item for item in wanted if identity(item) not in known]
+
+
+def follow_violation_note(old: ViolationType, new: ViolationType) -> str:
+    """What `follow_violation` did, in words, for the toast after the case's details are saved."""
+    return (f"The evidence checklist now follows {new.label}: its suggestions were added and the "
+            f"untouched ones for {old.label} taken off. Ticks, notes and your own items stay. "
+            f"ctrl+t in the editor opens it.")

@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from ..evidence_changes import follow_violation, follow_violation_note
 from ..models import Case, word_count
 from ..notice import ParsedNotice
 from ..textsafety import strip_controls
@@ -55,6 +56,7 @@ class CaseDetails:
         case.title = self.title
         case.seller = self.seller
         case.marketplace = self.marketplace
+        case.evidence = follow_violation(case.evidence, case.violation_type, self.violation_type)
         case.violation_type = self.violation_type
         case.scope = self.scope
         case.notice.received = self.received
@@ -329,6 +331,10 @@ changed something it asks first.
             self.show_error(str(error))
             self.query_one(f"#{error.field_id}").focus()
             return
+        if self.case_id is not None and details.violation_type != self.initial.violation_type:
+            self.app.notify(follow_violation_note(self.initial.violation_type,
+                                                  details.violation_type),
+                            title="Evidence checklist", timeout=10)
         self.dismiss(details)
 
     def action_cancel(self) -> None:

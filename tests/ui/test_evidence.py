@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from help_panels_support import HostApp, drafted_case, store_with
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Select
 
+from poa_tui.evidence_changes import follow_violation
 from poa_tui.guidance import seed_evidence
 from poa_tui.models import EvidenceItem
+from poa_tui.screens.case_form import CaseDetails, CaseFormScreen
 from poa_tui.screens.confirm import ConfirmScreen
 from poa_tui.screens.evidence import EvidenceScreen
 from poa_tui.vocab import ViolationType
@@ -213,3 +215,42 @@ async def test_a_note_hangs_under_its_label_and_stays_legible_when_highlighted(t
             assert style.italic and _contrast(style) >= wanted, (y, style)
         plain_label = _segment(listing.render_line(3), "Carrier").style
         assert _contrast(_segment(listing.render_line(4), "Filed").style) < _contrast(plain_label)
+
+
+def test_a_new_violation_type_brings_its_suggestions_and_keeps_the_users_work() -> None:
+    old, new = ViolationType.INAUTHENTIC, ViolationType.CONDITION_USED_SOLD_AS_NEW
+    items = seed_evidence(old)
+    items[0].done = True
+    items[1].note = "Asked the supplier"
+    items[2].label = "Distributor letter, renamed"
+    items.append(EvidenceItem("Photos of the batch labels"))
+    followed = follow_violation(items, old, new)
+    labels = [item.label for item in followed]
+    assert labels[:4] == [items[0].label, items[1].label, "Distributor letter, renamed",
+                          "Photos of the batch labels"]
+    assert items[3].label not in labels  # an untouched suggestion for the old type only
+    assert {item.key for item in seed_evidence(new)} <= {item.key for item in followed}
+    assert followed[0].done and followed[1].note == "Asked the supplier"
+    assert follow_violation(followed, new, old)[:4] == followed[:4]
+    assert follow_violation([], old, new) == []
+    assert follow_violation(items, old, old) == items
+
+
+async def test_saving_a_changed_violation_updates_the_checklist_and_says_so(tmp_path) -> None:
+    seeded = seed_evidence(ViolationType.INAUTHENTIC)
+    seeded[0].done = True
+    store, case = store_with(tmp_path, drafted_case(evidence=seeded))
+    app = HostApp(store, screen=lambda: CaseFormScreen(store.load(case.id)))
+    notes: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify = lambda message, **kw: notes.append(message)  # type: ignore[method-assign]
+        await pilot.pause()
+        app.screen.query_one("#violation", Select).value = ViolationType.CONDITION_USED_SOLD_AS_NEW
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    details: CaseDetails = app.results[0]
+    assert any("now follows Used sold as new" in note for note in notes)
+    saved = details.apply_to(store.load(case.id))
+    assert saved.evidence[0].done and saved.evidence[0].key == seeded[0].key
+    assert {item.key for item in seed_evidence(ViolationType.CONDITION_USED_SOLD_AS_NEW)} <= {
+        item.key for item in saved.evidence}
