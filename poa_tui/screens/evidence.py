@@ -46,8 +46,9 @@ case's violation type; change it to fit what Amazon asked for.
 - **space** ticks an item off when you have it in hand (or unticks it).
 - **enter** writes a note on the item: where the file is, who is getting it, what is missing.
 - **a** adds an item of your own, **r** renames one, **delete** removes one (after asking).
-- **s** adds the suggested items for this violation type that are not on the list yet, for
-  instance after you changed the violation type.
+- **s** adds the suggested items for this violation type that are not on the list yet, such
+  as one you removed. When you change the case's violation type, its suggestions are added
+  for you, and the untouched ones of the old type go; ticks, notes and your own items stay.
 
 Every change is saved at once. If the case was changed in another window meanwhile, your
 change is made on top of that version, so neither is lost.

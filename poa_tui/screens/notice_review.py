@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
+from ..evidence_changes import follow_violation
 from ..models import Case, Metric, Notice
 from ..notice import ParsedNotice, parse_notice
 from ..vocab import Scope, ViolationType
@@ -45,11 +46,13 @@ def apply_notice_details(facts: ParsedNotice, notice: Notice) -> Notice:
 
 
 def apply_facts(facts: ParsedNotice, case: Case) -> Case:
-    """Copy confirmed facts onto `case`; an unknown type, scope or marketplace stays as it was.
+    """Copy confirmed facts onto `case`; an unknown type, scope or marketplace stays as it was,
+    and a new type brings its checklist suggestions (`evidence_changes.follow_violation`).
 
     The notice's dates, ids, figures and appeal limit are replaced; its text is kept.
     """
     if facts.violation_type is not None:
+        case.evidence = follow_violation(case.evidence, case.violation_type, facts.violation_type)
         case.violation_type = facts.violation_type
     if facts.scope is not None:
         case.scope = facts.scope

@@ -8,6 +8,7 @@ from pathlib import Path
 from help_panels_support import HostApp
 from textual.widgets import Input, Select, Static
 
+from poa_tui.guidance import seed_evidence
 from poa_tui.models import Case, Metric
 from poa_tui.notice import ParsedNotice, parse_notice
 from poa_tui.screens.notice_review import NoticeReviewScreen, apply_facts, case_facts
@@ -105,13 +106,17 @@ async def test_text_that_is_no_notice_says_so_and_escape_discards() -> None:
 
 
 def test_facts_apply_to_a_case_without_blanking_unknowns() -> None:
-    case = Case(marketplace="amazon.de", violation_type=ViolationType.OTHER)
+    case = Case(marketplace="amazon.de", violation_type=ViolationType.OTHER,
+                evidence=seed_evidence(ViolationType.OTHER))
+    case.evidence[0].done = True
     case.notice.text = "kept"
     facts = ParsedNotice(violation_type=ViolationType.IP_TRADEMARK, date=date(2025, 1, 2),
                          asins=["B0C2KX7Q4M"], appeal_limit=2)
     apply_facts(facts, case)
     assert case.marketplace == "amazon.de" and case.scope is Scope.ACCOUNT
     assert case.violation_type is ViolationType.IP_TRADEMARK
+    assert case.evidence[0].done and {item.key for item in seed_evidence(
+        ViolationType.IP_TRADEMARK)} <= {item.key for item in case.evidence}
     assert case.notice.asins == ["B0C2KX7Q4M"] and case.notice.appeal_limit == 2
     assert case.notice.received == date(2025, 1, 2) and case.notice.text == "kept"
     assert case_facts(case).to_dict() == {**facts.to_dict(), "marketplace": "amazon.de",
