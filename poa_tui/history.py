@@ -1,7 +1,8 @@
 """Clocks, counts and the timeline of a case's appeal history.
 
 Amazon says it answers within about two days; consultants advise chasing after that and
-escalating only after five business days of silence. Both figures are settings.
+escalating only after five business days of silence. Both figures are settings. An escalation
+is never advised on top of an escalation: chasing one waits the escalation's business days.
 """
 
 from __future__ import annotations
@@ -16,6 +17,16 @@ from .vocab import Channel, Outcome, Status
 
 FOLLOW_UP_DAYS = 2
 ESCALATION_BUSINESS_DAYS = 5
+
+
+def add_business_days(start: date, days: int) -> date:
+    """The day `days` Monday-to-Friday days after `start`."""
+    day = start
+    while days > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            days -= 1
+    return day
 
 
 def business_days_between(start: date, end: date) -> int:
@@ -44,6 +55,8 @@ class Clocks:
     days_left: int | None
     """Days until the notice's deadline; negative once it has passed."""
     appeal_limit: int | None
+    escalated: bool = False
+    """The attempt waiting for an answer was itself an escalation."""
 
     @property
     def overdue(self) -> bool:
@@ -78,6 +91,9 @@ class Clocks:
         if self.escalation_advised:
             notes.append(f"No answer for {self.days_waiting} days: consider escalating, calmly and "
                          "with your strongest plan.")
+        elif self.follow_up_overdue and self.escalated:
+            notes.append(f"No answer to the escalation for {self.days_waiting} days: a short, "
+                         "polite follow-up on the same thread is due; do not escalate again.")
         elif self.follow_up_overdue:
             notes.append(f"No answer for {self.days_waiting} days: a polite follow-up is due.")
         left = self.attempts_left
@@ -91,31 +107,41 @@ class Clocks:
 
 def compute_clocks(status: Status, attempts: int, last_submitted_at: datetime | None,
                    deadline: date | None, appeal_limit: int | None, today: date, *,
+                   last_channel: Channel | None = None,
                    follow_up_days: int = FOLLOW_UP_DAYS,
                    escalation_business_days: int = ESCALATION_BUSINESS_DAYS) -> Clocks:
+    """The clocks of a case; `last_channel` is where its last attempt went, when known."""
     waiting = status is Status.AWAITING_REPLY and last_submitted_at is not None
+    escalated = waiting and last_channel is Channel.ESCALATION
     sent = last_submitted_at.astimezone().date() if last_submitted_at else None
     days_waiting = (today - sent).days if waiting and sent else None
-    follow_up_due = sent + timedelta(days=follow_up_days) if waiting and sent else None
+    follow_up_due = None
+    if waiting and sent:
+        follow_up_due = (add_business_days(sent, escalation_business_days) if escalated
+                         else sent + timedelta(days=follow_up_days))
     return Clocks(
         status=status,
         attempts=attempts,
         days_waiting=days_waiting,
         follow_up_due=follow_up_due,
         follow_up_overdue=bool(follow_up_due and today > follow_up_due),
-        escalation_advised=bool(waiting and sent
+        escalation_advised=bool(waiting and sent and not escalated
                                 and business_days_between(sent, today) >= escalation_business_days),
         deadline=deadline,
         days_left=(deadline - today).days if deadline else None,
         appeal_limit=appeal_limit,
+        escalated=escalated,
     )
 
 
 def clocks_for(item: Case | CaseSummary, today: date, **settings: int) -> Clocks:
     if isinstance(item, Case):
         last = item.last_submission
-        return compute_clocks(item.status, len(item.submissions), last.submitted_at if last else None,
-                              item.notice.deadline, item.notice.appeal_limit, today, **settings)
+        return compute_clocks(item.status, len(item.submissions),
+                              last.submitted_at if last else None, item.notice.deadline,
+                              item.notice.appeal_limit, today,
+                              last_channel=last.channel if last else None, **settings)
+    # An index row does not record where the last attempt went, so it is read as an ordinary one.
     return compute_clocks(item.status, item.attempts, item.last_submitted_at, item.deadline,
                           item.appeal_limit, today, **settings)
 

@@ -7,7 +7,8 @@ from datetime import date, datetime, timezone
 import pytest
 
 from poa_tui.diffing import diff_sections, repeat_of_rejected, similarity, word_diff
-from poa_tui.history import business_days_between, clocks_for, log_dict, open_requests, timeline
+from poa_tui.history import (add_business_days, business_days_between, clocks_for, log_dict,
+                             open_requests, timeline)
 from poa_tui.models import Case, Notice, Reply, Request, Sections
 from poa_tui.summary import CaseSummary
 from poa_tui.vocab import Channel, Outcome, Status
@@ -45,6 +46,44 @@ def test_waiting_follow_up_and_escalation() -> None:
     silent = clocks_for(case, date(2024, 10, 21))
     assert silent.escalation_advised and "escalating" in " ".join(silent.advice())
     assert clocks_for(case, date(2024, 10, 17), follow_up_days=5).follow_up_overdue is False
+
+
+def test_an_unanswered_escalation_is_never_told_to_escalate() -> None:
+    case = sent_case(datetime(2024, 10, 1, 10, tzinfo=UTC))
+    case.submissions[0].reply = Reply(datetime(2024, 10, 3, tzinfo=UTC), "no", Outcome.DENIED)
+    case.record_submission(Channel.ESCALATION, when=datetime(2024, 10, 14, 10, tzinfo=UTC))
+    early = clocks_for(case, date(2024, 10, 17))  # three days: too soon to chase an escalation
+    assert early.escalated and not early.follow_up_overdue and early.advice() == []
+    assert early.follow_up_due == date(2024, 10, 21)  # five business days after a Monday
+    silent = clocks_for(case, date(2024, 10, 28))
+    assert silent.status is Status.AWAITING_REPLY and silent.days_waiting == 14
+    assert not silent.escalation_advised and silent.follow_up_overdue
+    advice = " ".join(silent.advice())
+    assert "escalating" not in advice and "do not escalate again" in advice
+    assert log_dict(case, date(2024, 10, 28))["escalation_advised"] is False
+    relaxed = clocks_for(case, date(2024, 10, 22), escalation_business_days=10)
+    assert relaxed.follow_up_due == date(2024, 10, 28) and not relaxed.follow_up_overdue
+
+
+def test_an_escalation_that_was_answered_leaves_the_next_attempt_its_own_clock() -> None:
+    case = sent_case(datetime(2024, 10, 1, tzinfo=UTC))
+    case.record_submission(Channel.ESCALATION, when=datetime(2024, 10, 7, tzinfo=UTC))
+    case.submissions[1].reply = Reply(datetime(2024, 10, 9, tzinfo=UTC), "no", Outcome.DENIED)
+    case.record_submission(Channel.EMAIL, when=datetime(2024, 10, 14, tzinfo=UTC))
+    clocks = clocks_for(case, date(2024, 10, 21))
+    assert not clocks.escalated and clocks.escalation_advised
+    assert "consider escalating" in " ".join(clocks.advice())
+
+
+@pytest.mark.parametrize(("start", "days", "expected"), [
+    (date(2024, 10, 14), 5, date(2024, 10, 21)),   # Monday + 5 = next Monday
+    (date(2024, 10, 18), 1, date(2024, 10, 21)),   # Friday + 1 = Monday
+    (date(2024, 10, 19), 1, date(2024, 10, 21)),   # Saturday + 1 = Monday
+    (date(2024, 10, 16), 0, date(2024, 10, 16)),
+])
+def test_add_business_days(start: date, days: int, expected: date) -> None:
+    assert add_business_days(start, days) == expected
+    assert business_days_between(start, expected) == days
 
 
 def test_deadline_countdown_and_overdue() -> None:
