@@ -21,6 +21,7 @@ from ..commands import PaletteCommand
 from ..diffing import repeat_of_rejected
 from ..models import Case, Reply, Submission
 from ..poa import assemble
+from ..reflow import reflow_for_display
 from ..textsafety import strip_controls
 from ..vocab import Channel
 from ..widgets.attempt_table import AttemptTable, days_waited
@@ -278,7 +279,10 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
         reply = attempt.reply
         self.query_one("#reply-label", Static).update(
             Content("Amazon's reply" if reply else "Amazon's reply: none recorded yet (press r)"))
-        self.query_one("#reply-text", Static).update(Content(strip_controls(reply.text) if reply else ""))
+        # Amazon's emails arrive wrapped at about 75 columns: joined again, they wrap once, at
+        # the pane's width. Only the screen sees this; the stored reply is kept as pasted.
+        shown = reflow_for_display(strip_controls(reply.text)).rstrip() if reply else ""
+        self.query_one("#reply-text", Static).update(Content(shown))
         self.query_one("#reply-text").display = reply is not None
         self.query_one("#sent-text", Static).update(Content(assemble(attempt.sections, fmt="text")))
 

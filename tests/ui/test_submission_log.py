@@ -291,3 +291,33 @@ def test_attempt_details_say_how_long_amazon_has_been_silent() -> None:
     attempt = Submission(1, noon("2025-03-17"), Channel.EMAIL, Sections(root_cause="x"))
     assert "No reply after 3 d." in attempt_details(attempt, date(2025, 3, 20))
     assert "Sent today; no reply yet." in attempt_details(attempt, date(2025, 3, 17))
+
+
+WRAPPED_REPLY = """Hello,
+
+We reviewed the plan of action you sent, but it does not contain enough
+information for us to reinstate your account. Please send a revised plan.
+
+- Greater detail on the root cause of the late shipments, including the
+  carrier and the dates.
+
+ASIN: B0C7K2MQ4R
+
+Seller Performance Team
+"""
+
+
+async def test_the_reply_is_shown_reflowed_and_kept_as_pasted(tmp_path: Path) -> None:
+    case = case_with_attempt()
+    case.submissions[0].reply = Reply(noon("2025-03-14"), WRAPPED_REPLY, Outcome.INSUFFICIENT_POA)
+    app = editor_app(tmp_path, case)
+    async with app.run_test(size=(80, 24)) as pilot:
+        log = await open_log(app, pilot)
+        shown = str(log.query_one("#reply-text").content).split("\n")
+        assert ("We reviewed the plan of action you sent, but it does not contain enough "
+                "information for us to reinstate your account. Please send a revised "
+                "plan.") in shown
+        assert ("- Greater detail on the root cause of the late shipments, including the carrier "
+                "and the dates.") in shown
+        assert "ASIN: B0C7K2MQ4R" in shown and "Seller Performance Team" in shown
+        assert app.store.load(1).submissions[0].reply.text == WRAPPED_REPLY
