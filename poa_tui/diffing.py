@@ -47,10 +47,47 @@ def counts(chunks: list[Chunk]) -> tuple[int, int]:
     return added, removed
 
 
+REWRITTEN_BELOW = 0.4
+"""Two versions of a section less alike than this are shown whole, one after the other: a word
+diff of unrelated text only pairs up stray shared words ("the", "and") across sentences."""
+KEPT_WHOLE = 0.8
+"""...unless one version holds at least this share of the other's words in order: text that was
+only added to, or only cut, still reads best as a word diff."""
+
+
+@dataclass(frozen=True)
+class Likeness:
+    """How much two texts share, word by word."""
+
+    alike: float
+    """0.0 (nothing shared) to 1.0 (the same words in the same order)."""
+    kept: float
+    """The larger share of either text's words that the other holds, in order."""
+
+    @property
+    def rewritten(self) -> bool:
+        """Too little in common for a word diff to read well."""
+        return self.alike < REWRITTEN_BELOW and self.kept < KEPT_WHOLE
+
+
+def likeness(old: str, new: str) -> Likeness:
+    """How alike `old` and `new` are, compared word by word (spacing and line breaks aside)."""
+    a, b = old.split(), new.split()
+    if not a or not b:
+        # An empty side is a plain addition or removal: the word diff shows it as one block.
+        return Likeness(1.0 if a == b else 0.0, 1.0)
+    shared = sum(block.size for block in
+                 SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    return Likeness(2 * shared / (len(a) + len(b)), max(shared / len(a), shared / len(b)))
+
+
 @dataclass(frozen=True)
 class SectionDiff:
     section: Section
     chunks: list[Chunk]
+    """A word diff, or, for a rewritten section, all the old text removed and all the new added."""
+    rewritten: float | None = None
+    """How alike the two versions are when so little that they are shown whole; else None."""
 
     @property
     def changed(self) -> bool:
@@ -61,17 +98,21 @@ class SectionDiff:
         return counts(self.chunks)
 
 
+def section_diff(section: Section, old: str, new: str) -> SectionDiff:
+    """The differences in one section: word by word, or whole when it was rewritten."""
+    like = likeness(old, new)
+    if like.rewritten:
+        return SectionDiff(section, [Chunk("removed", old), Chunk("added", new)], like.alike)
+    return SectionDiff(section, word_diff(old, new))
+
+
 def diff_sections(old: Sections, new: Sections) -> list[SectionDiff]:
-    return [SectionDiff(s, word_diff(old[s], new[s])) for s in SECTIONS]
+    return [section_diff(s, old[s], new[s]) for s in SECTIONS]
 
 
 def similarity(a: Sections, b: Sections) -> float:
     """0.0 (nothing shared) to 1.0 (word for word the same), over all three sections."""
-    words_a = [w for s in SECTIONS for w in a[s].split()]
-    words_b = [w for s in SECTIONS for w in b[s].split()]
-    if not words_a and not words_b:
-        return 1.0
-    return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
+    return likeness("\n".join(a[s] for s in SECTIONS), "\n".join(b[s] for s in SECTIONS)).alike
 
 
 @dataclass(frozen=True)

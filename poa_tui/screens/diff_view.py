@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ..commands import PaletteCommand
-from ..diffing import SectionDiff, diff_sections, similarity
+from ..diffing import REWRITTEN_BELOW, SectionDiff, diff_sections, similarity
 from ..models import Case, Sections
 from ..vocab import SECTIONS, Section
 from ..widgets.clock_badges import MUTED
@@ -60,11 +60,12 @@ def version_story(case: Case, version: Version) -> Content:
 
 
 def counts_text(diff: SectionDiff) -> str:
-    """"+12 −4 words", or "no change"."""
+    """"+12 −4 words", "rewritten · +80 −35 words", or "no change"."""
     if not diff.changed:
         return "no change"
     added, removed = diff.added_removed
-    return f"+{added} −{removed} words"
+    counted = f"+{added} −{removed} words"
+    return counted if diff.rewritten is None else f"rewritten · {counted}"
 
 
 def step(order: list[Version], current: Version, by: int, skip: Version | None = None) -> Version:
@@ -80,18 +81,23 @@ def step(order: list[Version], current: Version, by: int, skip: Version | None =
 class DiffScreen(Screen[None]):
     """The word differences between versions `left` and `right` of `case`'s plan."""
 
-    HELP = """\
+    HELP = f"""\
 ## Compare versions
 
 What changed between two versions of the plan, one section at a time. Words that were added
 are underlined and green; words that were taken out are struck through and red. Each section's
 border counts them, for example "+12 −4 words".
 
+When the two versions of a section have less than {REWRITTEN_BELOW:.0%} of their words in common,
+matching single words would only scatter small changes through unrelated sentences. Such a
+section says "Rewritten" and shows the older text whole, then the newer text whole.
+
 - **[** and **]** step through the versions in order: attempt 1 against attempt 2, attempt 2
   against the draft, and so on.
 - **f** changes the older side (from), **t** the newer side (to); **s** swaps them.
 - **m** also writes the changes as `[+added+]` and `[-removed-]`, for terminals that show
-  neither colour nor strikethrough (on from the start when `NO_COLOR` is set). **u** shows or hides the text of unchanged sections.
+  neither colour nor strikethrough (on from the start when `NO_COLOR` is set). **u** shows or
+  hides the text of unchanged sections.
 - **F2**, **F3**, **F4** jump to Root Cause, Immediate Remedy, Systematic Changes.
 
 If the newer text is nearly the same as an attempt Amazon turned down, it will most likely get
@@ -167,7 +173,7 @@ the same answer: change what the reply asked about, not just the wording.
         added = sum(d.added_removed[0] for d in self.diffs)
         removed = sum(d.added_removed[1] for d in self.diffs)
         alike = similarity(old, new)
-        title = f"{version_title(left)} → {version_name(right)}"
+        title = f"{version_title(left)} → {version_title(right)}"
         summary = (f"{alike:.0%} alike · +{added} −{removed} words" if added or removed
                    else "word for word the same")
         self.query_one("#diff-heading", Static).update(Content.assemble(
@@ -191,7 +197,8 @@ the same answer: change what the reply asked about, not just the wording.
         text = self.query_one(f"#diff-text-{diff.section.value}", DiffText)
         text.markers = self.markers
         if diff.changed or self.show_unchanged:
-            text.show(diff.chunks)
+            text.show(diff.chunks, rewritten=diff.rewritten,
+                      names=(version_title(self.left), version_title(self.right)))
         else:
             words = sum(len(chunk.text.split()) for chunk in diff.chunks)
             text.update(Content.styled(

@@ -4,6 +4,10 @@ Added words are underlined on a green tint and removed words struck through on a
 the theme's own colours. Some terminals (and tmux without the right terminfo) drop strikethrough
 and every monochrome terminal drops the tints, so `markers` adds a form that survives anything:
 `[+added+]` and `[-removed-]` around the changed words, as `git diff --word-diff` writes them.
+
+A section that was rewritten (see `diffing.REWRITTEN_BELOW`) is shown whole instead: the old
+text as one block under its version's name, then the new one, each on its tint but neither
+struck through nor underlined, so both read as ordinary paragraphs.
 """
 
 from __future__ import annotations
@@ -14,11 +18,16 @@ from textual.widgets import Static
 
 from ..diffing import Chunk
 from ..textsafety import strip_controls
+from .clock_badges import MUTED
 
 ADDED_STYLE = "underline $text-success on $success-muted"
 REMOVED_STYLE = "strike $text-error on $error-muted"
 MARKERS = {"added": ("[+", "+]"), "removed": ("[-", "-]")}
 UNCHANGED = "(no text in either version)"
+BLOCK_STYLES = {"removed": ("bold $text-error", "on $error-muted"),
+                "added": ("bold $text-success", "on $success-muted")}
+"""A rewritten section's blocks: (the version's name, its text)."""
+UNNAMED = ("Before", "After")
 
 
 ABSORB_WORDS = 2
@@ -107,6 +116,28 @@ def diff_content(chunks: list[Chunk], *, markers: bool = False) -> Content:
     return content.rstrip() if content.plain.strip() else Content(UNCHANGED)
 
 
+def rewrite_content(chunks: list[Chunk], alike: float, names: tuple[str, str], *,
+                    markers: bool = False) -> Content:
+    """A rewritten section: how alike it is, then the removed and the added text, each whole.
+
+    `chunks` holds the old text as removed and the new as added; `names` are the two versions'
+    names ("Attempt 1", "Draft").
+    """
+    parts = [Content.styled(f"Rewritten: {alike:.0%} alike, so both versions are shown whole.",
+                            MUTED)]
+    for kind, name in zip(("removed", "added"), names):
+        text = strip_controls("".join(c.text for c in chunks if c.kind == kind)).strip()
+        if not text:
+            continue
+        if markers:
+            opening, closing = MARKERS[kind]
+            text = f"{opening}{text}{closing}"
+        label, tint = BLOCK_STYLES[kind]
+        parts.append(Content.assemble("\n", (f"{name} ({kind})", label), "\n",
+                                      Content.styled(text, tint)))
+    return Content("\n").join(parts)
+
+
 class DiffText(Static):
     """The word diff of one section; `markers` switches the `[+ +]`/`[- -]` form on and off."""
 
@@ -117,13 +148,23 @@ class DiffText(Static):
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self.chunks: list[Chunk] = readable_chunks(list(chunks or []))
         """What is shown: the diff regrouped by `readable_chunks`."""
+        self.rewritten: float | None = None
+        """How alike a rewritten section's versions are (shown whole); None for a word diff."""
+        self.names: tuple[str, str] = UNNAMED
+        """The two versions' names, heading the blocks of a rewritten section."""
 
     def on_mount(self) -> None:
         self._render_chunks()
 
-    def show(self, chunks: list[Chunk]) -> None:
-        """Replace the diff shown (regrouped by `readable_chunks`)."""
-        self.chunks = readable_chunks(list(chunks))
+    def show(self, chunks: list[Chunk], *, rewritten: float | None = None,
+             names: tuple[str, str] = UNNAMED) -> None:
+        """Replace the diff shown (regrouped by `readable_chunks`), or a rewritten section.
+
+        With `rewritten` (how alike the versions are) the removed and the added text are shown
+        whole, under `names`, instead of word by word.
+        """
+        self.rewritten, self.names = rewritten, names
+        self.chunks = list(chunks) if rewritten is not None else readable_chunks(list(chunks))
         self._render_chunks()
 
     def watch_markers(self) -> None:
@@ -131,4 +172,8 @@ class DiffText(Static):
             self._render_chunks()
 
     def _render_chunks(self) -> None:
-        self.update(diff_content(self.chunks, markers=self.markers))
+        if self.rewritten is not None:
+            self.update(rewrite_content(self.chunks, self.rewritten, self.names,
+                                        markers=self.markers))
+        else:
+            self.update(diff_content(self.chunks, markers=self.markers))

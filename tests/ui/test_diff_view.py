@@ -6,12 +6,12 @@ from __future__ import annotations
 from history_support import FIRST, HistoryHost, history_case
 from textual.content import Content
 
-from poa_tui.diffing import Chunk, word_diff
+from poa_tui.demo import demo_case
+from poa_tui.diffing import Chunk, SectionDiff, word_diff
 from poa_tui.screens.diff_view import DRAFT, DiffScreen, counts_text, step, versions
-from poa_tui.diffing import SectionDiff
-from poa_tui.vocab import Section
+from poa_tui.vocab import SECTIONS, Section
 from poa_tui.widgets.diff_text import (ADDED_STYLE, REMOVED_STYLE, DiffText, diff_content,
-                                       readable_chunks)
+                                       readable_chunks, rewrite_content)
 
 
 def styled_words(content: Content, style: str) -> list[str]:
@@ -64,6 +64,8 @@ def test_counts_and_pair_stepping() -> None:
     assert counts_text(SectionDiff(Section.ROOT_CAUSE, word_diff("a b c", "a x c d"))) == \
         "+2 −1 words"
     assert counts_text(SectionDiff(Section.ROOT_CAUSE, word_diff("same", "same"))) == "no change"
+    rewritten = SectionDiff(Section.ROOT_CAUSE, [Chunk("removed", "a b"), Chunk("added", "c")], 0.0)
+    assert counts_text(rewritten) == "rewritten · +1 −2 words"
     order = versions(history_case())
     assert order == [1, 2, DRAFT]
     assert step(order, 1, 1, skip=2) == DRAFT
@@ -82,7 +84,7 @@ async def test_diff_screen_compares_an_attempt_with_the_draft() -> None:
         screen = app.screen
         assert isinstance(screen, DiffScreen)
         heading = str(screen.query_one("#diff-heading").render())
-        assert "Attempt 1 → the draft" in heading
+        assert "Attempt 1 → Draft" in heading
         assert "alike" in heading
         versions_text = str(screen.query_one("#diff-versions").render())
         assert "Plan not detailed enough" in versions_text and "not sent" in versions_text
@@ -118,7 +120,7 @@ async def test_keys_choose_the_pair() -> None:
         assert (screen.left, screen.right) == (1, 2)
         await pilot.press("s")
         assert (screen.left, screen.right) == (2, 1)
-        assert "Attempt 2 → attempt 1" in str(screen.query_one("#diff-heading").render())
+        assert "Attempt 2 → Attempt 1" in str(screen.query_one("#diff-heading").render())
         await pilot.press("escape")
         assert app.results == [None]
 
@@ -160,3 +162,54 @@ async def test_markers_start_on_without_colour(monkeypatch) -> None:
         await pilot.pause()
         assert app.screen.markers
         assert "[+On 12 February" in str(app.screen.query_one("#diff-text-root_cause").render())
+
+
+def test_a_rewritten_section_shows_each_version_whole_under_its_name() -> None:
+    chunks = [Chunk("removed", "We closed the listings.\n"),
+              Chunk("added", "On 3 March\x1b[2J Helen closed both listings.\n")]
+    content = rewrite_content(chunks, 0.11, ("Attempt 1", "Draft"))
+    assert content.plain.split("\n") == [
+        "Rewritten: 11% alike, so both versions are shown whole.", "",
+        "Attempt 1 (removed)", "We closed the listings.", "",
+        "Draft (added)", "On 3 March Helen closed both listings."]
+    assert not styled_words(content, REMOVED_STYLE) and not styled_words(content, ADDED_STYLE)
+    marked = rewrite_content(chunks, 0.11, ("Attempt 1", "Draft"), markers=True).plain
+    assert "[-We closed the listings.-]" in marked
+    assert "[+On 3 March Helen closed both listings.+]" in marked
+
+
+async def test_the_demo_attempts_are_shown_as_rewritten_blocks() -> None:
+    case = demo_case()
+    first, second = (attempt.sections for attempt in case.submissions)
+    app = HistoryHost(screen=lambda: DiffScreen(case, 1, 2))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        heading = str(screen.query_one("#diff-heading").render())
+        assert "Attempt 1 → Attempt 2" in heading and "11% alike" in heading
+        for section in SECTIONS:
+            pane = screen.query_one(f"#diff-{section.value}")
+            assert pane.border_subtitle.startswith("rewritten · +")
+            shown = str(screen.query_one(f"#diff-text-{section.value}", DiffText).render())
+            assert shown.startswith("Rewritten: ")
+            old_at = shown.index(f"Attempt 1 (removed)\n{first[section].strip()}")
+            new_at = shown.index(f"Attempt 2 (added)\n{second[section].strip()}")
+            assert old_at < new_at
+        root = str(screen.query_one("#diff-text-root_cause", DiffText).render())
+        assert root.startswith("Rewritten: 11% alike")
+        await pilot.press("m")
+        root = str(screen.query_one("#diff-text-root_cause", DiffText).render())
+        assert "[-When our usual distributor" in root and "[+On " in root
+        await pilot.press("s")
+        root = str(screen.query_one("#diff-text-root_cause", DiffText).render())
+        assert root.index("Attempt 2 (removed)") < root.index("Attempt 1 (added)")
+
+
+async def test_a_section_still_much_alike_keeps_the_word_diff() -> None:
+    app = diff_host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        root = str(app.screen.query_one("#diff-text-root_cause", DiffText).render())
+        assert "Rewritten" not in root and "(removed)" not in root
+        changes = str(app.screen.query_one("#diff-text-systematic_changes", DiffText).render())
+        assert changes.startswith("Rewritten: 14% alike")
