@@ -30,6 +30,13 @@ from .confirm import ConfirmScreen
 from .notice_review import NoticeReviewScreen, apply_notice_details, case_facts
 
 
+NOT_CHOSEN = "Not chosen"
+"""What the Violation field shows on a new case until one is picked; it is saved as Other."""
+NOTICE_HINT = Content.from_markup("paste it here, then [b]ctrl+r[/b] fills in the fields below")
+UNCHOSEN_NOTE = ("No violation was chosen, so this case is filed under Other, with general "
+                 "writing hints and checklist. Press e on the case list to choose one.")
+
+
 @dataclass
 class CaseDetails:
     """What the form edits: everything about a case except its draft and its history."""
@@ -100,19 +107,22 @@ class CaseFormScreen(ModalScreen[CaseDetails | None]):
     HELP = """\
 ## Case details
 
-The facts that identify a case. Only the **title** is required: a few words you will
-recognise in the list, such as the brand and the problem.
+The facts that identify a case. Only the **title** is required. Paste Amazon's notice into the
+box under it and press **ctrl+r**: the violation, marketplace, dates and ids it finds go into
+the other fields once you accept them.
 
+- **Title**: a few words you will recognise in the list, such as the brand and the problem.
+- **Amazon's notice**: the whole email or Account Health message. Invisible control
+  characters are removed as it is pasted. **ctrl+r** shows what it read, each value with the
+  words behind it, and nothing changes until you accept. The notice text is kept with the
+  case either way.
 - **Marketplace**: the Amazon site the notice came from; start typing and a domain is
   suggested (press **right** to accept it).
 - **Violation** and **scope**: what Amazon says went wrong and what it blocked. They decide
-  which writing hints and evidence checklist the editor offers.
+  which writing hints and evidence checklist the editor offers. A violation left at **Not
+  chosen** is saved as **Other**; press **e** on the case list to choose one later.
 - **Dates** are written YYYY-MM-DD. The response deadline is the date by which Amazon expects
   your plan; the case list counts the days down to it.
-- **Amazon's notice**: paste the whole email or Account Health message. Invisible control
-  characters are removed as it is pasted. **ctrl+r** reads it: the violation, marketplace,
-  dates, ASINs and order ids it finds are shown, each with the words behind it, and go into
-  the form only when you accept them. The notice text is kept with the case either way.
 
 **enter** moves to the next field, **ctrl+s** (or **F10**) saves, **escape** closes: if you
 changed something it asks first.
@@ -151,10 +161,21 @@ changed something it asks first.
                 with Horizontal(id="form-buttons"):
                     yield Button("Save", id="save", variant="primary", compact=True)
                     yield Button("Cancel", id="cancel", compact=True)
-            with Grid(id="form-grid"):
+            with Grid(classes="form-grid"):
                 yield Label("Title", classes="field-label required")
                 yield Input(start.title, id="title", compact=True,
                             placeholder="e.g. Acme blender: inauthentic complaint")
+            # The notice comes second: ctrl+r fills most of the fields below it.
+            with Horizontal(id="notice-head"):
+                yield Label("Amazon's notice", classes="field-label", id="notice-label")
+                yield Static(NOTICE_HINT, id="notice-hint")
+            yield TextArea(start.notice_text, id="notice", soft_wrap=True,
+                           placeholder="Paste Amazon's email or Account Health message here.")
+            with Horizontal(id="notice-actions"):
+                yield Static("", id="notice-info")
+                yield Button("Read the notice", id="read-notice", compact=True,
+                             action="screen.review_notice")
+            with Grid(classes="form-grid", id="form-facts"):
                 yield Label("Seller", classes="field-label")
                 yield Input(start.seller, id="seller", compact=True,
                             placeholder="Store or legal name")
@@ -163,8 +184,9 @@ changed something it asks first.
                             placeholder="amazon.com, amazon.de…",
                             suggester=SuggestFromList(list(MARKETPLACES), case_sensitive=False))
                 yield Label("Violation", classes="field-label")
-                yield Select([(v.label, v) for v in ViolationType], value=start.violation_type,
-                             allow_blank=False, id="violation", compact=True)
+                yield Select([(v.label, v) for v in ViolationType], id="violation", compact=True,
+                             value=Select.NULL if self.case_id is None else start.violation_type,
+                             prompt=NOT_CHOSEN)
                 yield Label("Scope", classes="field-label")
                 yield Select([(s.label, s) for s in Scope], value=start.scope,
                              allow_blank=False, id="scope", compact=True)
@@ -174,13 +196,6 @@ changed something it asks first.
                 yield Label("Response deadline", classes="field-label")
                 yield Input(start.deadline.isoformat() if start.deadline else "",
                             id="deadline", compact=True, placeholder="YYYY-MM-DD")
-            yield Label("Amazon's notice", classes="field-label", id="notice-label")
-            yield TextArea(start.notice_text, id="notice", soft_wrap=True,
-                           placeholder="Paste Amazon's email or Account Health message here.")
-            with Horizontal(id="notice-actions"):
-                yield Static("", id="notice-info")
-                yield Button("Read the notice", id="read-notice", compact=True,
-                             action="screen.review_notice")
 
     def on_mount(self) -> None:
         self.query_one("#title", Input).focus()
@@ -207,8 +222,7 @@ changed something it asks first.
             return
         words = word_count(clean)
         info = (f"{words:,} word{'s' if words != 1 else ''}. ctrl+r reads it and proposes the "
-                f"fields above." if words else
-                "Optional, but worth it: the reviewer's exact words help you answer every point.")
+                f"fields below." if words else "Optional, but it helps you answer every point.")
         self.query_one("#notice-info", Static).update(Content(info))
 
     def action_review_notice(self) -> None:
@@ -231,7 +245,7 @@ changed something it asks first.
     def _known_now(self) -> ParsedNotice:
         """What the form holds now, as the review's fallback for fields the notice lacks."""
         known = copy(self.read or self.known)
-        known.violation_type = self.query_one("#violation", Select).value  # type: ignore[assignment]
+        known.violation_type = self._violation()
         known.scope = self.query_one("#scope", Select).value  # type: ignore[assignment]
         known.marketplace = self._input("marketplace").strip() or None
         for field_id, name in (("received", "date"), ("deadline", "deadline")):
@@ -279,13 +293,18 @@ changed something it asks first.
             title=title,
             seller=" ".join(value("seller").split()),
             marketplace=normalise_marketplace(value("marketplace")),
-            violation_type=self.query_one("#violation", Select).value,  # type: ignore[arg-type]
+            violation_type=self._violation() or ViolationType.OTHER,
             scope=self.query_one("#scope", Select).value,  # type: ignore[arg-type]
             received=received,
             deadline=deadline,
             notice_text=strip_controls(self.query_one("#notice", TextArea).text).strip(),
             read=self.read,
         )
+
+    def _violation(self) -> ViolationType | None:
+        """The violation picked, or None while the field says "Not chosen"."""
+        value = self.query_one("#violation", Select).value
+        return None if value is Select.NULL else value  # type: ignore[return-value]
 
     def _input(self, field_id: str) -> str:
         return strip_controls(self.query_one(f"#{field_id}", Input).value)
@@ -335,6 +354,8 @@ changed something it asks first.
             self.app.notify(follow_violation_note(self.initial.violation_type,
                                                   details.violation_type),
                             title="Evidence checklist", timeout=10)
+        if self._violation() is None:
+            self.app.notify(UNCHOSEN_NOTE, title="Violation not chosen", timeout=8)
         self.dismiss(details)
 
     def action_cancel(self) -> None:
