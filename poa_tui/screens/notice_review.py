@@ -24,7 +24,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from ..evidence_changes import follow_violation
 from ..models import Case, Metric, Notice
-from ..notice import ParsedNotice, parse_notice
+from ..notice import ParsedNotice, clean_text, parse_notice
 from ..vocab import Scope, ViolationType
 
 
@@ -108,6 +108,81 @@ def read_day(field_id: str, label: str, text: str) -> date | None:
             from None
 
 
+QUOTE_REACH = 60
+"""How many characters a quote may reach back or on to start or end with its sentence."""
+QUOTE_LONGEST = 220
+"""Past this length a quote stops widening and shows "…" instead."""
+_OWN_LINE = re.compile(r"[A-Z][\w /&'-]{0,30}:\s|[-•*]\s|\d{1,2}[.)]\s")
+"""A line that stands on its own even in hard-wrapped mail: "Subject: …", a bullet, "2. …"."""
+_AFTER_SENTENCE = re.compile(r"[.!?][\"'”’)]?\s+$")
+
+
+def _starts_here(text: str, at: int) -> bool:
+    """Whether a sentence, or a line that stands on its own, starts at `at`."""
+    if at == 0:
+        return True
+    if at >= len(text) or text[at].isspace() or not text[at - 1].isspace():
+        return False
+    before = text[max(at - 300, 0):at]
+    if _AFTER_SENTENCE.search(before):
+        return True
+    before = before.rstrip(" \t")
+    if not before.endswith("\n"):
+        return False  # mid-line, after a space
+    previous = before[:-1].rsplit("\n", 1)[-1].strip()
+    return not previous or previous.endswith(":") or bool(_OWN_LINE.match(text, at))
+
+
+def _ends_here(text: str, at: int) -> bool:
+    """Whether a sentence, or a line that stands on its own, ends just before `at`."""
+    if not text[at:].strip():
+        return True
+    if not text[at].isspace() or text[at - 1].isspace():
+        return False
+    if _AFTER_SENTENCE.search(text[max(at - 3, 0):at] + " "):
+        return True
+    after = text[at:at + 300].lstrip(" \t")
+    if not after.startswith("\n"):
+        return False  # mid-line
+    following = after[1:].lstrip(" \t")
+    return (text[at - 1] == ":" or not following or following.startswith("\n")
+            or bool(_OWN_LINE.match(following)))
+
+
+def quote(text: str, piece: str) -> str:
+    """The words behind a field (`piece`, as the parser gives them) as the review quotes them.
+
+    The quote starts at a word, at the start of its sentence or line when that is near, and
+    ends at a word, at the end of its sentence or line when that is near; "…" marks each end
+    where the notice goes on. Line breaks become spaces.
+    """
+    cut = piece.endswith("\u2026")
+    words = piece.removesuffix("\u2026").split()
+    found = re.search(r"\s+".join(map(re.escape, words)), text) if words else None
+    if found is None:
+        return f"\u2026{' '.join(words)}\u2026"
+    start, end = found.span()
+    while start and not text[start - 1].isspace():
+        start -= 1  # the parser may start inside a word
+    if cut:
+        end = max(text.rfind(" ", start, end), text.rfind("\n", start, end), start)
+    else:
+        while end < len(text) and not text[end].isspace():
+            end += 1
+    spare = QUOTE_LONGEST - (end - start)
+    back = max(min(spare, QUOTE_REACH), 0)
+    head = next((at for at in range(start, max(start - back, 0) - 1, -1)
+                 if _starts_here(text, at)), None)
+    if head is not None:
+        spare -= start - head
+        start = head
+    on = 0 if cut else max(min(spare, QUOTE_REACH), 0)  # a cut piece only ends where it was cut
+    tail = next((at for at in range(end, min(end + on, len(text)) + 1)
+                 if _ends_here(text, at)), None)
+    body = " ".join(text[start:end if tail is None else tail].split())
+    return f"{'' if head is not None else '…'}{body}{'' if tail is not None else '…'}"
+
+
 def metric_line(metric: Metric) -> str:
     target = f" (target {metric.target})" if metric.target else ""
     return f"{metric.name}: {metric.value}{target}"
@@ -138,6 +213,7 @@ that decided it, so you can judge whether the reading is right.
     def __init__(self, text: str, *, received: date | None = None,
                  current: ParsedNotice | None = None, today: date | None = None) -> None:
         super().__init__()
+        self.text = clean_text(text)
         self.found = parse_notice(text, received=received)
         """What the parser read, with the snippet behind each field in `found.evidence`."""
         self.current = current or ParsedNotice()
@@ -216,7 +292,7 @@ that decided it, so you can judge whether the reading is right.
         snippet = self.found.evidence.get(name)
         if snippet:
             return Content.assemble(("From the notice: ", "$text-muted"),
-                                    (f"“{snippet}”", "italic"))
+                                    (f"“{quote(self.text, snippet)}”", "italic"))
         if name == "date" and self.found.date is not None:
             return Content("Not stated in the notice; the day it was received is used.")
         kept = getattr(self.current, name)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from help_panels_support import HostApp
 from textual.widgets import Input, Select, Static
 
 from poa_tui.guidance import seed_evidence
 from poa_tui.models import Case, Metric
-from poa_tui.notice import ParsedNotice, parse_notice
-from poa_tui.screens.notice_review import NoticeReviewScreen, apply_facts, case_facts
+from poa_tui.notice import ParsedNotice, clean_text, parse_notice
+from poa_tui.screens.notice_review import NoticeReviewScreen, apply_facts, case_facts, quote
 from poa_tui.vocab import Scope, ViolationType
 
 CORPUS = Path(__file__).parent.parent / "corpus" / "notices"
@@ -131,3 +132,68 @@ async def test_the_buttons_accept_and_discard() -> None:
             await pilot.click(button)
             await pilot.pause()
         assert (app.results[0] is not None) is accepted
+
+
+MAIL = """From: Amazon.co.uk <seller-performance@amazon.co.uk>
+Date: Mon, 14 Oct 2024 09:12:33 +0000
+Subject: Your Amazon.co.uk selling account has been deactivated
+
+Hello,
+
+Your seller account has been deactivated in accordance with section 3 of the Business Solutions
+Agreement. Your listings have been removed from the site while we look into this, and the funds
+in your account are held until the review is complete and every open complaint has been closed.
+
+Why is this happening?
+Customers raised concerns about the authenticity of the items listed below.
+"""
+
+
+@pytest.mark.parametrize(("piece", "shown"), [
+    # Widened back to the start of its sentence, past a question that ends the line before.
+    ("happening? Customers raised concerns about the authenticity",
+     "Why is this happening? Customers raised concerns about the authenticity of the items "
+     "listed below."),
+    # A header line stands on its own, even though the mail is hard-wrapped.
+    ("2024 09:12:33 +0000 Subject: Your Amazon.co.uk selling account",
+     "Date: Mon, 14 Oct 2024 09:12:33 +0000 Subject: Your Amazon.co.uk selling account has "
+     "been deactivated"),
+    # Started inside a word, in a sentence whose start is too far back: the whole word, and "…".
+    ("eld until the review is complete",
+     "…held until the review is complete and every open complaint has been closed."),
+    # The end of the sentence is too far on: the quote stops at a word, and "…".
+    ("oved from the site while we look into this",
+     "Your listings have been removed from the site while we look into this,…"),
+    # Cut by the parser inside a word, with the sentence going on: back to a whole word, "…".
+    ("Your listings have been removed from the si\u2026",
+     "Your listings have been removed from the…"),
+    # A wrapped line break is not the end of a sentence.
+    ("section 3 of the Business Solutions",
+     "Your seller account has been deactivated in accordance with section 3 of the Business "
+     "Solutions Agreement."),
+])
+def test_a_quote_starts_and_ends_at_words_with_an_ellipsis_where_cut(piece: str,
+                                                                      shown: str) -> None:
+    assert quote(clean_text(MAIL), piece) == shown
+
+
+def test_every_quote_from_the_corpus_is_found_and_whole_worded() -> None:
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = clean_text(path.read_text(encoding="utf-8"))
+        flat = " ".join(text.split())
+        for field_name, piece in parse_notice(text).evidence.items():
+            shown = quote(text, piece)
+            body = shown.removeprefix("\u2026").removesuffix("\u2026")
+            assert body in flat, (path.name, field_name, shown)
+            at = flat.index(body)
+            assert at == 0 or flat[at - 1] == " ", (path.name, field_name, shown)
+            after = at + len(body)
+            assert after == len(flat) or flat[after] == " ", (path.name, field_name, shown)
+            assert len(shown) <= 222, (path.name, field_name, shown)
+
+
+async def test_the_review_quotes_whole_sentences() -> None:
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "“Why is this happening? Customers raised" in _why(app, "violation_type")
