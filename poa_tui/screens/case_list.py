@@ -1,10 +1,11 @@
-"""The first screen: every case, most recent activity first, filtered as you type."""
+"""The first screen: every case, most recent activity first, filtered as you type.
+
+What the list shows for a filter and a view is worked out in `case_list_view`, the drafts'
+checks in `case_list_checks`, and the keys that change a case live in `case_list_actions`."""
 
 from __future__ import annotations
 
-import gc
-import threading
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,68 +14,26 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
-from textual.worker import get_current_worker
 
 from ..commands import PaletteCommand
 from ..errors import StoreError
 from ..history import Clocks, clocks_for
 from ..summary import CaseSummary
-from ..widgets.case_table import CaseTable, is_overdue
-from ..widgets.clock_badges import clock_settings, urgency
+from ..widgets.case_table import CaseTable
+from ..widgets.clock_badges import clock_settings
+from .case_list_actions import CaseActions
+from .case_list_checks import INLINE_CHECKS, DraftChecks
+from .case_list_view import (NEEDS_ACTION_VIEWS, WELCOME, by_need, count_line, empty_message,
+                             list_title, passing_filter)
 
-# The readiness checks, the case form and the confirmation dialog are imported where they are
-# first used, after the list is on screen: together they cost ~45 ms of start-up (the checks'
-# and the notice reader's patterns are compiled on import, ~30 ms; the form brings TextArea
-# and Select, ~10 ms).
 if TYPE_CHECKING:
-    from ..readiness import Readiness, ReadinessCache
-    from .case_form import CaseDetails
+    from ..readiness import ReadinessCache
 
-INLINE_CHECKS = 12
-"""Drafts checked in the UI thread when the list changes (a written draft takes ~4 ms to read
-and check); when more need it, a thread does the work."""
-
-WELCOME = """\
-[b]No cases yet.[/b]
-
-A case is one suspension or warning from Amazon: the notice you received, the Plan of \
-Action you write for it (Root Cause, Immediate Remedy, Systematic Changes) and every \
-attempt you send, with Amazon's answer to each.
-
-Press [b]n[/b] to start your first case. To look around first, quit with [b]ctrl+q[/b] and \
-run [b]poa-tui --demo[/b]: it opens a complete sample case in a throwaway folder.
-
-[b]F1[/b] explains every screen; [b]ctrl+p[/b] (or [b]F9[/b]) lists every command.\
-"""
-
-NEEDS_ACTION_VIEWS = ("", "first", "only")
-"""The case list's order: by recent activity, cases that need action first, or only those."""
+# What tests and other modules import from here, wherever it is defined now.
+__all__ = ["INLINE_CHECKS", "NEEDS_ACTION_VIEWS", "WELCOME", "CaseListScreen", "count_line"]
 
 
-def count_line(rows: list[CaseSummary], today: object, **settings: int) -> str:
-    """"12 cases · 3 need action · 1 overdue" for the rows that are not archived.
-
-    A case needs action when it waits on the seller, or when a follow-up is due (`settings`
-    are the follow-up and escalation settings)."""
-    live = [row for row in rows if not row.archived]
-    parts = [f"{len(live)} case{'s' if len(live) != 1 else ''}"]
-    # A case's status alone says it needs action more often than not: its clocks (~3.5 µs a
-    # case) are worked out only for the others.
-    need = sum(row.status.needs_action
-               or clocks_for(row, today, **settings).needs_action  # type: ignore[arg-type]
-               for row in live)
-    if need:
-        parts.append(f"{need} need{'s' if need == 1 else ''} action")
-    overdue = sum(is_overdue(row, today) for row in live)  # type: ignore[arg-type]
-    if overdue:
-        parts.append(f"{overdue} overdue")
-    archived = len(rows) - len(live)
-    if archived:
-        parts.append(f"{archived} archived")
-    return " · ".join(parts)
-
-
-class CaseListScreen(Screen[None]):
+class CaseListScreen(CaseActions):
     """All cases; `enter` opens one in the editor."""
 
     TITLE = "Cases"
@@ -139,8 +98,8 @@ terminal appear on their own.
         self._just_mounted = False
         self._had_current = False
         """Whether a case was highlighted when the footer's keys were last worked out."""
-        self._readiness: ReadinessCache | None = None
-        self._readiness_lock = threading.Lock()
+        self._drafts = DraftChecks(self)
+        """The drafts' checks, for the table's Checks column."""
         self._counts = ""
         """`count_line` of `all_rows`, made when they are read rather than on each keystroke."""
         self._clocks: dict[int, Clocks] = {}
@@ -175,6 +134,11 @@ terminal appear on their own.
     def filter_text(self) -> str:
         return self.query_one("#filter", Input).value
 
+    @property
+    def readiness(self) -> ReadinessCache:
+        """Findings per draft, read again only when a case's revision moves."""
+        return self._drafts.readiness
+
     # -- reading the store --------------------------------------------------------------------
 
     def refresh_from_store(self, keep: int | None = None) -> None:
@@ -201,7 +165,7 @@ terminal appear on their own.
         if first:
             self.call_after_refresh(self._after_first_frame)
         else:
-            self._check_drafts(rows)
+            self._drafts.check(rows)
 
     def _after_first_frame(self) -> None:
         """Check the case files against the index the first frame showed, then the drafts
@@ -209,18 +173,13 @@ terminal appear on their own.
         shown = self.all_rows
         self.refresh_from_store()
         if self.all_rows is shown:  # the index was right: the refresh left the rows alone
-            self._check_drafts(shown)
+            self._drafts.check(shown)
 
     def _apply(self, keep: int | None = None) -> None:
-        """Show the rows that pass the filter: a substring test per case on text made once per
-        case (`CaseSummary.haystack`), ~2 ms for 5,000 cases, so it follows every keystroke."""
+        """Show the rows that pass the filter (`passing_filter`: quick enough to follow every
+        keystroke), in the order the needs-action view asks for."""
         needle = self.filter_text.strip().casefold()
-        archived = self.show_archived
-        if needle:
-            visible = [row for row in self.all_rows
-                       if (archived or not row.archived) and needle in row.haystack]
-        else:  # no filter: the haystacks are made on the first key, not at start (~1 ms/1,000)
-            visible = [row for row in self.all_rows if archived or not row.archived]
+        visible = passing_filter(self.all_rows, needle, self.show_archived)
         if self.needs_action_view:
             visible = self._by_need(visible)
         counts = self._counts
@@ -229,104 +188,27 @@ terminal appear on their own.
         table = self.table
         # The border first: `show` sends the table's whole repaint at once.
         table.border_subtitle = counts
-        title = "Cases, archived included" if self.show_archived else "Cases"
-        if self.needs_action_view:
-            title += {"first": ", needing action first",
-                      "only": ", needing action only"}[self.needs_action_view]
-        table.border_title = title
+        table.border_title = list_title(self.show_archived, self.needs_action_view)
         table.show(visible, self.app.today(), keep=keep)
         # Kept for whoever reads it (no header shows it): assigned plainly, a new sub-title
         # repaints the whole screen, a second frame for each key typed in the filter.
         self.set_reactive(Screen.sub_title, counts)
         self._show_empty(visible)
 
-    # -- readiness of the drafts ----------------------------------------------------------------
-
-    @property
-    def readiness(self) -> ReadinessCache:
-        """Findings per draft, read again only when a case's revision moves."""
-        if self._readiness is None:
-            from ..readiness import ReadinessCache
-
-            self._readiness = ReadinessCache()
-        return self._readiness
-
-    def _check_drafts(self, rows: list[CaseSummary]) -> None:
-        """Check each draft that waits for the seller; the table shows the result.
-
-        Only cases whose revision moved are read again (about 1 ms each, plus the checks), so
-        a refresh usually costs a dictionary lookup per case. When many need reading (the first
-        look at a large store) it runs in a thread, so the list never waits for it.
-        """
-        wanted = [(row.id, row.revision) for row in rows
-                  if row.status.needs_action and not row.archived]
-        settings = self.app.settings
-        unread = sum(self.readiness.known(i, r, settings) is None for i, r in wanted)
-        if unread <= INLINE_CHECKS:
-            self.table.show_checks(self._readiness_of(wanted) or {})
-            return
-        self.run_worker(lambda: self._readiness_in_thread(wanted), thread=True, exclusive=True,
-                        group="readiness")
-
-    def _readiness_in_thread(self, wanted: list[tuple[int, int]]) -> None:
-        worker = get_current_worker()
-        found = self._readiness_of(wanted, lambda: worker.is_cancelled)
-        if found is not None and not worker.is_cancelled:
-            self.app.call_from_thread(self._show_checked_in_thread, found)
-
-    def _show_checked_in_thread(self, found: dict[int, Readiness]) -> None:
-        self.table.show_checks(found)
-        # The findings of thousands of drafts stay in memory until a draft changes. Frozen,
-        # Python's full collections need not walk them again (~100 ms each with 5,000 drafts,
-        # pauses in the middle of typing).
-        gc.freeze()
-
-    def _readiness_of(self, wanted: list[tuple[int, int]],
-                      stop: Callable[[], bool] = lambda: False) -> dict[int, Readiness] | None:
-        found: dict[int, Readiness] = {}
-        with self._readiness_lock:
-            for case_id, revision in wanted:
-                if stop():
-                    return None
-                try:
-                    found[case_id] = self.readiness.for_stored(self.app.store, case_id, revision,
-                                                               self.app.settings)
-                except StoreError:
-                    continue  # an unreadable case is reported by the problems strip
-            self.readiness.forget(found)
-        return found
-
     def _by_need(self, rows: list[CaseSummary]) -> list[CaseSummary]:
-        """`rows` most pressing first (a stable sort: equals keep their order), and only those
-        that need action when the view says so."""
+        """`by_need`, with the clocks of the rows that have none yet worked out first."""
         clocks = self._clocks
         missing = [row for row in rows if row.id not in clocks]
         if missing:
             settings = clock_settings(self.app)
             today = self.app.today()
             clocks.update((row.id, clocks_for(row, today, **settings)) for row in missing)
-        if self.needs_action_view == "only":
-            rows = [row for row in rows if clocks[row.id].needs_action and not row.archived]
-        return sorted(rows, key=lambda row: urgency(clocks[row.id]))
+        return by_need(rows, clocks, self.needs_action_view)
 
     def _show_empty(self, visible: list[CaseSummary]) -> None:
         empty = self.query_one("#empty", Static)
-        if visible:
-            message = None
-        elif not self.all_rows:
-            message = Content.from_markup(WELCOME)
-        elif not any(self.show_archived or not row.archived for row in self.all_rows):
-            message = Content.from_markup(
-                "Every case is archived. Press [b]v[/b] to show archived cases, or [b]n[/b] "
-                "to start a new one.")
-        elif self.needs_action_view == "only" and not self.filter_text.strip():
-            message = Content.from_markup(
-                "Nothing needs you right now: every case waits for Amazon or is settled. "
-                "Press [b]u[/b] to list them all.")
-        else:
-            message = Content.assemble(
-                "No case matches “", (self.filter_text.strip(), "bold"),
-                "”. Press ", ("escape", "bold"), " to clear the filter.")
+        message = None if visible else empty_message(
+            self.all_rows, self.show_archived, self.needs_action_view, self.filter_text.strip())
         if message is not None:
             empty.update(message)
         empty.display = message is not None
@@ -400,7 +282,7 @@ terminal appear on their own.
                      "only": "Only cases that need you are listed.",
                      "": "All cases, most recent activity first."}[view], timeout=3)
 
-    # -- acting on a case ---------------------------------------------------------------------
+    # -- the highlighted case (the actions on it: `CaseActions`) ------------------------------
 
     @property
     def current(self) -> CaseSummary | None:
@@ -424,111 +306,6 @@ terminal appear on their own.
         if self._had_current is not (self.current is not None):
             self._had_current = self.current is not None
             self.refresh_bindings()
-
-    def _busy_elsewhere(self, row: CaseSummary, doing: str) -> bool:
-        """True (and says so) when another session has the case open for editing."""
-        holder = self.app.store.lock_holder(row.id)
-        if holder is None:
-            return False
-        self.notify(f"Case {row.id} is open in another session ({holder.describe()}). Close it "
-                    f"there first, then {doing} it here.", title="Case in use",
-                    severity="warning")
-        return True
-
-    def action_new_case(self) -> None:
-        from .case_form import CaseFormScreen
-
-        self.app.push_screen(CaseFormScreen(), self._create)
-
-    def _create(self, details: CaseDetails | None) -> None:
-        from ..guidance import seed_evidence
-        from ..models import Case
-
-        if details is None:
-            return
-        case = details.apply_to(Case())
-        case.evidence = seed_evidence(case.violation_type)
-        try:
-            self.app.store.create(case)
-        except StoreError as error:
-            self.notify(str(error), title="Case not created", severity="error")
-            return
-        self.query_one("#filter", Input).value = ""
-        self.refresh_from_store(keep=case.id)
-        self.notify(f"Created case {case.id}.", title=case.title)
-        self.app.open_case(case.id)
-
-    def action_edit_case(self) -> None:
-        row = self.current
-        if row is None or self._busy_elsewhere(row, "edit"):
-            return
-        try:
-            case = self.app.store.load(row.id)
-        except StoreError as error:
-            self.notify(str(error), title="Cannot open the case", severity="error")
-            return
-        from .case_form import CaseFormScreen
-
-        self.app.push_screen(CaseFormScreen(case), lambda details: self._update(row.id, details))
-
-    def _update(self, case_id: int, details: CaseDetails | None) -> None:
-        if details is None:
-            return
-        # Load afresh: the draft may have been saved elsewhere while the form was open, and
-        # the form only owns the details.
-        try:
-            case = details.apply_to(self.app.store.load(case_id))
-            self.app.store.save(case)
-        except StoreError as error:
-            self.notify(str(error), title="Details not saved", severity="error")
-            return
-        self.refresh_from_store(keep=case_id)
-        self.notify(f"Saved the details of case {case_id}.")
-
-    def action_toggle_archive(self) -> None:
-        row = self.current
-        if row is None or self._busy_elsewhere(row, "archive"):
-            return
-        try:
-            case = self.app.store.load(row.id)
-            case.archived = not case.archived
-            self.app.store.save(case)
-        except StoreError as error:
-            self.notify(str(error), title="Nothing changed", severity="error")
-            return
-        self.refresh_from_store()
-        if case.archived:
-            hint = "" if self.show_archived else " Press v to see archived cases."
-            self.notify(f"Archived case {case.id}.{hint}", title=case.title)
-        else:
-            self.notify(f"Restored case {case.id} to the list.", title=case.title)
-
-    def action_delete_case(self) -> None:
-        row = self.current
-        if row is None or self._busy_elsewhere(row, "delete"):
-            return
-        from .confirm import ConfirmScreen
-
-        trash = self.app.store.trash_dir
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Delete case {row.id}, “{row.title}”?",
-                f"The case file moves to {trash}, where it can be recovered by hand. "
-                "It leaves this list.",
-                yes="Delete", no="Keep it", danger=True),
-            lambda yes: self._delete(row, bool(yes)),
-        )
-
-    def _delete(self, row: CaseSummary, confirmed: bool) -> None:
-        if not confirmed:
-            return
-        try:
-            where = self.app.store.delete(row.id)
-        except StoreError as error:
-            self.notify(str(error), title="Not deleted", severity="error")
-            return
-        self.refresh_from_store()
-        self.notify(f"Case {row.id} moved to {where}.", title="Deleted")
 
     # -- palette ------------------------------------------------------------------------------
 
