@@ -1,0 +1,78 @@
+"""The case editor's palette commands, and the copy, final-text and export they offer.
+
+Each function takes the `CaseEditorScreen` (`case`, `draft_sections()`, its `action_*` methods
+and `copy`/`view_final_text`/`export`), as `writing_help` and `submission_log` do.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from ..commands import PaletteCommand
+from ..poa import assemble
+from ..vocab import SECTIONS, Section
+from . import writing_help
+from .editor_layout import KEYS
+from .export_form import ExportSource, open_export
+from .text_view import TextViewScreen
+
+if TYPE_CHECKING:
+    from .case_editor import CaseEditorScreen
+
+
+def copy_plan(editor: CaseEditorScreen, only: Section | None = None, fmt: str | None = None) -> None:
+    """Send the whole plan (or one section) to the clipboard, in the format settings choose."""
+    if fmt is None:
+        fmt = "markdown" if editor.app.settings.copy_format == "markdown" else "text"  # type: ignore[attr-defined]
+    sections = editor.draft_sections()
+    empty = not sections[only].strip() if only else sections.is_empty()
+    what = f"{only.label} only" if only else "Whole POA"
+    if empty:
+        editor.notify("There is nothing to copy yet: write the plan first.", title=f"Copy: {what}",
+                      severity="warning")
+        return
+    editor.app.copy_text(assemble(sections, fmt=fmt, only=only),  # type: ignore[attr-defined]
+                         what + (" as Markdown" if fmt == "markdown" else ""))
+
+
+def view_final_text(editor: CaseEditorScreen) -> None:
+    text = assemble(editor.draft_sections(), fmt="text")
+    editor.app.push_screen(TextViewScreen("Final text: what the appeal form receives", text,
+                                          what="Whole POA"))
+
+
+def export_plan(editor: CaseEditorScreen) -> None:
+    if editor.case is not None:
+        open_export(editor, ExportSource(editor.draft_sections(), editor.case.id, editor.case.title),
+                    fmt=editor.app.settings.copy_format)  # type: ignore[attr-defined]
+
+
+def palette_commands(editor: CaseEditorScreen) -> Iterable[PaletteCommand]:
+    from .submission_log import record_reply, record_submission
+
+    other = "text" if editor.app.settings.copy_format == "markdown" else "markdown"  # type: ignore[attr-defined]
+    yield PaletteCommand("copy: Whole POA", "Copy the plan for the appeal form (F7)", editor.copy)
+    for section in SECTIONS:
+        yield PaletteCommand(f"copy: {section.label} only", f"Copy just the {section.label} text",
+                             lambda s=section: editor.copy(s))
+    yield PaletteCommand(f"copy: Whole POA as {'Markdown' if other == 'markdown' else 'plain text'}",
+                         "Copy in the other format, once", lambda: editor.copy(fmt=other))
+    yield PaletteCommand("view: Final text", "Read the plan as the form receives it; select "
+                         "or copy from there", editor.view_final_text)
+    for section in SECTIONS:
+        yield PaletteCommand(f"view: {section.label}", f"Write the {section.label} ({KEYS[section]})",
+                             lambda s=section: editor.action_focus_section(s.value))
+    yield PaletteCommand("view: Preview", "Show the whole plan rendered (F5)", editor.action_preview)
+    yield PaletteCommand("export: To file", "Save the plan or one section to a text file",
+                         editor.export)
+    yield PaletteCommand("attempt: Record submission", "Keep the draft as sent, with where "
+                         "and when", lambda: record_submission(editor))
+    yield PaletteCommand("attempt: Record reply", "Paste Amazon's answer to the last attempt",
+                         lambda: record_reply(editor))
+    yield PaletteCommand("case: Submission log", "Every attempt and reply (F6)",
+                         editor.action_submission_log)
+    yield from writing_help.palette_commands(editor)
+    yield PaletteCommand("case: Save now", "Write the draft to disk at once (ctrl+s or F10)",
+                         editor.action_save_now)
+    yield PaletteCommand("case: Back to the list", "Save and close this case (escape)",
+                         editor.action_back)
