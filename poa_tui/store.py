@@ -20,7 +20,6 @@ index and the case list's rows, lives in `summary_index.SummaryIndex`, which `Ca
 from __future__ import annotations
 
 import os
-import time  # noqa: F401  (tests reach the clock `summaries()` reads as `store.time`)
 from pathlib import Path
 from typing import Any, Callable, Iterable
 

@@ -201,7 +201,7 @@ def test_a_file_edited_in_place_shows_within_the_full_scan_period(
     edit_in_place(filled, 6, '"case 5"', '"edited by hand"')
     assert all(row.title != "edited by hand" for row in filled.summaries())
     later = time.monotonic() + store_module.FULL_SCAN_SECONDS + 1
-    monkeypatch.setattr(store_module.time, "monotonic", lambda: later)
+    monkeypatch.setattr(time, "monotonic", lambda: later)
     assert any(row.title == "edited by hand" for row in filled.summaries())
 
 
