@@ -347,7 +347,7 @@ SHOTS: dict[str, Shot] = {shot.name: shot for shot in [
     Shot("help", (120, 36), EDITOR + ("keys f1",), lambda s: [
         "Case editor", "Help: Case", SECTIONS[2].label]),
     Shot("new-case", (80, 24), ("keys n",), lambda s: [
-        "New case", "Title", "Seller", "Violation", "Response deadline"]),
+        "New case", "Title", "Amazon's notice", "Violation", "Not chosen"]),
     Shot("notice-review", (120, 36), ("keys n", "notice", "keys ctrl+r"), lambda s: [
         "Read the notice", *s.demo.notice.asins]),
     Shot("command-palette", (120, 36), EDITOR + ("keys ctrl+p",), lambda s: [
@@ -409,6 +409,9 @@ def write_png(svg: str, path: Path) -> bool:
 
     mono = svg.replace("font-family: Fira Code, monospace",
                        'font-family: "DejaVu Sans Mono", "Liberation Mono", monospace')
+    # cairosvg ignores the SVG's textLength: DejaVu's 12.04 px advance against the 12.2 px cell
+    # would leave a run of text short, and a gap before the next differently styled run.
+    mono = mono.replace("font-size: 20px;", "font-size: 20px;\n        letter-spacing: 0.16px;", 1)
     drawn = Image.open(io.BytesIO(cairosvg.svg2png(bytestring=mono.encode("utf-8"))))
     small = drawn.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=0)
     buffer = io.BytesIO()

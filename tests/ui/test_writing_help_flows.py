@@ -309,6 +309,6 @@ async def test_the_palette_and_help_offer_the_writing_help(tmp_path) -> None:
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen)
         keys = dict((does, keys) for keys, does in help_screen.rows)
-        assert any("next problem" in does and "f8" in k for does, k in keys.items())
-        assert any("own editor" in does and "^o" in k for does, k in keys.items())
+        assert any("next problem" in does and "F8" in k for does, k in keys.items())
+        assert any("own editor" in does and "ctrl+o" in k for does, k in keys.items())
         assert "Writing help" in help_screen.markdown
