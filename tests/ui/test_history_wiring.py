@@ -182,7 +182,9 @@ async def test_the_log_reads_as_a_timeline_with_the_escalation_named(tmp_path: P
         text = timeline_text(log.query_one(Timeline).rows)
         assert "escalated  Attempt 2 as an escalation" in text
         assert "answered   Attempt 1 after 2 d: Plan not detailed enough" in text
-        assert "today       waiting    8 d without an answer · escalation advised" in text
+        # Attempt 2 was itself the escalation: chase it, never escalate it again.
+        assert "today       waiting    8 d without an answer · follow up now" in text
+        assert "escalation advised" not in text
         heading = str(log.query_one("#log-heading", Static).render())
         assert "waiting 8 d" in heading and "2 of 2 appeals used" in heading
         summary = str(log.query_one("#attempt-summary", Static).render())

@@ -9,7 +9,7 @@ from history_support import HistoryHost, history_case
 from textual.widgets import Static
 
 from poa_tui.history import clocks_for
-from poa_tui.vocab import Outcome
+from poa_tui.vocab import Channel, Outcome
 from poa_tui.widgets.clock_badges import ERROR, WARNING, ClockBadges, clock_line, clocks_in
 from poa_tui.widgets.timeline import Timeline, timeline_rows, timeline_text
 
@@ -28,13 +28,14 @@ def test_timeline_reads_as_sent_answered_escalated() -> None:
         "2025-03-03  sent       Attempt 1 via Account Health",
         "2025-03-05  answered   Attempt 1 after 2 d: Plan not detailed enough, asks for 3 (2 open)",
         "2025-03-12  escalated  Attempt 2 as an escalation",
-        "today       waiting    2 d without an answer · follow up after 14 Mar · deadline in 4 d "
+        "today       waiting    2 d without an answer · follow up after 19 Mar · deadline in 4 d "
         "· 2 of 2 appeals used",
     ]
 
 
 def test_advice_follows_the_settings() -> None:
     case = history_case()
+    case.submission(2).channel = Channel.EMAIL  # an ordinary attempt: escalating may be advised
     today = date(2025, 3, 19)  # five business days after Wednesday 12 March
     relaxed = timeline_text(timeline_rows(case, clocks_for(case, today, follow_up_days=10,
                                                            escalation_business_days=10)))
@@ -42,6 +43,10 @@ def test_advice_follows_the_settings() -> None:
     strict = timeline_text(timeline_rows(case, clocks_for(case, today)))
     assert "escalation advised" in strict
     assert "consider escalating" in strict
+    case.submission(2).channel = Channel.ESCALATION  # never an escalation on an escalation
+    waiting = timeline_text(timeline_rows(case, clocks_for(case, date(2025, 3, 20))))
+    assert "escalation advised" not in waiting and "consider escalating" not in waiting
+    assert "do not escalate again" in waiting
 
 
 def test_clock_line_says_overdue_in_words_and_colour() -> None:
@@ -75,7 +80,7 @@ async def test_widgets_use_the_apps_settings_and_clock() -> None:
     case = history_case()
     app = HistoryHost(widgets=lambda: [ClockBadges(), Timeline()], today=date(2025, 3, 19))
     async with app.run_test(size=(80, 24)) as pilot:
-        app.settings.escalation_business_days = 9
+        app.settings.escalation_business_days = 4  # an escalation is chased after 4 business days
         clocks = clocks_in(app, case)
         assert clocks.days_waiting == 7 and not clocks.escalation_advised
         app.query_one(ClockBadges).show(clocks)
@@ -87,7 +92,7 @@ async def test_widgets_use_the_apps_settings_and_clock() -> None:
         assert rows[3].has_class("-escalated")
         cells = [str(cell.render()) for cell in rows[3].query(Static)]
         assert cells[1] == "escalated"
-        assert "follow-up is due" in str(rows[-1].query(Static)[-1].render())
+        assert "follow-up on the same thread is due" in str(rows[-1].query(Static)[-1].render())
         badges = str(app.query_one(ClockBadges).render())
         assert "waiting 7 d" in badges and "follow up now" in badges
         timeline.show(case, clocks)  # unchanged: the rows stay as they are
