@@ -141,9 +141,8 @@ def clocks_for(item: Case | CaseSummary, today: date, **settings: int) -> Clocks
                               last.submitted_at if last else None, item.notice.deadline,
                               item.notice.appeal_limit, today,
                               last_channel=last.channel if last else None, **settings)
-    # An index row does not record where the last attempt went, so it is read as an ordinary one.
     return compute_clocks(item.status, item.attempts, item.last_submitted_at, item.deadline,
-                          item.appeal_limit, today, **settings)
+                          item.appeal_limit, today, last_channel=item.last_channel, **settings)
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,11 @@ from functools import cached_property
 from typing import Any
 
 from .models import Case, parse_date, parse_datetime
-from .vocab import Outcome, Status
+from .vocab import Channel, Outcome, Status
 
 _STATUSES = {status.value: status for status in Status}
 _OUTCOMES = {outcome.value: outcome for outcome in Outcome}
+_CHANNELS = {channel.value: channel for channel in Channel}
 
 
 def _stamp(value: Any) -> datetime | None:
@@ -47,6 +48,8 @@ class CaseSummary:
     asins: list[str] = field(default_factory=list)
     order_ids: list[str] = field(default_factory=list)
     revision: int = 0
+    last_channel: Channel | None = None
+    """Where the last attempt went: an unanswered escalation is chased, not escalated again."""
 
     @classmethod
     def of(cls, case: Case) -> CaseSummary:
@@ -70,6 +73,7 @@ class CaseSummary:
             asins=list(case.notice.asins),
             order_ids=list(case.notice.order_ids),
             revision=case.revision,
+            last_channel=last.channel if last else None,
         )
 
     @property
@@ -96,6 +100,7 @@ class CaseSummary:
             row[key] = row[key].isoformat() if row[key] else None
         row["status"] = self.status.value
         row["last_outcome"] = self.last_outcome.value if self.last_outcome else None
+        row["last_channel"] = self.last_channel.value if self.last_channel else None
         return row
 
     @classmethod
@@ -120,4 +125,5 @@ class CaseSummary:
             asins=list(row.get("asins") or []),
             order_ids=list(row.get("order_ids") or []),
             revision=int(row.get("revision", 0)),
+            last_channel=_CHANNELS.get(row.get("last_channel")),  # type: ignore[arg-type]
         )

@@ -151,7 +151,9 @@ class SummaryIndex:
         changed = False
         for key, (mtime_ns, size) in stats.items():
             row = rows.get(key)
-            indexed = bool(row) and row.get("_mtime_ns") == mtime_ns and row.get("_size") == size
+            indexed = (bool(row) and row.get("_mtime_ns") == mtime_ns and row.get("_size") == size
+                       and (not row.get("attempts") or "last_channel" in row))
+            # (rows written before `last_channel` was kept are read again once, for it)
             known = seen.get(key)
             if known is not None and known[:2] == (mtime_ns, size) and known[2] is not None:
                 fresh[key] = known  # unchanged since the last scan: no parsing

@@ -65,6 +65,20 @@ def test_an_unanswered_escalation_is_never_told_to_escalate() -> None:
     assert relaxed.follow_up_due == date(2024, 10, 28) and not relaxed.follow_up_overdue
 
 
+def test_the_case_list_row_knows_the_last_attempt_was_an_escalation() -> None:
+    """The list works from index rows: they carry the last channel, so it says the same."""
+    case = sent_case(datetime(2024, 10, 1, 10, tzinfo=UTC))
+    case.submissions[0].reply = Reply(datetime(2024, 10, 3, tzinfo=UTC), "no", Outcome.DENIED)
+    case.record_submission(Channel.ESCALATION, when=datetime(2024, 10, 14, 10, tzinfo=UTC))
+    row = CaseSummary.from_row(CaseSummary.of(case).to_row())
+    assert row.last_channel is Channel.ESCALATION
+    assert clocks_for(row, date(2024, 10, 28)) == clocks_for(case, date(2024, 10, 28))
+    assert not clocks_for(row, date(2024, 10, 28)).escalation_advised
+    older = CaseSummary.of(case).to_row()
+    del older["last_channel"]  # a row an earlier version wrote
+    assert CaseSummary.from_row(older).last_channel is None
+
+
 def test_an_escalation_that_was_answered_leaves_the_next_attempt_its_own_clock() -> None:
     case = sent_case(datetime(2024, 10, 1, tzinfo=UTC))
     case.record_submission(Channel.ESCALATION, when=datetime(2024, 10, 7, tzinfo=UTC))

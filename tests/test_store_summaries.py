@@ -242,3 +242,25 @@ def test_without_index_rows_the_first_summaries_look_at_the_files(
     scans = count_scans(opened, monkeypatch)
     assert len(opened.summaries(verify=False)) == 12
     assert scans == [1]
+
+
+def test_rows_written_before_the_last_channel_was_kept_are_read_again_once(
+        store: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from poa_tui.vocab import Channel
+
+    case = store.create(Case(title="escalated"))
+    case.record_submission(Channel.ESCALATION)
+    store.save(case)
+    store.summaries()
+    data = store._read_index()
+    for row in data["cases"].values():
+        del row["last_channel"]
+    store._write_index(data)
+    reopened = CaseStore(store.root)
+    reads = count_reads(reopened, monkeypatch)
+    assert [row.last_channel for row in reopened.summaries()] == [Channel.ESCALATION]
+    assert f"case {case.id}" in reads
+    again = CaseStore(store.root)
+    reads = count_reads(again, monkeypatch)
+    assert [row.last_channel for row in again.summaries()] == [Channel.ESCALATION]
+    assert f"case {case.id}" not in reads
