@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from typing import Any
 
+from ..evidence_changes import follow_violation, follow_violation_note
 from ..guidance import seed_evidence
 from ..history import clocks_for
 from ..models import Case
@@ -171,6 +172,7 @@ def edit_case(args: argparse.Namespace) -> int:
     text = read_text(args.source) if args.source is not None else None
     notice = _read_notice(args)
     store, case = load_case(args)
+    violation = case.violation_type
     changed = _apply_details(case, args)
     if args.section is not None and text is not None:
         case.sections[args.section] = text
@@ -183,8 +185,13 @@ def edit_case(args: argparse.Namespace) -> int:
     if not changed:
         raise CliError("nothing to change: give --section with --from, --notice, or a detail "
                        "such as --title")
+    followed = case.violation_type != violation and bool(case.evidence)
+    if followed:
+        case.evidence = follow_violation(case.evidence, violation, case.violation_type)
     store.save(case)
     _report(applied)
+    if followed:
+        print(f"{PROG}: {follow_violation_note(violation, case.violation_type)}", file=sys.stderr)
     return 0
 
 

@@ -31,6 +31,19 @@ def test_new_prints_the_id_alone_and_show_json_has_the_contract_shape(cli, new_c
     assert "invoices_365d" in keys and not any(item["done"] for item in case["evidence"])
 
 
+def test_edit_violation_brings_the_checklist_along(cli, new_case) -> None:
+    case_id = new_case("Knife sets", "--violation", "inauthentic")
+    before = cli("show", str(case_id), "--json").json()["evidence"]
+    changed = cli("edit", str(case_id), "--violation", "condition_used_sold_as_new")
+    assert changed.code == 0, changed.err
+    assert "checklist now follows" in changed.err
+    after = cli("show", str(case_id), "--json").json()["evidence"]
+    assert "invoices_365d" in {item["key"] for item in before}
+    assert {item["key"] for item in after} != {item["key"] for item in before}
+    same = cli("edit", str(case_id), "--title", "Knife sets, renamed")
+    assert same.code == 0 and "checklist" not in same.err
+
+
 def test_new_takes_defaults_and_tidies_the_title(cli, new_case) -> None:
     case_id = new_case("  Late   shipments\tin March ")
     case = cli("show", str(case_id), "--json").json()
