@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
+import re
 import signal
 import tempfile
 import threading
@@ -90,6 +91,10 @@ class PoaApp(App[None]):
         self._quit_despite_errors = False
         self._all_sheets_read = False
         self._theme_applied = False
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in the footer and hints as the help writes them: "F5", not Textual's "f5"."""
+        return re.sub(r"\bf(\d{1,2})\b", r"F\1", super().get_key_display(binding))
 
     def today(self) -> date:
         """The local date; tests replace the clock so day counts stay stable."""
