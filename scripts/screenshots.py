@@ -329,7 +329,7 @@ EDITOR = ("open demo",)
 LOG = ("open demo", "keys f6", "keys up")  # the first attempt: the one Amazon answered
 SHOTS: dict[str, Shot] = {shot.name: shot for shot in [
     Shot("case-list", (120, 36), (), lambda s: [
-        s.demo.title, "Awaiting reply", "Needs revision", "Deadline", "in 5 d",
+        s.demo.title, "Waiting 1 d", "Needs revision", "Deadline", "in 5 d",
         "2 d overdue", "7 cases"]),
     Shot("case-list-80x24", (80, 24), (), lambda s: [
         s.demo.title, "Waiting 1 d", "Deadline", "in 5 d"]),
