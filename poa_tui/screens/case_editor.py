@@ -98,6 +98,8 @@ becomes editable by itself once they leave.
         self.preview_open = False
         self._leave_anyway = False
         self._shown_text: dict[str, str] = {}
+        self.tabs_marked: dict[Section, bool] = {}
+        """Which sections the tabs strip shows as unsaved."""
         self._editors: dict[Section, SectionEditor] = {}
         self.preview: PoaPreview
 
@@ -156,7 +158,8 @@ becomes editable by itself once they leave.
         self.saving.open()
         sections = self.case.sections if self.case else Sections()
         self._editors = {section: SectionEditor(section, sections[section], key_hint=KEYS[section],
-                                                classes="pane") for section in SECTIONS}
+                                                on_change=self._draft_changed, classes="pane")
+                         for section in SECTIONS}
         self.preview = PoaPreview(self.draft_sections, id="preview", classes="pane")
         self.preview.border_title = "Preview"
         self.preview.border_subtitle = "F5"
@@ -297,11 +300,13 @@ becomes editable by itself once they leave.
 
     # -- typing --------------------------------------------------------------------------------
 
-    def on_text_area_changed(self, event: SectionEditor.Changed) -> None:
-        # Runs on every keystroke: cheap bookkeeping only, the work waits for a pause.
-        if not isinstance(event.text_area, SectionEditor) or self.case is None:
+    def _draft_changed(self, editor: SectionEditor) -> None:
+        # Runs on every keystroke (the editors call it): cheap bookkeeping only, the work
+        # waits for a pause.
+        if self.case is None:
             return
-        self.show_tabs()
+        if editor.marked_unsaved != self.tabs_marked.get(editor.section):
+            self.show_tabs()
         self.preview.changed()
         self.aside.text_changed()
         self.saving.typed()

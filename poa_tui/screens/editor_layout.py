@@ -45,6 +45,7 @@ class EditorLayout:
         """Mark the part on screen, and the sections with unsaved text, in the tabs strip."""
         parts = []
         entries = [(KEYS[s], s.label, s.value, self.editor(s).marked_unsaved) for s in SECTIONS]
+        self.tabs_marked = {s: self.editor(s).marked_unsaved for s in SECTIONS}
         for key, label, name, unsaved in entries:
             current = self.current.value == name and not self._preview_covers()
             style = "b reverse" if current else "$text-muted"

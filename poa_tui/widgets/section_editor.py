@@ -11,6 +11,8 @@ cost this widget does not need.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from textual import events
 from textual.binding import Binding
 from textual.widgets import TextArea
@@ -52,6 +54,7 @@ class SectionEditor(TextArea, inherit_bindings=False):
     ]
 
     def __init__(self, section: Section, text: str = "", *, key_hint: str = "",
+                 on_change: Callable[[SectionEditor], object] | None = None,
                  id: str | None = None, classes: str | None = None) -> None:
         super().__init__(text, soft_wrap=True, tab_behavior="focus", show_line_numbers=False,
                          highlight_cursor_line=False, placeholder=SECTION_HINTS[section],
@@ -62,6 +65,9 @@ class SectionEditor(TextArea, inherit_bindings=False):
         self.counts = text_counts(text)
         self.key_hint = key_hint
         """Shown at the bottom right of the border, e.g. "F2"."""
+        self.on_change = on_change
+        """Told of every change, in place of the `Changed` message bubbling on: that would pass
+        through each container on its way to the screen, a dispatch each, on every keystroke."""
         self.marked_unsaved = False
         """What the title says (checked on the first keystroke after a save and at each pause)."""
         self._pause = TypingPause(self, COUNT_DELAY, self.refresh_counts)
@@ -112,6 +118,14 @@ class SectionEditor(TextArea, inherit_bindings=False):
         if not self.marked_unsaved:
             self._update_title()
         self._pause.poke()
+        if self.on_change is not None:
+            event.stop()
+            self.on_change(self)
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        # Nothing above listens (the findings strip watches `selection`): bubbling on to the
+        # app would cost every cursor move a dispatch in each container on the way.
+        event.stop()
 
     def on_paste(self, event: events.Paste) -> None:
         """Pasted text loses terminal escape sequences and control characters first."""
