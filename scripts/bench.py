@@ -78,7 +78,7 @@ class Plan:
 
 
 FULL = Plan({100: 100, 1000: 1000, 5000: 5000}, launches=9, memory_runs=3, saves=40,
-            preview_rounds=3, preview_edits=3, key_rounds=3, filter_rounds=2, time_limit=3600)
+            preview_rounds=3, preview_edits=3, key_rounds=8, filter_rounds=2, time_limit=3600)
 QUICK = Plan({100: 100, 1000: 200, 5000: 500}, launches=3, memory_runs=1, saves=10,
              preview_rounds=1, preview_edits=2, key_rounds=1, filter_rounds=1, time_limit=600)
 

@@ -31,6 +31,10 @@ from bench_frames import (CallStamps, FrameProbe, send_key, settle, timed_key, t
 from poa_tui.vocab import Section
 
 SIZE = (120, 36)
+RUN = {"size": SIZE, "tooltips": True, "notifications": True}
+"""Headless, but as in a terminal: `run_test` leaves out the tooltip and the notifications'
+layer by default, and without the tooltip Textual pays for a failed lookup (an exception
+listing every widget on the screen) on each key."""
 FILTER_QUERIES = ("garden", "seller 4", "b00003")
 """Typed into the case list filter: a word, a seller name with a space, an ASIN prefix."""
 
@@ -44,7 +48,7 @@ async def _filter_keys(store: Any, settings: Path,
 
     app = make_app(store=store, settings_path=settings)
     out: dict[str, list[float]] = {"typed": [], "cleared": [], "echo": [], "handled": []}
-    async with app.run_test(size=SIZE):
+    async with app.run_test(**RUN):
         probe = FrameProbe(app)
         await wait_for(app, lambda: isinstance(app.screen, CaseListScreen)
                        and app.screen.table.row_count > 0, "the case list")
@@ -197,7 +201,7 @@ async def _editor_round(store: Any, settings: Path, seen: Editing,
 
     app = make_app(store=store, settings_path=settings)
     seconds: list[float] = []
-    async with app.run_test(size=SIZE):
+    async with app.run_test(**RUN):
         session = await _open_editor(app)
         editor, probe, watch = session.editor, session.probe, session.watch
         seen.area = (editor.outer_size.width, editor.outer_size.height)
@@ -236,7 +240,7 @@ class TextAreaHost(App[None]):
 async def _text_area_round(text: str, seen: Editing, keys_per_row: int) -> list[float]:
     app = TextAreaHost(text, seen.area)
     seconds: list[float] = []
-    async with app.run_test(size=SIZE):
+    async with app.run_test(**RUN):
         probe = FrameProbe(app)
         area = app.query_one(TextArea)
         area.focus()
@@ -264,7 +268,7 @@ class StockMarkdownHost(App[None]):
 async def _stock_round(seen: Editing) -> list[float]:
     app = StockMarkdownHost(seen.preview_width)
     seconds: list[float] = []
-    async with app.run_test(size=SIZE):
+    async with app.run_test(**RUN):
         probe = FrameProbe(app)
         markdown = app.query_one(Markdown)
         await markdown.update(seen.texts[0])
