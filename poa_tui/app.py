@@ -7,7 +7,6 @@ Screens do the work; the app holds what they share (`store`, `settings`, `today(
 from __future__ import annotations
 
 import asyncio
-import gc
 import os
 import re
 import signal
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 from textual.app import App
 from textual.binding import Binding
 
-from . import paste_guard, paths, render_crop
+from . import heap, paste_guard, paths, render_crop
 from .commands import PaletteCommand, PoaCommands
 from .errors import StoreError
 from .resources import stylesheets
@@ -127,11 +126,8 @@ class PoaApp(App[None]):
         """What waits until the case list is on screen."""
         # `cli.tui.run` pauses Python's cycle collector while the app starts (it would walk
         # every object imported so far, ~30-50 ms at start-up). One collection now, then what
-        # is left (the modules, the list's summaries) is frozen: later full collections do not
-        # walk it again; with 5,000 cases one took ~130-260 ms, a pause in the middle of typing.
-        gc.collect()
-        gc.freeze()
-        gc.enable()
+        # is left (the modules, the list's summaries) stays out of later full collections.
+        heap.release()
         self.read_all_sheets()
         # The snapshot's thread would otherwise hold the interpreter lock while the list is
         # laid out (~20 ms of start-up at 1,000 cases).

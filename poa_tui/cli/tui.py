@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import shutil
 import sys
 import tempfile
 
+from .. import heap
 from .support import PROG, CliError
 
 NO_TERMINAL = (
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     # Python's cycle collector would make several passes over the ~36,000 objects the
     # imports create (~50 ms of start-up, one full pass alone ~30 ms); the app turns it back
     # on once its first screen is drawn (PoaApp._after_first_frame).
-    gc.disable()
+    heap.hold()
     # Deferred: Textual and the screens take ~120 ms to import, which no other verb should pay.
     from ..app import make_app
 

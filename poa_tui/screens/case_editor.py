@@ -16,8 +16,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from .. import closed_watchers, heap
 from ..commands import PaletteCommand
 from ..errors import StoreError
 from ..locks import LockHolder
@@ -25,6 +26,7 @@ from ..models import Case, Sections
 from ..vocab import SECTIONS, Section
 from ..widgets.case_table import deadline_phrase
 from ..widgets.findings_panel import FindingsStrip
+from ..widgets.key_footer import KeyFooter
 from ..widgets.preview import PoaPreview
 from ..widgets.section_editor import SectionEditor
 from ..widgets.writing_aside import WritingAside
@@ -34,6 +36,13 @@ from .editor_saving import EditorSaving
 from .editor_saving import RETRY_SECONDS as RETRY_SECONDS  # still read from here (tests/e2e)
 
 T = TypeVar("T")
+
+SETTLE_AFTER = 1.0
+"""Seconds from the preview's first update to the heap's release (`heap`): the blocks near
+the view are built after it, once scrolling settles."""
+CLOSED_SETTLE_AFTER = 1.0
+"""Seconds from closing to collecting the closed screen (`heap.settle`), so that a key
+pressed at once on the list (the next case, say) does not wait for it."""
 
 
 class CaseEditorScreen(EditorLayout, Screen[None]):
@@ -100,6 +109,8 @@ becomes editable by itself once they leave.
         self._shown_text: dict[str, str] = {}
         self.tabs_marked: dict[Section, bool] = {}
         """Which sections the tabs strip shows as unsaved."""
+        self._heap_settled = False
+        self._heap_held = False
         self._editors: dict[Section, SectionEditor] = {}
         self.preview: PoaPreview
 
@@ -155,6 +166,8 @@ becomes editable by itself once they leave.
     # -- opening -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        heap.hold()  # until the case is on screen: see `_settle_heap`
+        self._heap_held = True
         self.saving.open()
         sections = self.case.sections if self.case else Sections()
         self._editors = {section: SectionEditor(section, sections[section], key_hint=KEYS[section],
@@ -176,7 +189,7 @@ becomes editable by itself once they leave.
             yield self.aside
             yield self.preview
         yield FindingsStrip(id="findings-strip")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.saving.autosave.delay = self.app.settings.autosave_delay  # type: ignore[attr-defined]
@@ -191,9 +204,34 @@ becomes editable by itself once they leave.
         self._apply_layout(self.app.size)
         self.editor(Section.ROOT_CAUSE).focus()
         self.preview.changed(follow=False, delay=0)
+        if not self.preview.display:  # not built until shown: the screen is all there is
+            self._settle_heap()
+
+    def on_poa_preview_caught_up(self) -> None:
+        if not self._heap_settled:  # the first time: the preview's blocks are built
+            self._settle_heap()
+
+    def _settle_heap(self) -> None:
+        """Once the case is on screen (the preview's blocks in view built), one collection
+        instead of the several Python would run while the screen is built, and what is left
+        is frozen (`heap`): typing then never waits for a walk of the preview's widgets."""
+        self._heap_settled = True
+        self.set_timer(SETTLE_AFTER, self._release_heap, name="settle-heap")
+
+    def _release_heap(self) -> None:
+        if self._heap_held:
+            self._heap_held = False
+            heap.release(collect=False)  # collected once the case is closed
 
     def on_unmount(self) -> None:
         self.saving.close()
+        # Nothing outside may keep this screen alive (`closed_watchers`), and its widgets were
+        # frozen with it (`heap`): collect them a moment after the list is back.
+        closed_watchers.prune(self.app)
+        self._release_heap()
+        # Set from the app's own queue: a timer set here would keep this screen (the active
+        # message pump in the timer's context) alive until it fired, and then freeze it.
+        self.app.call_later(self.app.set_timer, CLOSED_SETTLE_AFTER, heap.settle)
 
     # -- parts ---------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ..commands import PaletteCommand
 from ..errors import StoreError
@@ -21,6 +21,7 @@ from ..history import Clocks, clocks_for
 from ..summary import CaseSummary
 from ..widgets.case_table import CaseTable
 from ..widgets.clock_badges import clock_settings
+from ..widgets.key_footer import KeyFooter
 from .case_list_actions import CaseActions
 from .case_list_checks import INLINE_CHECKS, DraftChecks
 from .case_list_view import (NEEDS_ACTION_VIEWS, WELCOME, by_need, count_line, empty_message,
@@ -113,7 +114,7 @@ terminal appear on their own.
         table.border_title = "Cases"
         yield table
         yield Static(Content.from_markup(WELCOME), id="empty")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_from_store()

@@ -14,7 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..commands import PaletteCommand
 from ..diffing import REWRITTEN_BELOW, SectionDiff, diff_sections, similarity
@@ -22,6 +22,7 @@ from ..models import Case, Sections
 from ..vocab import SECTIONS, Section
 from ..widgets.clock_badges import MUTED
 from ..widgets.diff_text import DiffText
+from ..widgets.key_footer import KeyFooter
 from ..widgets.timeline import outcome_style
 
 Version = Union[int, Literal["draft"]]
@@ -154,7 +155,7 @@ the same answer: change what the reply asked about, not just the wording.
                     pane.border_title = section.label
                     yield DiffText(id=f"diff-text-{section.value}")
         yield Static("", id="diff-legend")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         if getattr(self.app, "no_color", False):

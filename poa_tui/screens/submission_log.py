@@ -15,7 +15,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ..commands import PaletteCommand
 from ..diffing import repeat_of_rejected
@@ -26,6 +26,7 @@ from ..textsafety import strip_controls
 from ..vocab import Channel
 from ..widgets.attempt_table import AttemptTable, days_waited
 from ..widgets.clock_badges import clock_line, clocks_in
+from ..widgets.key_footer import KeyFooter
 from ..widgets.request_list import Change, RequestList
 from ..widgets.timeline import Timeline
 from .confirm import ConfirmScreen
@@ -221,7 +222,7 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
                 yield Static("What was sent", id="sent-label", classes="detail-label")
                 yield Static("", id="sent-text", classes="inert-text")
             yield Static(Content(EMPTY_LOG), id="empty-log")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     NEEDS_ATTEMPT = frozenset({"view_sent", "copy_sent", "export_sent", "compare_draft",
                                "compare_previous", "focus_requests"})

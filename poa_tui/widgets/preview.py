@@ -11,6 +11,7 @@ import asyncio
 from typing import Callable
 
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets.markdown import MarkdownBlock
 
@@ -37,6 +38,9 @@ class PoaPreview(VerticalScroll):
 
     can_focus_children = False
     """Links and code blocks inside must never take focus from the editors."""
+
+    class CaughtUp(Message):
+        """The preview shows the draft as it was when its last update began."""
 
     def __init__(self, source: Callable[[], Sections], *, id: str | None = None,
                  classes: str | None = None) -> None:
@@ -97,6 +101,12 @@ class PoaPreview(VerticalScroll):
             self._start()
 
     async def _catch_up(self) -> None:
+        try:
+            await self._update_document()
+        finally:
+            self.post_message(self.CaughtUp())
+
+    async def _update_document(self) -> None:
         # An edit made while one update ran is picked up by the next round of the loop.
         while self._stale:
             self._stale = False

@@ -86,6 +86,40 @@ async def test_a_first_keystroke_marks_the_title_without_restyling(tmp_path: Pat
             screen.query_one("#section-tabs").render()))
 
 
+async def test_a_closed_case_editor_is_let_go(tmp_path: Path) -> None:
+    """Textual keeps a closed text area's watch on the app's theme, and with it the whole
+    screen: a long case stayed in memory for each time it was opened."""
+    import gc
+    import weakref
+
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        gone = weakref.ref(screen)
+        del screen
+        await pilot.press("escape")
+        await eventually(pilot, lambda: isinstance(app.screen, CaseListScreen))
+        await pilot.pause(0.2)
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        assert gone() is None
+
+
+async def test_the_footer_keeps_no_closed_keys(tmp_path: Path) -> None:
+    """Textual's footer rebuilds its keys as focus moves, and each old key stayed watched."""
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_editor(app, pilot)
+        footer = screen.query_one(Footer)
+        for key in ("f3", "f4", "f5", "f2", "f3", "f2"):
+            await pilot.press(key)
+            await pilot.pause()
+        watchers = getattr(footer, "__watchers", {})
+        watching = [node for entries in watchers.values() for node, _ in entries]
+        assert watching and all(node.is_attached for node in watching)
+
+
 async def test_typing_in_each_section_reaches_the_preview_and_the_disk(tmp_path: Path) -> None:
     app = editor_app(tmp_path, Case(title="Fresh"), autosave=2.0)
     async with app.run_test(size=(160, 48)) as pilot:
