@@ -102,7 +102,9 @@ class EditorLayout:
         if self._preview_covers():
             self.preview_open = False
         self._show_current()
-        self.editor(self.current).focus()
+        # At once, not after the queued messages as `focus()` does: text typed in the same
+        # burst as F2-F4 (a paste, a fast typist, tmux send-keys) belongs to the new section.
+        self.set_focus(self.editor(self.current))
         self.preview.reveal(self.current)
 
     def action_preview(self) -> None:
@@ -111,7 +113,7 @@ class EditorLayout:
             if not self.has_class("-wide"):
                 self.preview_open = False
                 self._show_current()
-            self.editor(self.current).focus()
+            self.set_focus(self.editor(self.current))
             return
         if not self.has_class("-wide"):
             self.preview_open = True
@@ -122,4 +124,4 @@ class EditorLayout:
     def action_close_preview(self) -> None:
         self.preview_open = False
         self._show_current()
-        self.editor(self.current).focus()
+        self.set_focus(self.editor(self.current))

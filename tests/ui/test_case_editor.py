@@ -120,6 +120,17 @@ async def test_the_footer_keeps_no_closed_keys(tmp_path: Path) -> None:
         assert watching and all(node.is_attached for node in watching)
 
 
+async def test_text_typed_with_f4_in_one_burst_goes_to_that_section(tmp_path: Path) -> None:
+    app = editor_app(tmp_path, written_case(), autosave=5.0)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_editor(app, pilot)
+        for key, char in (("f4", None), ("Q", "Q")):
+            app.post_message(events.Key(key, char))  # both queued before the first is handled
+        await pilot.pause(0.2)
+        assert screen.editor(Section.SYSTEMATIC_CHANGES).text.startswith("Q")
+        assert not screen.editor(Section.ROOT_CAUSE).text.startswith("Q")
+
+
 async def test_typing_in_each_section_reaches_the_preview_and_the_disk(tmp_path: Path) -> None:
     app = editor_app(tmp_path, Case(title="Fresh"), autosave=2.0)
     async with app.run_test(size=(160, 48)) as pilot:
