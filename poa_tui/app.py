@@ -172,7 +172,7 @@ class PoaApp(App[None]):
         for signum in _EXIT_SIGNALS:
             try:
                 loop.add_signal_handler(signum, self._on_exit_signal, signum)
-            except (NotImplementedError, RuntimeError, ValueError):
+            except (RuntimeError, ValueError):  # the platform's "not implemented" included
                 pass  # not the main thread, or no signals on this platform: nothing to install
 
     def _on_exit_signal(self, signum: int) -> None:
