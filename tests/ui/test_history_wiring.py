@@ -254,16 +254,18 @@ async def test_case_list_shows_waiting_days_and_overdue_deadlines(tmp_path: Path
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, CaseListScreen)
-        assert "Escalate · 8 d" in cells_of(app, waiting_id)
+        # The unanswered attempt was the escalation: chase it, never escalate it again.
+        assert "Follow up · 8 d" in cells_of(app, waiting_id)
         assert "2 d overdue" in cells_of(app, overdue_id)
 
 
-async def test_waiting_turns_into_follow_up_with_the_settings(tmp_path: Path) -> None:
+async def test_an_escalation_is_chased_after_the_escalation_days_in_the_settings(
+        tmp_path: Path) -> None:
     app, (waiting_id, _, _) = list_app(tmp_path, "follow_up_days = 7\n"
                                                  "escalation_business_days = 20\n")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "Follow up · 8 d" in cells_of(app, waiting_id)
+        assert "Waiting 8 d" in cells_of(app, waiting_id)
 
 
 async def test_needs_action_first_then_only_those(tmp_path: Path) -> None:
