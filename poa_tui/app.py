@@ -210,7 +210,10 @@ class PoaApp(App[None]):
         self.exit()
 
     def _refresh_active_screen(self) -> None:
-        # A screen pushed a moment ago may not be composed yet; it reads the store on mount.
+        # A screen pushed a moment ago may not be composed yet (it reads the store on mount),
+        # and one being taken down as the app stops has lost its widgets already.
+        if not self.is_running:
+            return
         refresh = getattr(self.screen, "refresh_from_store", None)
         if refresh is not None and self.screen.is_mounted:
             refresh()
