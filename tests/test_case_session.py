@@ -230,3 +230,25 @@ def test_update_survives_a_writer_that_beats_it_fewer_than_the_limit(store: Case
     saved, _ = store.update(case_id, lambda case: setattr(case, "seller", "Kept seller"))
     assert store.load(case_id).seller == "Kept seller"
     assert store.load(case_id).notes == "n" * attempts
+
+
+def test_following_an_unchanged_file_does_not_read_the_case(store: CaseStore,
+                                                            monkeypatch) -> None:
+    case_id = _case(store).id
+    session = CaseSession(store, case_id).open()
+    loads: list[int] = []
+    real_load = CaseStore.load
+    monkeypatch.setattr(CaseStore, "load",
+                        lambda self, i: (loads.append(i), real_load(self, i))[1])
+    for _ in range(5):
+        assert session.follow() is False
+    assert loads == []
+    _in_another_process(store, """
+        case = store.load(int(sys.argv[2]))
+        case.title = "Changed elsewhere"
+        store.save(case)
+    """, str(case_id))
+    assert session.follow() is True and loads == [case_id]
+    assert session.case is not None and session.case.title == "Changed elsewhere"
+    assert session.follow() is False and loads == [case_id]
+    session.close()

@@ -16,6 +16,7 @@ only decides how to show what `SaveResult` says.
 from __future__ import annotations
 
 import copy
+import os
 from dataclasses import dataclass, field
 from typing import Callable, Generic, TypeVar
 
@@ -79,6 +80,9 @@ class CaseSession:
         """Why the last save failed; None once saving works."""
         self._lock: SessionLock | None = None
         self._dirty = False
+        self._disk_stamp: tuple[int, int, int] | None = None
+        """The case file as last read or written here (inode, mtime, size): while it stays
+        the same, following other writers costs one `stat`, not a read of the whole case."""
 
     # -- opening and closing -------------------------------------------------------------------
 
@@ -93,6 +97,7 @@ class CaseSession:
             self.read_only = True
             self.lock_refused = f"the data folder cannot be written ({error.strerror or error})"
         try:
+            self._disk_stamp = self._stamp()  # before reading: a write after it is noticed
             self.case = self.store.load(self.case_id)
         except StoreError as error:
             self.open_problem = error
@@ -152,6 +157,7 @@ class CaseSession:
 
         def merge_with(theirs: Case) -> Case:
             assert self.case is not None and self.base is not None
+            self._disk_stamp = None
             merged = merge_case(self.base, self.case, theirs)
             merges.append(merged)
             self.case, self.base = merged.case, theirs
@@ -167,6 +173,7 @@ class CaseSession:
             self.save_problem = problem
             return SaveResult(saved=False, merges=merges, problem=problem)
         self.base = copy.deepcopy(self.case)
+        self._disk_stamp = self._stamp()
         self._dirty = False
         self.save_problem = None
         return SaveResult(saved=True, merges=merges)
@@ -196,11 +203,23 @@ class CaseSession:
             return False
         return self._adopt_disk()
 
+    def _stamp(self) -> tuple[int, int, int] | None:
+        """The case file's inode, modification time and size (None if it cannot be read)."""
+        try:
+            info = os.stat(self.store.case_path(self.case_id))
+        except OSError:
+            return None
+        return info.st_ino, info.st_mtime_ns, info.st_size
+
     def _adopt_disk(self) -> bool:
+        stamp = self._stamp()
+        if stamp is not None and stamp == self._disk_stamp:
+            return False
         try:
             disk = self.store.load(self.case_id)
         except StoreError:
             return False
+        self._disk_stamp = stamp
         if self.case is not None and disk.revision == self.case.revision:
             return False
         self.case, self.base = disk, copy.deepcopy(disk)
