@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from editor_support import eventually
 from shell_support import TODAY, sample_cases, shell_app
 
 from poa_tui.app import make_app
@@ -29,6 +30,14 @@ def record_frames(app) -> list[str]:
     return frames
 
 
+def settled(screen) -> bool:
+    """Nothing left to lay out or draw: any frame the key causes has been written."""
+    if screen._dirty_widgets or screen._layout_required or screen._repaint_required:
+        return False
+    return not any(widget._repaint_required or widget._layout_required
+                   for widget in screen.walk_children(with_self=False))
+
+
 async def test_each_filter_key_is_drawn_in_a_single_frame(tmp_path: Path) -> None:
     app = shell_app(tmp_path, seeded=False)
     app.store.import_cases([case for _ in range(50) for case in sample_cases()])  # 400 cases
@@ -37,14 +46,14 @@ async def test_each_filter_key_is_drawn_in_a_single_frame(tmp_path: Path) -> Non
         await app.workers.wait_for_complete()
         await pilot.press("slash")
         app.screen.query_one("#filter").cursor_blink = False  # a blink would be a frame too
-        await pilot.pause(0.2)
+        await eventually(pilot, lambda: settled(app.screen))
         frames = record_frames(app)
         table = app.screen.query_one(CaseTable)
         for typed in ("k", "ke", "kes"):
             frames.clear()
             await pilot.press(typed[-1])
-            await pilot.pause(0.2)  # several frame periods: a late frame would show up
             count = sum(typed in row.haystack for row in app.screen.all_rows if not row.archived)
+            await eventually(pilot, lambda: bool(frames) and settled(app.screen))
             assert len(table.rows_shown) == count < 350
             assert len(frames) == 1, f"{typed!r} drew {len(frames)} frames"
             assert f"{count} of 350 cases" in frames[0], "the filtered table is in that frame"
@@ -58,8 +67,8 @@ async def test_a_key_typed_right_after_slash_never_acts_on_the_list(tmp_path: Pa
         await pilot.pause()
         for key, char in (("slash", "/"), ("a", "a")):
             app.post_message(events.Key(key, char))  # both queued before the first is handled
-        await pilot.pause(0.2)
-        assert app.focused is app.screen.query_one("#filter")
+        await pilot.pause()  # until both keys are handled
+        await eventually(pilot, lambda: app.focused is app.screen.query_one("#filter"))
     assert not app.store.load(8).archived, "the 'a' did not archive the highlighted case"
 
 
