@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..outfile import OutputError, OutputExistsError, write_file
 from ..poa import EXPORT_FORMATS, assemble
 from ..vocab import Section
 from .support import PROG, AddVerb, CliError, add_case_id, choices, load_case, vocab_arg
@@ -36,19 +37,15 @@ def export_case(args: argparse.Namespace) -> int:
 
 
 def write_new_file(path: Path, text: str, *, replace: bool) -> None:
-    """Write `text` to `path`; an existing file is replaced only when `replace` is set."""
-    if path.is_dir():
-        raise CliError(f"{path} is a folder: give a file name")
+    """Write `text` to `path` whole or not at all; an existing file is replaced only when
+    `replace` is set, and never anything but a regular file (see `outfile`)."""
+    write_bytes(path, text.encode("utf-8"), replace=replace)
+
+
+def write_bytes(path: Path, data: bytes, *, replace: bool) -> None:
     try:
-        # "x" refuses an existing file in the same system call that creates it: no race.
-        handle = open(path, "w" if replace else "x", encoding="utf-8", newline="\n")
-    except FileExistsError:
+        write_file(path, data, replace=replace)
+    except OutputExistsError:
         raise CliError(f"{path} already exists: add --force to replace it") from None
-    except OSError as error:
-        raise CliError(f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        with handle:
-            handle.write(text)
-    except OSError as error:
-        path.unlink(missing_ok=True)  # a half-written export is worse than none
-        raise CliError(f"cannot write {path}: {error.strerror or error}") from None
+    except OutputError as error:
+        raise CliError(str(error)) from None

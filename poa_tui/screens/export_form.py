@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Input, Label, Select, Static
 
 from ..models import Sections
+from ..outfile import OutputError, OutputExistsError, write_file
 from ..poa import assemble
 from ..vocab import SECTIONS, Section
 from .confirm import ConfirmScreen
@@ -58,9 +59,10 @@ def export_text(source: ExportSource, part: str, fmt: str) -> str:
 
 
 def write_export(path: Path, text: str, *, overwrite: bool) -> None:
-    """Write `text` to `path`; without `overwrite`, refuse (FileExistsError) if it exists."""
-    with open(path, "w" if overwrite else "x", encoding="utf-8", newline="\n") as handle:
-        handle.write(text if text.endswith("\n") else text + "\n")
+    """Write `text` to `path` whole or not at all; without `overwrite`, refuse
+    (OutputExistsError) if it exists. Raises OutputError, never touching a non-regular file."""
+    write_file(path, (text if text.endswith("\n") else text + "\n").encode("utf-8"),
+               replace=overwrite)
 
 
 class ExportFormScreen(RecordForm):
@@ -127,6 +129,8 @@ the clipboard does not reach your computer (some SSH setups).
         path = Path(raw).expanduser()
         if path.is_dir():
             raise FormError("path", f"{raw} is a folder: add a file name.")
+        if path.exists() and not path.is_file():
+            raise FormError("path", f"{raw} is not a regular file: give a file name.")
         if not path.parent.is_dir():
             raise FormError("path", f"There is no folder {path.parent}.")
         text = export_text(self.source, part, fmt)
@@ -156,11 +160,11 @@ the clipboard does not reach your computer (some SSH setups).
     def _write(self, path: Path, text: str, *, overwrite: bool) -> None:
         try:
             write_export(path, text, overwrite=overwrite)
-        except FileExistsError:
+        except OutputExistsError:
             self.show_error(f"{path} appeared meanwhile; export again to decide about it.")
             return
-        except OSError as error:
-            self.show_error(f"Could not write {path}: {error.strerror or error}.")
+        except OutputError as error:
+            self.show_error(f"Could not write it: {error}.")
             return
         self.dismiss(path)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+
 import pytest
 
 ROOT = "Our supplier was not authorised by the brand.\n"
@@ -151,3 +154,14 @@ def test_submit_with_an_unknown_channel_or_case(cli, drafted, unchanged) -> None
         missing = cli("submit", "99")
     assert "unknown channel 'fax'" in channel.error_line
     assert "There is no case 99." in missing.error_line
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+@pytest.mark.parametrize("device", [(1, 3), (1, 7)], ids=["null", "full"])
+def test_export_force_never_writes_to_or_deletes_a_device(cli, drafted, tmp_path, device) -> None:
+    node = tmp_path / "device"
+    os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(*device))
+    result = cli("export", drafted, "-o", str(node), "--force")
+    assert result.code == 2
+    assert "not a regular file" in result.error_line
+    assert stat.S_ISCHR(os.lstat(node).st_mode)
