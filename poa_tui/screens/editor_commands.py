@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from ..commands import PaletteCommand
+from ..documents import DOCUMENT_FORMATS
 from ..poa import assemble
 from ..vocab import SECTIONS, Section
 from . import writing_help
@@ -41,10 +42,11 @@ def view_final_text(editor: CaseEditorScreen) -> None:
                                           what="Whole POA"))
 
 
-def export_plan(editor: CaseEditorScreen) -> None:
+def export_plan(editor: CaseEditorScreen, fmt: str | None = None) -> None:
     if editor.case is not None:
-        open_export(editor, ExportSource(editor.draft_sections(), editor.case.id, editor.case.title),
-                    fmt=editor.app.settings.copy_format)  # type: ignore[attr-defined]
+        open_export(editor, ExportSource(editor.draft_sections(), editor.case.id, editor.case.title,
+                                         case=editor.case),
+                    fmt=fmt or editor.app.settings.copy_format)  # type: ignore[attr-defined]
 
 
 def palette_commands(editor: CaseEditorScreen) -> Iterable[PaletteCommand]:
@@ -65,6 +67,10 @@ def palette_commands(editor: CaseEditorScreen) -> Iterable[PaletteCommand]:
     yield PaletteCommand("view: Preview", "Show the whole plan rendered (F5)", editor.action_preview)
     yield PaletteCommand("export: To file", "Save the plan or one section to a text file",
                          editor.export)
+    for fmt, (label, _) in DOCUMENT_FORMATS.items():
+        yield PaletteCommand(f"export: {label}", f"Save the plan as a {fmt} document with the "
+                             "case's details, to attach or keep on file",
+                             lambda f=fmt: export_plan(editor, f))
     yield PaletteCommand("attempt: Record submission", "Keep the draft as sent, with where "
                          "and when", lambda: record_submission(editor))
     yield PaletteCommand("attempt: Record reply", "Paste Amazon's answer to the last attempt",

@@ -1,10 +1,11 @@
-"""Export the POA, one section, or an attempt to a text file: the fallback that always works."""
+"""Export the POA, one section, or an attempt to a file: plain text (the fallback that always
+works), Markdown, or a Word, PDF or HTML document with the case's header block."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +15,9 @@ from textual.screen import Screen
 from textual.content import Content
 from textual.widgets import Input, Label, Select, Static
 
-from ..models import Sections
+from ..documents import (DOCUMENT_FORMATS, FontNotFoundError, Letter, build_document,
+                         letter_text, render)
+from ..models import Case, Sections
 from ..outfile import OutputError, OutputExistsError, write_file
 from ..poa import assemble
 from ..vocab import SECTIONS, Section
@@ -22,7 +25,8 @@ from .confirm import ConfirmScreen
 from .submission_form import FormError, RecordForm
 
 WHOLE = "whole"
-FORMATS = {"text": ("Plain text", ".txt"), "markdown": ("Markdown", ".md")}
+FORMATS = {"text": ("Plain text", ".txt"), "markdown": ("Markdown", ".md"), **DOCUMENT_FORMATS}
+PLAN_ONLY, LETTER = "plan", "letter"
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,10 @@ class ExportSource:
     title: str
     label: str = ""
     """"" for the draft, e.g. "attempt 2" for a snapshot; goes into the file name."""
+    case: Case | None = None
+    """The case, for a document's header block (seller, marketplace, ids, ASINs, orders)."""
+    attempt: int | None = None
+    """The attempt `sections` were sent in; None for the draft."""
 
 
 def slug(text: str, limit: int = 40) -> str:
@@ -58,11 +66,27 @@ def export_text(source: ExportSource, part: str, fmt: str) -> str:
     return assemble(source.sections, fmt=fmt, only=None if part == WHOLE else Section(part))
 
 
-def write_export(path: Path, text: str, *, overwrite: bool) -> None:
-    """Write `text` to `path` whole or not at all; without `overwrite`, refuse
-    (OutputExistsError) if it exists. Raises OutputError, never touching a non-regular file."""
-    write_file(path, (text if text.endswith("\n") else text + "\n").encode("utf-8"),
-               replace=overwrite)
+def export_bytes(source: ExportSource, part: str, fmt: str, letter: Letter | None = None) -> bytes:
+    """The file's contents. Raises FontNotFoundError for a PDF when no font fits the text."""
+    only = None if part == WHOLE else Section(part)
+    if fmt in DOCUMENT_FORMATS:
+        case = source.case or Case(id=source.case_id, title=source.title)
+        if source.attempt is None:
+            case = replace(case, sections=source.sections)  # the draft as typed, saved or not
+        return render(build_document(case, attempt=source.attempt, only=only, letter=letter), fmt)
+    text = export_text(source, part, fmt)
+    if letter is not None:
+        text = letter_text(letter, source.case.seller if source.case else "", text)
+    return (text if text.endswith("\n") else text + "\n").encode("utf-8")
+
+
+def write_export(path: Path, data: str | bytes, *, overwrite: bool) -> None:
+    """Write `data` (text gets a final line break) to `path` whole or not at all; without
+    `overwrite`, refuse (OutputExistsError) if it exists. Raises OutputError, and never
+    touches anything but a regular file."""
+    if isinstance(data, str):
+        data = (data if data.endswith("\n") else data + "\n").encode("utf-8")
+    write_file(path, data, replace=overwrite)
 
 
 class ExportFormScreen(RecordForm):
@@ -75,7 +99,11 @@ Saves the text to a file you can open, attach to an email or copy from later. Us
 the clipboard does not reach your computer (some SSH setups).
 
 - **Part**: the whole plan or one section.
-- **Format**: plain text, as the appeal form takes it, or Markdown.
+- **Format**: plain text, as the appeal form takes it, Markdown, or a document to attach to an
+  email or keep on file: Word, PDF or a web page. Documents start with the case's details
+  (seller, marketplace, ids, ASINs, orders, the date and which attempt it is).
+- **Frame**: the plan alone, or as a letter, between the greeting and the sign-off from the
+  settings (`letter_greeting`, `letter_sign_off`).
 - **File**: `~` means your home folder. An existing file is never replaced without asking.
 """
 
@@ -99,6 +127,10 @@ the clipboard does not reach your computer (some SSH setups).
             yield Label("Format", classes="field-label required")
             yield Select([(label, key) for key, (label, _) in FORMATS.items()],
                          value=self.start_format, allow_blank=False, id="format", compact=True)
+            yield Label("Frame", classes="field-label")
+            yield Select([("The plan alone", PLAN_ONLY),
+                          ("As a letter: greeting and sign-off", LETTER)],
+                         value=PLAN_ONLY, allow_blank=False, id="frame", compact=True)
             yield Label("File", classes="field-label required")
             yield Input("", id="path", compact=True)
 
@@ -121,7 +153,15 @@ the clipboard does not reach your computer (some SSH setups).
         self._suggested = default_path(self.source, *self._choice(), self.today())
         field.value = self._suggested
 
-    def result(self) -> tuple[Path, str]:
+    def _letter(self) -> Letter | None:
+        if self.query_one("#frame", Select).value != LETTER:
+            return None
+        settings = getattr(self.app, "settings", None)
+        default = Letter()
+        return Letter(getattr(settings, "letter_greeting", default.greeting),
+                      getattr(settings, "letter_sign_off", default.sign_off))
+
+    def result(self) -> tuple[Path, bytes]:
         part, fmt = self._choice()
         raw = self.query_one("#path", Input).value.strip()
         if not raw:
@@ -133,10 +173,12 @@ the clipboard does not reach your computer (some SSH setups).
             raise FormError("path", f"{raw} is not a regular file: give a file name.")
         if not path.parent.is_dir():
             raise FormError("path", f"There is no folder {path.parent}.")
-        text = export_text(self.source, part, fmt)
-        if not text.strip():
+        if not export_text(self.source, part, "text").strip():
             raise FormError("part", "There is nothing to export: that part is still empty.")
-        return path, text
+        try:
+            return path, export_bytes(self.source, part, fmt, self._letter())
+        except FontNotFoundError as error:
+            raise FormError("format", f"Cannot make the PDF: {error}.") from None
 
     def action_accept(self) -> None:
         try:
