@@ -103,7 +103,7 @@ class _Writer:
         level = min(depth, 8)
         num_id = self.new_list(block, level)
         hanging = INDENT * (level + 1)
-        for item in block.items:
+        for number, item in enumerate(block.items, 1):
             first, *rest = item
             if isinstance(first, Paragraph):
                 paragraph = self.paragraph(first.runs, indent=0, quote=quote)
@@ -112,8 +112,8 @@ class _Writer:
                 rest = [first, *rest]
             paragraph.style = self.word.styles["List Paragraph"]
             self.number(paragraph, num_id, level)
-            if block.tight:
-                paragraph.paragraph_format.space_after = Pt(2)
+            if block.tight:  # close together, with the usual gap after the last item
+                paragraph.paragraph_format.space_after = Pt(2 if number < len(block.items) else 8)
             self.blocks(rest, depth=depth + 1, indent=hanging, quote=quote)
 
     def runs(self, paragraph: WordParagraph, runs: Runs) -> None:
