@@ -42,7 +42,7 @@ def render_pdf(document: Document, fonts: Fonts | None = None) -> bytes:
 class _PDF(FPDF):
     def footer(self) -> None:
         self.set_y(-14)
-        self.set_font("body", "", 8.5)
+        self.set_font("body", "", 8.5)  # loaded before the first page
         self.set_text_color(*GREY)
         self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="C")
 
@@ -52,9 +52,10 @@ class _Writer:
         pdf = _PDF(format="A4", unit="mm")
         pdf.set_margins(22, 20, 22)
         pdf.set_auto_page_break(True, margin=20)
-        for style, path in fonts.body.items():
-            pdf.add_font("body", style, str(path))
-        pdf.add_font("mono", "", str(fonts.mono))
+        self.pdf = pdf
+        self.fonts = fonts
+        self.loaded: set[tuple[str, str]] = set()
+        self.use("body", "")
         missing = {c for c in characters if ord(c) not in pdf.fonts["body"].cmap}
         if any(is_cjk(c) for c in missing):
             if not fonts.cjk:
@@ -62,13 +63,23 @@ class _Writer:
                 raise FontNotFoundError(
                     f"the plan holds Japanese, Chinese or Korean text ({sample}...) and no font "
                     f"for it was found: {CJK_HINT}")
-            regular = fonts.cjk[""]
-            for style in ("", "B", "I", "BI"):
-                path = fonts.cjk.get("B", regular) if "B" in style else regular
+            # Each face of a CJK collection takes about a second to read: two at most.
+            for style, path in fonts.cjk.items():
                 pdf.add_font("cjk", style, str(path))
             pdf.set_fallback_fonts(["cjk"], exact_match=False)
-        self.pdf = pdf
-        self.left = pdf.l_margin
+
+    def use(self, family: str, style: str) -> None:
+        """Load a face the first time the text needs it (reading one takes ~0.1 s)."""
+        face = style.replace("U", "").replace("S", "")
+        if (family, face) in self.loaded:
+            return
+        path = self.fonts.mono if family == "mono" else self.fonts.body[face]
+        self.pdf.add_font(family, face, str(path))
+        self.loaded.add((family, face))
+
+    def font(self, family: str, style: str, size: float) -> None:
+        self.use(family, style)
+        self.pdf.set_font(family, style, size)
 
     def write(self, document: Document) -> None:
         pdf = self.pdf
@@ -135,12 +146,12 @@ class _Writer:
         pdf = self.pdf
         outer = pdf.l_margin
         labels = [block.label(i) if block.ordered else "•" for i in range(len(block.items))]
-        pdf.set_font("body", "", BODY_SIZE)
+        self.font("body", "", BODY_SIZE)
         gutter = max(LIST_STEP, max(pdf.get_string_width(label) for label in labels) + 2.5)
         for label, item in zip(labels, block.items):
             pdf.set_left_margin(outer + gutter)
             pdf.set_x(outer)
-            pdf.set_font("body", "", BODY_SIZE)
+            self.font("body", "", BODY_SIZE)
             pdf.cell(gutter - 2, self.line(BODY_SIZE), label, align="R",
                      new_x=XPos.RIGHT, new_y=YPos.TOP)
             pdf.set_x(outer + gutter)
@@ -171,7 +182,7 @@ class _Writer:
 
     def code(self, text: str) -> None:
         pdf = self.pdf
-        pdf.set_font("mono", "", 9)
+        self.font("mono", "", 9)
         pdf.set_text_color(0, 0, 0)
         pdf.write(self.line(9), text)
         pdf.ln(self.line(9))
@@ -187,7 +198,8 @@ class _Writer:
 
     def table(self, block: Table) -> None:
         pdf = self.pdf
-        pdf.set_font("body", "", 9.5)
+        self.font("body", "B", 9.5)  # the header row
+        self.font("body", "", 9.5)
         pdf.set_text_color(0, 0, 0)
         pdf.set_draw_color(170, 170, 170)
         pdf.set_line_width(0.2)
@@ -213,7 +225,7 @@ class _Writer:
             family = "mono" if run.code else "body"
             if family == "mono":
                 style = style.replace("B", "").replace("I", "")
-            pdf.set_font(family, style, size - (0.8 if run.code else 0))
+            self.font(family, style, size - (0.8 if run.code else 0))
             pdf.set_text_color(*(LINK if run.href else colour or (0, 0, 0)))
             pdf.write(height, run.text, link=run.href or "")
         pdf.set_text_color(0, 0, 0)

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.screen import Screen
 from textual.content import Content
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from ..documents import (DOCUMENT_FORMATS, FontNotFoundError, Letter, build_document,
                          letter_text, render)
@@ -116,6 +116,7 @@ the clipboard does not reach your computer (some SSH setups).
         self.start_format = fmt if fmt in FORMATS else "text"
         self.start_part = part
         self._suggested = ""
+        self._busy = False
 
     def fields(self) -> ComposeResult:
         what = f"Case {self.source.case_id}" + (f", {self.source.label}" if self.source.label else ", the draft")
@@ -161,7 +162,8 @@ the clipboard does not reach your computer (some SSH setups).
         return Letter(getattr(settings, "letter_greeting", default.greeting),
                       getattr(settings, "letter_sign_off", default.sign_off))
 
-    def result(self) -> tuple[Path, bytes]:
+    def result(self) -> Export:
+        """What to write where, checked; the bytes are made when it is written."""
         part, fmt = self._choice()
         raw = self.query_one("#path", Input).value.strip()
         if not raw:
@@ -175,40 +177,80 @@ the clipboard does not reach your computer (some SSH setups).
             raise FormError("path", f"There is no folder {path.parent}.")
         if not export_text(self.source, part, "text").strip():
             raise FormError("part", "There is nothing to export: that part is still empty.")
-        try:
-            return path, export_bytes(self.source, part, fmt, self._letter())
-        except FontNotFoundError as error:
-            raise FormError("format", f"Cannot make the PDF: {error}.") from None
+        return Export(self.source, path, part, fmt, self._letter())
 
     def action_accept(self) -> None:
+        if self._busy:
+            return
         try:
-            path, text = self.result()
+            export = self.result()
         except FormError as error:
             self.show_error(str(error))
             self.query_one(f"#{error.field_id}").focus()
             return
-        if not path.exists():
-            self._write(path, text, overwrite=False)
+        if not export.path.exists():
+            self._write(export, overwrite=False)
             return
 
         def answered(replace: bool | None) -> None:
             if replace:
-                self._write(path, text, overwrite=True)
+                self._write(export, overwrite=True)
 
-        self.app.push_screen(ConfirmScreen(f"Replace {path}?", "A file with that name exists; "
-                                           "its contents would be lost.", yes="Replace",
+        self.app.push_screen(ConfirmScreen(f"Replace {export.path}?", "A file with that name "
+                                           "exists; its contents would be lost.", yes="Replace",
                                            no="Keep it", danger=True), answered)
 
-    def _write(self, path: Path, text: str, *, overwrite: bool) -> None:
+    def _write(self, export: Export, *, overwrite: bool) -> None:
+        if export.fmt != "pdf":
+            self._written(export, export.write(overwrite=overwrite))
+            return
+        # Reading the fonts takes from a third of a second to three (for Japanese): off the
+        # event loop, so the screen keeps drawing, with the button saying what happens.
+        self._busy = True
+        button = self.query_one("#accept", Button)
+        button.label, button.disabled = "Writing the PDF…", True
+
+        def work() -> None:
+            problem = export.write(overwrite=overwrite)
+            self.app.call_from_thread(self._written, export, problem)
+
+        self.run_worker(work, thread=True, group="export", exit_on_error=False)
+
+    def _written(self, export: Export, problem: FormError | None) -> None:
+        self._busy = False
+        button = self.query_one("#accept", Button)
+        button.label, button.disabled = self.accept_label, False
+        if problem is None:
+            self.dismiss(export.path)
+            return
+        self.show_error(str(problem))
+        self.query_one(f"#{problem.field_id}").focus()
+
+
+@dataclass(frozen=True)
+class Export:
+    """One export the form accepted: made into bytes and written by `write`."""
+
+    source: ExportSource
+    path: Path
+    part: str
+    fmt: str
+    letter: Letter | None
+
+    def write(self, *, overwrite: bool) -> FormError | None:
+        """Make the file and write it; the problem to show, or None. Safe in a thread."""
         try:
-            write_export(path, text, overwrite=overwrite)
+            data = export_bytes(self.source, self.part, self.fmt, self.letter)
+        except FontNotFoundError as error:
+            return FormError("format", f"Cannot make the PDF: {error}.")
+        try:
+            write_export(self.path, data, overwrite=overwrite)
         except OutputExistsError:
-            self.show_error(f"{path} appeared meanwhile; export again to decide about it.")
-            return
+            return FormError("path", f"{self.path} appeared meanwhile; export again to decide "
+                                     "about it.")
         except OutputError as error:
-            self.show_error(f"Could not write it: {error}.")
-            return
-        self.dismiss(path)
+            return FormError("path", f"Could not write it: {error}.")
+        return None
 
 
 def open_export(screen: Screen, source: ExportSource, *, fmt: str = "text") -> None:

@@ -92,3 +92,9 @@ async def test_a_pdf_without_fonts_is_explained_in_the_form(tmp_path: Path, monk
         error = form.query_one("#form-error")
         await eventually(pilot, lambda: "no Unicode font" in str(error.render()))
         assert isinstance(app.screen, ExportFormScreen) and not path.exists()
+        assert app.focused is form.query_one("#format", Select)
+        # With the fonts back, the same form writes the PDF (off the event loop) and closes.
+        monkeypatch.delenv("POA_TUI_FONT_PATH")
+        await pilot.press("ctrl+s")
+        await eventually(pilot, lambda: not isinstance(app.screen, ExportFormScreen))
+        assert path.read_bytes().startswith(b"%PDF-")
