@@ -66,14 +66,17 @@ def export_text(source: ExportSource, part: str, fmt: str) -> str:
     return assemble(source.sections, fmt=fmt, only=None if part == WHOLE else Section(part))
 
 
-def export_bytes(source: ExportSource, part: str, fmt: str, letter: Letter | None = None) -> bytes:
-    """The file's contents. Raises FontNotFoundError for a PDF when no font fits the text."""
+def export_bytes(source: ExportSource, part: str, fmt: str, letter: Letter | None = None,
+                 today: date | None = None) -> bytes:
+    """The file's contents (a draft's document is dated `today`). Raises FontNotFoundError
+    for a PDF when no font fits the text."""
     only = None if part == WHOLE else Section(part)
     if fmt in DOCUMENT_FORMATS:
         case = source.case or Case(id=source.case_id, title=source.title)
         if source.attempt is None:
             case = replace(case, sections=source.sections)  # the draft as typed, saved or not
-        return render(build_document(case, attempt=source.attempt, only=only, letter=letter), fmt)
+        return render(build_document(case, attempt=source.attempt, only=only, today=today,
+                                     letter=letter), fmt)
     text = export_text(source, part, fmt)
     if letter is not None:
         text = letter_text(letter, source.case.seller if source.case else "", text)
@@ -177,7 +180,7 @@ the clipboard does not reach your computer (some SSH setups).
             raise FormError("path", f"There is no folder {path.parent}.")
         if not export_text(self.source, part, "text").strip():
             raise FormError("part", "There is nothing to export: that part is still empty.")
-        return Export(self.source, path, part, fmt, self._letter())
+        return Export(self.source, path, part, fmt, self._letter(), self.today())
 
     def action_accept(self) -> None:
         if self._busy:
@@ -236,11 +239,12 @@ class Export:
     part: str
     fmt: str
     letter: Letter | None
+    today: date
 
     def write(self, *, overwrite: bool) -> FormError | None:
         """Make the file and write it; the problem to show, or None. Safe in a thread."""
         try:
-            data = export_bytes(self.source, self.part, self.fmt, self.letter)
+            data = export_bytes(self.source, self.part, self.fmt, self.letter, self.today)
         except FontNotFoundError as error:
             return FormError("format", f"Cannot make the PDF: {error}.")
         try:

@@ -48,7 +48,7 @@ async def test_the_palette_exports_a_word_document_of_the_draft(tmp_path: Path) 
     assert texts[0] == "Plan of Action: Late shipments in March"
     assert "Seller: Zoë Kitchen Ltd" in texts and "ASIN: B0C7K2MQ4R" in texts
     assert "Typed just now, not saved yet." in texts
-    assert "Attempt: 1 (draft, not sent yet)" in texts
+    assert "Attempt: 1 (draft, not sent yet)" in texts and f"Date: {TODAY.isoformat()}" in texts
 
 
 async def test_the_log_exports_what_an_attempt_sent_as_a_letter(tmp_path: Path) -> None:
