@@ -15,20 +15,20 @@ from .support import (PROG, AddVerb, clock_settings, existing_store, load_settin
 
 
 def register(verb: AddVerb) -> None:
-    p = verb("due", "List every deadline, follow-up and escalation date across cases, soonest "
-             "first; exit 1 when one has passed (for a login script or cron).",
+    p = verb("due", "List every deadline, follow-up and escalation day across cases, soonest first.",
              f"{PROG} due", f"{PROG} due --within 7",
              f"{PROG} due --within 3 || echo 'an appeal date has passed'")
     p.add_argument("--within", type=_days, metavar="DAYS",
-                   help="only dates at most DAYS days ahead (the overdue ones always show)")
+                   help="only dates at most DAYS days ahead (the overdue ones always show); the "
+                        "exit status is 1 when one is overdue, for a login script or cron")
     p.add_argument("--json", action="store_true", help="print the dates as a JSON list")
     p.set_defaults(handler=show_due)
 
-    p = verb("calendar", "Write the dates `due` lists as calendar events with reminders (.ics). "
-             "Importing the file again updates the events instead of adding copies.",
+    p = verb("calendar", "Write the days `due` lists as calendar events with reminders (.ics).",
              f"{PROG} calendar -o poa-dates.ics", f"{PROG} calendar -o poa-dates.ics --force")
     p.add_argument("-o", "--output", metavar="FILE", required=True,
-                   help="the .ics file to write")
+                   help="the .ics file to write; importing a newer one updates the events "
+                        "instead of adding copies")
     p.add_argument("--all", action="store_true", help="include archived cases")
     p.add_argument("--force", action="store_true", help="let -o replace an existing file")
     p.set_defaults(handler=write_calendar)

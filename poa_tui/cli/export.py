@@ -16,8 +16,7 @@ from .support import (PROG, AddVerb, CliError, add_case_id, choices, load_case, 
 
 
 def register(verb: AddVerb) -> None:
-    p = verb("export", "Print a case's POA (plain text by default) or write it to a file: "
-             "Markdown, or a Word, PDF or HTML document.",
+    p = verb("export", "Print a case's POA as text, or save it as text, Markdown, Word, PDF or HTML.",
              f"{PROG} export 3", f"{PROG} export 3 --section root_cause | xclip",
              f"{PROG} export 3 --format markdown -o poa-case-3.md",
              f"{PROG} export 3 --format pdf -o poa-case-3.pdf",
