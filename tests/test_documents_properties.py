@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 from collections import Counter
 
 import docx
@@ -38,3 +40,30 @@ def test_word_and_html_never_fail_and_keep_every_word(root: str, remedy: str) ->
     assert not Counter(expected) - Counter(_words(shown))
     page = render(document, "html").decode("utf-8")
     assert page.count("<section>") == 3
+
+
+NOT_CJK = st.characters(blacklist_categories=("Cs",), max_codepoint=0x2E7F)
+LATIN_TEXT = st.lists(st.one_of(MARKUP.filter(lambda s: "日" not in s), st.text(NOT_CJK, max_size=8)),
+                      max_size=40).map("".join)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(root=LATIN_TEXT)
+def test_pdf_never_fails(root: str) -> None:
+    data = render(build_document(Case(id=1, title="T", sections=Sections(root, "", ""))), "pdf")
+    assert data.startswith(b"%PDF-")
+
+
+def test_pdf_survives_deep_nesting_long_words_and_tabs(tmp_path) -> None:
+    deep = "".join("  " * level + f"- level {level}\n" for level in range(40))
+    long_word = "https://example.com/" + "a" * 400
+    code = "```\n\tindented\twith tabs\n```\n"
+    case = Case(id=1, title="T", sections=Sections(deep, long_word, code))
+    data = render(build_document(case), "pdf")
+    assert data.startswith(b"%PDF-")
+    if shutil.which("pdftotext"):
+        path = tmp_path / "deep.pdf"
+        path.write_bytes(data)
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert text.count("level") == 40 and "indented" in text

@@ -53,6 +53,7 @@ class _Writer:
         pdf.set_margins(22, 20, 22)
         pdf.set_auto_page_break(True, margin=20)
         self.pdf = pdf
+        self.left = pdf.l_margin
         self.fonts = fonts
         self.loaded: set[tuple[str, str]] = set()
         self.use("body", "")
@@ -148,13 +149,14 @@ class _Writer:
         labels = [block.label(i) if block.ordered else "•" for i in range(len(block.items))]
         self.font("body", "", BODY_SIZE)
         gutter = max(LIST_STEP, max(pdf.get_string_width(label) for label in labels) + 2.5)
+        inner = self.indented(outer, gutter)
         for label, item in zip(labels, block.items):
-            pdf.set_left_margin(outer + gutter)
-            pdf.set_x(outer)
+            pdf.set_left_margin(inner)
+            pdf.set_x(inner - gutter)
             self.font("body", "", BODY_SIZE)
             pdf.cell(gutter - 2, self.line(BODY_SIZE), label, align="R",
                      new_x=XPos.RIGHT, new_y=YPos.TOP)
-            pdf.set_x(outer + gutter)
+            pdf.set_x(inner)
             self.blocks(item, tight=block.tight)
             pdf.set_left_margin(outer)
         pdf.set_left_margin(outer)
@@ -166,8 +168,9 @@ class _Writer:
         pdf = self.pdf
         outer = pdf.l_margin
         page, top = pdf.page, pdf.get_y()
-        pdf.set_left_margin(outer + QUOTE_STEP)
-        pdf.set_x(outer + QUOTE_STEP)
+        inner = self.indented(outer, QUOTE_STEP)
+        pdf.set_left_margin(inner)
+        pdf.set_x(inner)
         for inner in block.blocks:
             if isinstance(inner, Paragraph):
                 self.paragraph(inner.runs, colour=GREY, italic=True)
@@ -178,13 +181,19 @@ class _Writer:
         if pdf.page == page:
             pdf.set_draw_color(180, 180, 180)
             pdf.set_line_width(0.6)
-            pdf.line(outer + 1.5, top, outer + 1.5, pdf.get_y() - 2.2)
+            pdf.line(inner - QUOTE_STEP + 1.5, top, inner - QUOTE_STEP + 1.5, pdf.get_y() - 2.2)
+
+    def indented(self, outer: float, step: float) -> float:
+        """Where text one level in starts: `step` right of `outer`, but never past the middle
+        of the page, so a list or quote nested forty deep still leaves room for its words."""
+        pdf = self.pdf
+        return min(outer + step, self.left + (pdf.w - self.left - pdf.r_margin) / 2)
 
     def code(self, text: str) -> None:
         pdf = self.pdf
         self.font("mono", "", 9)
         pdf.set_text_color(0, 0, 0)
-        pdf.write(self.line(9), text)
+        pdf.write(self.line(9), text.expandtabs(4))  # the fonts have no glyph for a tab
         pdf.ln(self.line(9))
         pdf.ln(2.2)
 
@@ -227,7 +236,7 @@ class _Writer:
                 style = style.replace("B", "").replace("I", "")
             self.font(family, style, size - (0.8 if run.code else 0))
             pdf.set_text_color(*(LINK if run.href else colour or (0, 0, 0)))
-            pdf.write(height, run.text, link=run.href or "")
+            pdf.write(height, run.text.replace("\t", "    "), link=run.href or "")
         pdf.set_text_color(0, 0, 0)
 
     @staticmethod
