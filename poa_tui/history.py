@@ -57,6 +57,9 @@ class Clocks:
     appeal_limit: int | None
     escalated: bool = False
     """The attempt waiting for an answer was itself an escalation."""
+    escalation_from: date | None = None
+    """The day escalating becomes advised (the escalation business days after the attempt);
+    None when nothing waits, or when the attempt waiting was itself an escalation."""
 
     @property
     def overdue(self) -> bool:
@@ -115,22 +118,25 @@ def compute_clocks(status: Status, attempts: int, last_submitted_at: datetime | 
     escalated = waiting and last_channel is Channel.ESCALATION
     sent = last_submitted_at.astimezone().date() if last_submitted_at else None
     days_waiting = (today - sent).days if waiting and sent else None
-    follow_up_due = None
+    follow_up_due = escalation_from = None
     if waiting and sent:
         follow_up_due = (add_business_days(sent, escalation_business_days) if escalated
                          else sent + timedelta(days=follow_up_days))
+        if not escalated:
+            escalation_from = add_business_days(sent, escalation_business_days)
     return Clocks(
         status=status,
         attempts=attempts,
         days_waiting=days_waiting,
         follow_up_due=follow_up_due,
         follow_up_overdue=bool(follow_up_due and today > follow_up_due),
-        escalation_advised=bool(waiting and sent and not escalated
-                                and business_days_between(sent, today) >= escalation_business_days),
+        # The same as `business_days_between(sent, today) >= escalation_business_days`.
+        escalation_advised=bool(escalation_from and today >= escalation_from),
         deadline=deadline,
         days_left=(deadline - today).days if deadline else None,
         appeal_limit=appeal_limit,
         escalated=escalated,
+        escalation_from=escalation_from,
     )
 
 
@@ -210,6 +216,7 @@ def log_dict(case: Case, today: date, **settings: int) -> dict[str, Any]:
         "days_waiting": clocks.days_waiting,
         "follow_up_due": clocks.follow_up_due.isoformat() if clocks.follow_up_due else None,
         "escalation_advised": clocks.escalation_advised,
+        "escalation_from": clocks.escalation_from.isoformat() if clocks.escalation_from else None,
         "deadline": clocks.deadline.isoformat() if clocks.deadline else None,
         "days_left": clocks.days_left,
         "appeal_limit": clocks.appeal_limit,

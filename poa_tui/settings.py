@@ -7,6 +7,8 @@
     escalation_business_days = 5    # business days of silence before escalating
     backups_kept = 10
     soft_limit_words = 500          # a section longer than this gets a gentle warning
+    letter_greeting = "Dear Seller Performance Team,"   # `export --letter` opens with this
+    letter_sign_off = "Kind regards,"                   # and closes with this (and the seller)
 
     [keymap]                        # binding id = keys, e.g. move "new case" off `n`
     "list.new_case" = "ctrl+n"
@@ -28,6 +30,8 @@ from .storage import atomic_write_bytes
 
 COPY_FORMATS = ("text", "markdown")
 DEFAULT_THEME = "textual-dark"
+
+_TEXTS = ("letter_greeting", "letter_sign_off")
 
 # Allowed ranges for the numeric settings: (type, lowest, highest).
 _RANGES: dict[str, tuple[type, float, float]] = {
@@ -57,6 +61,10 @@ class Settings:
     """How many backup copies of the store to keep."""
     soft_limit_words: int = 500
     """Words per section above which the editor warns (Amazon reads short plans faster)."""
+    letter_greeting: str = "Dear Seller Performance Team,"
+    """The first line of an export sent as a letter (`export --letter`)."""
+    letter_sign_off: str = "Kind regards,"
+    """The closing lines of a letter; the case's seller name follows unless it is in them."""
 
     @classmethod
     def load(cls, path: Path) -> tuple[Settings, str | None]:
@@ -98,6 +106,11 @@ class Settings:
                     settings.copy_format = value
                 else:
                     problems.append(f"`copy_format` must be \"text\" or \"markdown\", not {value!r}")
+            elif name in _TEXTS:
+                if isinstance(value, str):
+                    setattr(settings, name, value.strip())
+                else:
+                    problems.append(f"`{name}` must be text in quotes")
             elif name == "keymap":
                 settings.keymap = _read_keymap(value, problems)
             else:

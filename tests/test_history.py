@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from poa_tui.diffing import diff_sections, repeat_of_rejected, similarity, word_diff
-from poa_tui.history import (add_business_days, business_days_between, clocks_for, log_dict,
-                             open_requests, timeline)
+from poa_tui.history import (add_business_days, business_days_between, clocks_for, compute_clocks,
+                             log_dict, open_requests, timeline)
 from poa_tui.models import Case, Notice, Reply, Request, Sections
 from poa_tui.summary import CaseSummary
 from poa_tui.vocab import Channel, Outcome, Status
@@ -170,3 +172,15 @@ def test_repeat_of_a_rejected_attempt_is_found() -> None:
                              "Refunded 14 buyers on 3 May.", "Quarterly audits owned by Priya.")
     assert repeat_of_rejected(case) is None
     assert similarity(Sections(), Sections()) == 1.0
+
+
+@given(sent=st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)),
+       waited=st.integers(min_value=0, max_value=40), business_days=st.integers(1, 20))
+def test_escalation_is_advised_from_the_day_the_clocks_name(sent, waited, business_days) -> None:
+    """`escalation_from`, which `log`, `due` and the calendar show, is the day the advice starts."""
+    today = sent + timedelta(days=waited)
+    stamp = datetime.combine(sent, datetime.min.time().replace(hour=12)).astimezone()
+    clocks = compute_clocks(Status.AWAITING_REPLY, 1, stamp, None, None, today,
+                            escalation_business_days=business_days)
+    assert clocks.escalation_from == add_business_days(sent, business_days)
+    assert clocks.escalation_advised == (business_days_between(sent, today) >= business_days)

@@ -14,7 +14,7 @@ PACKAGE = Path(poa_tui.__file__).parent
 UI_MODULES = {"app", "commands", "paste_guard", "render_crop", "__main__"}
 DOMAIN_MODULES = sorted(
     p.stem for p in PACKAGE.glob("*.py") if p.stem not in UI_MODULES and p.stem != "__init__"
-)
+) + sorted(f"documents.{p.stem}" for p in (PACKAGE / "documents").glob("*.py"))
 
 
 def test_the_core_domain_modules_are_covered() -> None:

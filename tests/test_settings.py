@@ -135,3 +135,11 @@ def test_settings_module_does_not_import_textual() -> None:
     code = "import sys, poa_tui.settings; print('textual' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_the_letter_frame_is_text_and_a_wrong_type_keeps_the_default() -> None:
+    settings, problems = Settings.from_dict({"letter_greeting": "  Hello team,  ",
+                                             "letter_sign_off": 3})
+    assert settings.letter_greeting == "Hello team,"
+    assert settings.letter_sign_off == "Kind regards,"
+    assert problems == ["`letter_sign_off` must be text in quotes"]

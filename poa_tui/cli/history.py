@@ -53,8 +53,14 @@ def clock_facts(clocks: Clocks) -> list[tuple[str, str]]:
         due = clocks.follow_up_due.isoformat() if clocks.follow_up_due else "-"
         facts.append(("Follow up", f"overdue since {due}" if clocks.follow_up_overdue
                       else f"due after {due}"))
-        facts.append(("Escalate", "advised now: the silence has lasted long enough"
-                      if clocks.escalation_advised else "not yet"))
+        since = clocks.escalation_from.isoformat() if clocks.escalation_from else ""
+        if clocks.escalation_advised:
+            facts.append(("Escalate", f"advised now: the silence has lasted long enough "
+                                      f"(since {since})"))
+        elif since:
+            facts.append(("Escalate", f"not yet (advised from {since})"))
+        else:
+            facts.append(("Escalate", "not again: chase the escalation instead"))
     if clocks.deadline is None:
         facts.append(("Deadline", "none given"))
     else:

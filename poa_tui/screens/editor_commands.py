@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Protocol
 
 from ..commands import PaletteCommand
+from ..documents import DOCUMENT_FORMATS
 from ..poa import assemble
 from ..vocab import SECTIONS, Section
 from . import writing_help
@@ -66,10 +67,11 @@ def view_final_text(editor: PlanHost) -> None:
                                           what="Whole POA"))
 
 
-def export_plan(editor: PlanHost) -> None:
+def export_plan(editor: PlanHost, fmt: str | None = None) -> None:
     if editor.case is not None:
-        open_export(editor, ExportSource(editor.draft_sections(), editor.case.id, editor.case.title),
-                    fmt=editor.app.settings.copy_format)  # type: ignore[attr-defined]
+        open_export(editor, ExportSource(editor.draft_sections(), editor.case.id, editor.case.title,
+                                         case=editor.case),
+                    fmt=fmt or editor.app.settings.copy_format)  # type: ignore[attr-defined]
 
 
 def palette_commands(editor: PlanHost) -> Iterable[PaletteCommand]:
@@ -88,6 +90,10 @@ def palette_commands(editor: PlanHost) -> Iterable[PaletteCommand]:
     yield PaletteCommand("view: Preview", "Show the whole plan rendered (F5)", editor.action_preview)
     yield PaletteCommand("export: To file", "Save the plan or one section to a text file",
                          editor.export)
+    for fmt, (label, _) in DOCUMENT_FORMATS.items():
+        yield PaletteCommand(f"export: {label}", f"Save the plan as a {fmt} document with the "
+                             "case's details, to attach or keep on file",
+                             lambda f=fmt: export_plan(editor, f))
     yield PaletteCommand("attempt: Record submission", "Keep the draft as sent, with where "
                          "and when", editor.action_record_submission)
     yield PaletteCommand("attempt: Record reply", "Paste Amazon's answer to the last attempt",

@@ -341,7 +341,8 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
         attempt = self._sent()
         if attempt is not None:
             open_export(self, ExportSource(attempt.sections, self.case.id, self.case.title,
-                                           label=f"attempt {attempt.number}"))
+                                           label=f"attempt {attempt.number}", case=self.case,
+                                           attempt=attempt.number))
 
     def on_request_list_toggle(self, event: RequestList.Toggle) -> None:
         """Save a tick through the session, with its lock and merge."""
@@ -409,6 +410,7 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
                              "clocks (t)", self.action_toggle_timeline)
         yield PaletteCommand("copy: Attempt as sent", "Copy the highlighted attempt's text (c)",
                              self.action_copy_sent)
-        yield PaletteCommand("export: Attempt to file", "Save the highlighted attempt's text (x)",
+        yield PaletteCommand("export: Attempt to file", "Save the highlighted attempt's text, "
+                             "or a Word, PDF or HTML document of it (x)",
                              self.action_export_sent)
         yield PaletteCommand("case: Back to the editor", "Close the log (escape)", self.action_back)

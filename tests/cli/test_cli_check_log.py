@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from poa_tui.demo import seed_demo
-from poa_tui.history import log_dict
+from poa_tui.history import add_business_days, log_dict
 from poa_tui.models import Case, Notice, Reply, Request, Sections
 from poa_tui.vocab import Channel, Outcome
 
@@ -149,7 +149,8 @@ def test_log_shows_status_clocks_advice_and_timeline(cli, store_at) -> None:
     assert "Attempts   1 of the 2 the notice allows (1 left)" in lines
     assert "Waiting    4 days since the last attempt" in lines
     assert f"Follow up  overdue since {due.isoformat()}" in lines
-    assert "Escalate   not yet" in lines
+    escalate = add_business_days(sent, 5).isoformat()
+    assert f"Escalate   not yet (advised from {escalate})" in lines
     assert f"Deadline   {(TODAY + timedelta(7)).isoformat()} (in 7 d)" in lines
     assert "  - No answer for 4 days: a polite follow-up is due." in lines
     timeline = lines[lines.index("Timeline") + 1:]

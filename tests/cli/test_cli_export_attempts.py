@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+
 import pytest
 
 ROOT = "Our supplier was not authorised by the brand.\n"
@@ -53,7 +56,8 @@ def test_export_to_a_file_never_overwrites_without_force(cli, drafted, tmp_path)
 
 
 @pytest.mark.parametrize("args, expected", [
-    (["--format", "pdf"], "invalid choice: 'pdf'"),
+    (["--format", "rtf"], "invalid choice: 'rtf'"),
+    (["--attempt", "4"], "has no attempt 4 (attempts: none yet)"),
     (["--section", "intro"], "unknown section 'intro'"),
     (["-o", "no-such-folder/poa.txt"], "cannot write no-such-folder/poa.txt"),
 ])
@@ -151,3 +155,44 @@ def test_submit_with_an_unknown_channel_or_case(cli, drafted, unchanged) -> None
         missing = cli("submit", "99")
     assert "unknown channel 'fax'" in channel.error_line
     assert "There is no case 99." in missing.error_line
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+@pytest.mark.parametrize("device", [(1, 3), (1, 7)], ids=["null", "full"])
+def test_export_force_never_writes_to_or_deletes_a_device(cli, drafted, tmp_path, device) -> None:
+    node = tmp_path / "device"
+    os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(*device))
+    result = cli("export", drafted, "-o", str(node), "--force")
+    assert result.code == 2
+    assert "not a regular file" in result.error_line
+    assert stat.S_ISCHR(os.lstat(node).st_mode)
+
+
+def test_export_documents_of_an_attempt_with_a_letter(cli, drafted, tmp_path) -> None:
+    import docx
+
+    assert cli("submit", drafted).code == 0
+    cli("edit", drafted, "--section", "root_cause", "--from", "-", stdin="Changed later.\n")
+    target = tmp_path / "attempt-1.docx"
+    result = cli("export", drafted, "--attempt", "1", "--format", "docx", "--letter",
+                 "-o", str(target))
+    assert (result.code, result.err) == (0, "")
+    texts = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert ROOT.strip() in texts and "Changed later." not in texts
+    assert texts[-1] == "Kind regards," and "Dear Seller Performance Team," in texts
+    text = cli("export", drafted, "--attempt", "1", "--letter").out
+    assert text.startswith("Dear Seller Performance Team,\n\nRoot Cause\nOur supplier")
+    assert text.endswith("- Every new supplier is checked against the brand's list.\n\n"
+                         "Kind regards,\n")
+    html = cli("export", drafted, "--format", "html")
+    assert html.code == 0 and "<h2>Root Cause</h2>" in html.out and "Changed later." in html.out
+
+
+def test_export_pdf_names_the_missing_font(cli, drafted, tmp_path) -> None:
+    from tests.cli.conftest import environment, run_cli
+
+    result = run_cli("export", drafted, "--format", "pdf", "-o", str(tmp_path / "p.pdf"),
+                     db=tmp_path / "store", env=environment(POA_TUI_FONT_PATH=str(tmp_path)))
+    assert result.code == 2
+    assert "no Unicode font for the PDF was found" in result.error_line
+    assert not (tmp_path / "p.pdf").exists()

@@ -14,7 +14,7 @@ from poa_tui.demo import ASINS, ORDER_ID, seed_demo
 from poa_tui.vocab import Outcome, Status, ViolationType
 
 VERBS = ("list", "new", "show", "edit", "export", "submit", "reply", "dump", "import", "locate",
-         "doctor", "backup", "restore")
+         "doctor", "backup", "restore", "due", "calendar")
 
 
 @pytest.mark.parametrize("flags", [[], ["--demo"]])
