@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..poa import EXPORT_FORMATS, assemble
 from ..vocab import Section
+from .output import write_user_text
 from .support import PROG, AddVerb, CliError, add_case_id, choices, load_case, vocab_arg
 
 
@@ -29,7 +30,7 @@ def export_case(args: argparse.Namespace) -> int:
     _, case = load_case(args)
     text = assemble(case.sections, fmt=args.format, only=args.section).rstrip("\n") + "\n"
     if args.output is None:
-        sys.stdout.write(text)
+        write_user_text(text)
         return 0
     write_new_file(Path(args.output), text, replace=args.force)
     return 0
