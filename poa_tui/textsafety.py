@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["UNSAFE", "for_screen", "for_terminal", "json_inert", "strip_controls"]
+__all__ = ["UNDRAWABLE", "UNSAFE", "for_screen", "for_terminal", "json_inert", "strip_controls"]
 
 # Every C0 control except TAB (\x09) and LF (\x0a), plus DEL and the C1 range. CR is included:
 # it is normalised to LF before this runs, so only stray ones inside sequences are left.
@@ -82,6 +82,9 @@ UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud8
 """What must not reach a terminal as it is: C0 controls but TAB and LF, DEL, C1 controls, bidi
 embeddings, overrides and isolates, and lone surrogates (which cannot even be encoded)."""
 
+UNDRAWABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""`UNSAFE`, TAB and LF: what must not be inside one drawn line of a full-screen app."""
+
 _REPLACEMENT = "\ufffd"
 _BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 _SURROGATES = range(0xD800, 0xE000)
@@ -125,7 +128,7 @@ def for_screen(text: str) -> str:
     "�"), so the line the terminal draws is exactly as wide as the layout planned. TAB and LF
     go too: inside a drawn line they would move the cursor. Unchanged text is not copied.
     """
-    if UNSAFE.search(text) is None and "\t" not in text and "\n" not in text:
+    if UNDRAWABLE.search(text) is None:
         return text
     return text.translate(_ZERO_WIDTH)
 
