@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["UNDRAWABLE", "UNSAFE", "for_screen", "for_terminal", "json_inert", "strip_controls"]
+__all__ = ["UNDRAWABLE", "UNSAFE", "for_screen", "for_terminal", "json_inert", "one_line",
+           "strip_controls"]
 
 # Every C0 control except TAB (\x09) and LF (\x0a), plus DEL and the C1 range. CR is included:
 # it is normalised to LF before this runs, so only stray ones inside sequences are left.
@@ -118,6 +119,16 @@ def for_terminal(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.translate(_VISIBLE)
+
+
+def one_line(text: str) -> str:
+    """`for_terminal` for a one-line field (a title, a seller) printed in a row or after a label:
+    a line break shows as "␤" and a tab as a space, so stored text cannot start a row of its own
+    and pass for another case."""
+    text = for_terminal(text)
+    if "\n" in text or "\t" in text:
+        text = text.replace("\n", "\u2424").replace("\t", " ")
+    return text
 
 
 def for_screen(text: str) -> str:

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from poa_tui.textsafety import for_screen, for_terminal, json_inert, strip_controls
+from poa_tui.textsafety import for_screen, for_terminal, json_inert, one_line, strip_controls
 
 # Anything a terminal would act on: C0 except TAB and LF, DEL, C1.
 FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -167,3 +167,9 @@ def test_clean_text_is_returned_without_copying() -> None:
     line = text.replace("\n", " ").replace("\t", " ")
     assert for_screen(line) is line
     assert json_inert(line) is line
+
+
+def test_one_line_shows_line_breaks_and_keeps_the_row() -> None:
+    assert one_line("a\nb\r\nc\rd\te\x1b]0;x\x07") == "a␤b␤c␤d e␛]0;x␇"
+    plain = "Acme blender: inauthentic"
+    assert one_line(plain) is plain

@@ -180,3 +180,17 @@ def test_paths_the_cli_prints_are_inert(tmp_path: Path, cli_env) -> None:
         assert_inert(done.stdout)
         assert_inert(done.stderr)
     assert "store␛]0;pwned␇" in done.stdout.decode("utf-8")
+
+
+def test_a_stored_line_break_cannot_pass_for_another_row_or_field(run, store_at) -> None:
+    fake_row = " 9  Reinstated         1        -  -           -    Other      All clear"
+    store_at().create(Case(title=f"Real title\n{fake_row}", seller="Acme\rStatus    Reinstated",
+                           marketplace="amazon.de\tx"))
+    listed = assert_inert(run("list").stdout).splitlines()
+    assert len(listed) == 2 and listed[1].endswith(f"Real title␤{fake_row}")
+    shown = assert_inert(run("show", "1").stdout).splitlines()
+    assert shown[0] == f"Case 1: Real title␤{fake_row}"
+    assert "Seller     Acme␤Status    Reinstated on amazon.de x" in shown
+    assert not any(line.startswith("Status    Reinstated") for line in shown)
+    logged = assert_inert(run("log", "1").stdout).splitlines()
+    assert logged[0] == f"Case 1: Real title␤{fake_row}"
