@@ -20,6 +20,7 @@ from textual import events
 from textual.strip import Strip
 from textual.widgets import Input
 
+from editor_support import editor_app, long_sections, open_editor
 from poa_tui import draw_guard
 from poa_tui.app import make_app
 from poa_tui.models import Case, Notice, Reply, Sections
@@ -162,4 +163,47 @@ async def test_a_paste_into_any_input_loses_its_escape_sequences(tmp_path) -> No
         title.post_message(events.Paste(f"Pasted {HOSTILE}\nsecond line"))
         await pilot.pause()
         assert title.value == "Pasted \u202eevil\u202c"
+        assert_inert(screen_output(app))
+
+
+def _drawn_both_ways(app) -> tuple[str, str]:
+    """A full redraw of the current screen through Textual's `Strip.render`, then ours."""
+    update = app.screen._compositor.render_full_update()
+    Strip.render = draw_guard.ORIGINAL
+    try:
+        theirs = update.render_segments(app.console)
+    finally:
+        draw_guard.install()
+    lines = [[Strip(strip._segments, strip._cell_length) for strip in line]
+             for line in update.strips]  # fresh strips: nothing rendered is cached yet
+    ours = type(update)(lines, update.region).render_segments(app.console)
+    return theirs, ours
+
+
+async def test_clean_screens_reach_the_terminal_unchanged(tmp_path) -> None:
+    """Tabs, links, wide characters and right-to-left text in a real editor: the guard must
+    not change a single character of what Textual sends when nothing needs cleaning."""
+    sections = long_sections(600)
+    sections.root_cause = ("Step\tone: see [the invoice](https://example.com/inv?a=1&b=2).\n\n"
+                           "中文 🙂 \u200fمرحبا\u200e B07XYZ1234\n\n" + sections.root_cause)
+    app = editor_app(tmp_path, Case(title="Clean case 🙂", sections=sections))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_editor(app, pilot)
+        await pilot.press("f5")
+        await pilot.pause(0.3)
+        theirs, ours = _drawn_both_ways(app)
+        assert "Clean case" in theirs and ours == theirs
+
+
+async def test_the_editor_and_submission_log_draw_stored_text_inert(tmp_path) -> None:
+    app = make_app(store=hostile_store(tmp_path), settings_path=tmp_path / "settings.toml")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_editor(app, pilot)
+        await pilot.press("f5")
+        await pilot.pause(0.3)
+        assert "Root" in screen_output(app)
+        assert_inert(screen_output(app))
+        await pilot.press("f6")
+        await pilot.pause(0.3)
+        assert "Reply" in screen_output(app) or "reply" in screen_output(app)
         assert_inert(screen_output(app))
