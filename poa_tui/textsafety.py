@@ -12,20 +12,20 @@ window-title and hyperlink OSC strings, device-control strings) and stray contro
 Shown as-is they can move the cursor, retitle the window or end an OSC 52 sequence early, so
 every path that displays or copies such text goes through `strip_controls` first.
 
-Bidirectional marks and overrides (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) are kept on
-purpose. They are printable format characters, not terminal controls, and sellers on the Arabic
-and Hebrew marketplaces need them for mixed-direction text to read in the right order. They can
-make text display in a misleading order, which matters when reviewing source code but not for an
-appeal letter its author reads before sending; removing them would damage legitimate text.
-Unicode line and paragraph separators (U+2028, U+2029) are kept for the same reason.
+Bidirectional marks and overrides (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069) are kept in
+the STORED text on purpose. They are printable format characters, not terminal controls, and
+sellers on the Arabic and Hebrew marketplaces need them for mixed-direction text to read in the
+right order in the appeal form; `strip_controls` keeps them, and so do `export` to a file or a
+pipe and JSON. Unicode line and paragraph separators (U+2028, U+2029) are kept for the same
+reason.
 
-On the way out to a terminal the embeddings, overrides and isolates (U+202A-U+202E,
+On the way OUT to a terminal, though, the embeddings, overrides and isolates (U+202A-U+202E,
 U+2066-U+2069, the "Trojan Source" set of CVE-2021-42574) are removed: a terminal that applies
-them would reorder the rest of the line, so a `list` row or an error naming a file could read as
+them reorders the rest of the line, so a `list` row or an error naming a file could read as
 something it is not. Without them the text shows in the order it is stored, which is what it
-says. The marks LRM, RLM and ALM (U+200E, U+200F, U+061C) stay: they only place neutral
-characters such as punctuation and digits beside a right-to-left word, cannot reverse a run of
-text, and Arabic and Hebrew text needs them to read correctly.
+says. The marks LRM, RLM and ALM (U+200E, U+200F, U+061C) stay even there: they only place
+neutral characters such as punctuation and digits beside a right-to-left word, cannot reverse a
+run of text, and Arabic and Hebrew text needs them to read correctly.
 
 No Textual here: the store, the CLI and the app all call this.
 """
