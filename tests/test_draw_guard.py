@@ -13,6 +13,9 @@ import re
 import time
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
@@ -26,6 +29,7 @@ from poa_tui.app import make_app
 from poa_tui.models import Case, Notice, Reply, Sections
 from poa_tui.screens.case_form import CaseFormScreen
 from poa_tui.store import CaseStore
+from poa_tui.textsafety import UNDRAWABLE
 from poa_tui.vocab import Channel, Outcome
 
 TEXTUAL_8_2_8 = "2ba7a4913a72125d28739c6e4186ada18de833b8376b3a72ae227fdaa4ee7f69"
@@ -52,6 +56,9 @@ def screen_output(app) -> str:
 
 def console() -> Console:
     return Console(color_system="truecolor", force_terminal=True, width=80)
+
+
+console_ = console()
 
 
 def test_the_replaced_method_is_still_textuals_8_2_8() -> None:
@@ -207,3 +214,19 @@ async def test_the_editor_and_submission_log_draw_stored_text_inert(tmp_path) ->
         await pilot.pause(0.3)
         assert "Reply" in screen_output(app) or "reply" in screen_output(app)
         assert_inert(screen_output(app))
+
+
+@given(st.lists(st.tuples(st.text(), st.booleans(), st.text()), max_size=6))
+def test_no_text_or_link_reaches_the_terminal_as_a_control(cells) -> None:
+    draw_guard.install()
+    segments = [Segment(text, Style(link=f"https://example.com/{link}") if linked else None)
+                for text, linked, link in cells]
+    strip = Strip(segments)
+    drawn = strip.render(console_)
+    # What is left once Textual's own link brackets are taken out is the text alone.
+    link_brackets = re.compile(r"\x1b\]8;id=\d+;([^\x1b]*)\x1b\\|\x1b\]8;;\x1b\\")
+    for address in link_brackets.findall(drawn):
+        assert UNDRAWABLE.search(address) is None, repr(address)
+    bare = link_brackets.sub("", drawn)
+    assert UNDRAWABLE.search(bare) is None, repr(bare)
+    assert cell_len(bare) == strip.cell_length
