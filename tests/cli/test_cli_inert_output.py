@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 import os
 import pty
+import select
 import subprocess
 import sys
+import time
 import tty
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -194,3 +196,40 @@ def test_a_stored_line_break_cannot_pass_for_another_row_or_field(run, store_at)
     assert not any(line.startswith("Status    Reinstated") for line in shown)
     logged = assert_inert(run("log", "1").stdout).splitlines()
     assert logged[0] == f"Case 1: Real title␤{fake_row}"
+
+
+def test_the_restore_question_names_files_inert(db: Path, store_at, tmp_path: Path,
+                                                cli_env) -> None:
+    """The one question the CLI asks, in a terminal: file names in it are shown inert."""
+    store_at().create(Case(title="Plain"))
+    archive = tmp_path / f"backup{HOSTILE.replace('/', '')}.zip"
+    made = subprocess.run([sys.executable, "-m", "poa_tui", "--db", str(db), "backup",
+                           str(archive)], capture_output=True, env=cli_env(), timeout=120)
+    assert made.returncode == 0, made.stderr
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "poa_tui", "--db", str(db), "restore",
+                                str(archive)], stdin=follower, stdout=follower, stderr=follower,
+                               env=cli_env())
+    os.close(follower)
+    chunks: list[bytes] = []
+    try:
+        deadline = time.monotonic() + 60
+        while b"[y/N]" not in b"".join(chunks):
+            assert time.monotonic() < deadline, f"no question; so far: {b''.join(chunks)!r}"
+            if select.select([leader], [], [], 0.5)[0]:
+                chunks.append(os.read(leader, 65536))
+        os.write(leader, b"n\n")
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # EIO: the process closed the terminal
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert process.wait(timeout=120) == 1
+    finally:
+        os.close(leader)
+    # The terminal itself turns each "\n" into "\r\n" and echoes the answer.
+    out = assert_inert(b"".join(chunks).replace(b"\r\n", b"\n"))
+    assert "backup␛]0;pwned␇" in out and "Nothing was changed." in out
