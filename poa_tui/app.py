@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 from textual.app import App
 from textual.binding import Binding
 
-from . import heap, paste_guard, paths, render_crop
+from . import draw_guard, heap, paste_guard, paths, render_crop
 from .commands import PaletteCommand, PoaCommands
 from .errors import StoreError
 from .resources import stylesheets
@@ -81,6 +81,7 @@ class PoaApp(App[None]):
         super().__init__()
         paste_guard.install()
         render_crop.install()
+        draw_guard.install()
         self.store = store
         """Every case; screens read and write through it."""
         self.settings_path = settings_path

@@ -5,7 +5,12 @@ control characters. Textual 8.2.8's input parser reads an ESC inside a bracketed
 start of a key sequence: the pasted text arrives out of order, and control characters after it
 act as keys (a pasted ctrl+q quit the app). `PasteGuardParser` cuts everything between the
 terminal's paste brackets out of the stream before Textual's parser sees it and hands it over
-as one `Paste` event; the widgets then strip the control characters (`textsafety`).
+as one `Paste` event.
+
+The project's text areas strip the control characters from a paste (`textsafety`), but
+Textual's `Input` inserts the pasted text as it is: pasted into the new-case title or the `/`
+filter, escape sequences were drawn live and kept in the field. `install` makes every `Input`,
+the command palette's included, strip them first as the section editors do.
 
 Textual is pinned exactly, and `test_paste_guard.py` fails if the driver stops using the name
 this module replaces.
@@ -19,6 +24,9 @@ from typing import Iterable
 from textual import events
 from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
 from textual.message import Message
+from textual.widgets import Input
+
+from .textsafety import strip_controls
 
 CARRY_SECONDS = 0.05
 """How long a possible start of a paste bracket waits for its next bytes before it counts as keys."""
@@ -91,8 +99,20 @@ class PasteGuardParser(XTermParser):
         yield from super().tick()
 
 
+ORIGINAL_INPUT_PASTE = Input._on_paste
+"""Textual's own `Input._on_paste`, which `install` wraps."""
+
+
+def _input_paste(self: Input, event: events.Paste) -> None:
+    """`Input._on_paste`, with the pasted text's escape sequences and controls stripped first."""
+    event.text = strip_controls(event.text)
+    ORIGINAL_INPUT_PASTE(self, event)
+
+
 def install() -> None:
-    """Make Textual's terminal driver read input through `PasteGuardParser` (idempotent)."""
+    """Make Textual's terminal driver read input through `PasteGuardParser`, and every `Input`
+    strip a paste's control characters (idempotent)."""
     from textual.drivers import linux_driver
 
     linux_driver.XTermParser = PasteGuardParser  # type: ignore[misc]
+    Input._on_paste = _input_paste  # type: ignore[method-assign]

@@ -11,7 +11,7 @@ import pytest
 import poa_tui
 
 PACKAGE = Path(poa_tui.__file__).parent
-UI_MODULES = {"app", "commands", "paste_guard", "render_crop", "__main__"}
+UI_MODULES = {"app", "commands", "draw_guard", "paste_guard", "render_crop", "__main__"}
 DOMAIN_MODULES = sorted(
     p.stem for p in PACKAGE.glob("*.py") if p.stem not in UI_MODULES and p.stem != "__init__"
 ) + sorted(f"documents.{p.stem}" for p in (PACKAGE / "documents").glob("*.py"))

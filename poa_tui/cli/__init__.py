@@ -16,6 +16,7 @@ from typing import Sequence
 from .. import __version__
 from ..errors import StoreError
 from . import tui
+from .output import inert, inert_streams
 from .support import PROG, CliError, examples, verb_adder
 
 
@@ -88,7 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return tui.run(args)
         if args.demo:
             raise CliError("--demo opens the app; it cannot be combined with a command")
-        return int(args.handler(args) or 0)
+        with inert_streams():  # whatever a verb prints is made inert (see `output`)
+            return int(args.handler(args) or 0)
     except (CliError, StoreError) as error:
         return fail(str(error))
     except KeyboardInterrupt:
@@ -104,5 +106,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 def fail(message: str) -> int:
     """Report an error as one line on stderr and return the error exit status."""
     line = " ".join(message.split())
-    print(f"{PROG}: {line}", file=sys.stderr)
+    print(f"{PROG}: {line}", file=inert(sys.stderr))
     return 2

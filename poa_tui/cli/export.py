@@ -11,6 +11,7 @@ from ..documents import (DOCUMENT_FORMATS, FontNotFoundError, Letter, build_docu
 from ..outfile import OutputError, OutputExistsError, write_file
 from ..poa import EXPORT_FORMATS, assemble
 from ..vocab import Section
+from .output import write_user_bytes
 from .support import (PROG, AddVerb, CliError, add_case_id, choices, load_case, load_settings,
                       positive_int, vocab_arg)
 
@@ -62,8 +63,7 @@ def export_case(args: argparse.Namespace) -> int:
             text = letter_text(letter, case.seller, text)
         data = text.encode("utf-8")
     if args.output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        write_user_bytes(data)
         return 0
     write_bytes(Path(args.output), data, replace=args.force)
     return 0

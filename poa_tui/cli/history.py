@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from ..history import Clocks, clocks_for, log_dict, open_requests, timeline
 from ..models import Case
+from ..textsafety import one_line
 from .render import countdown, request_lines
 from .support import (PROG, AddVerb, add_case_id, clock_settings, load_case, load_settings,
                       plural, write_json)
@@ -69,14 +70,15 @@ def clock_facts(clocks: Clocks) -> list[tuple[str, str]]:
 
 
 def log_text(case: Case, clocks: Clocks) -> str:
-    out = [f"Case {case.id}: {case.title}", ""]
+    out = [f"Case {case.id}: {one_line(case.title)}", ""]
     out += [f"{label:<11}{text}" for label, text in clock_facts(clocks)]
     advice = clocks.advice()
     if advice:
         out += ["", "Advice"] + [f"  - {note}" for note in advice]
     out += ["", "Timeline"]
     events = timeline(case)
-    out += [f"  {_when(event.when):<16}  {event.summary}" for event in events] or ["  nothing yet"]
+    out += [f"  {_when(event.when):<16}  {one_line(event.summary)}"
+            for event in events] or ["  nothing yet"]
     requests = open_requests(case)
     if requests:
         out += ["", "Open requests from Amazon's last reply"]

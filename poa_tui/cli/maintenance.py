@@ -85,8 +85,11 @@ def restore_backup(args: argparse.Namespace) -> int:
         if not sys.stdin.isatty():
             raise CliError(f"restoring replaces the {cases} in {store_root(args)}: add --yes "
                            f"to confirm")
-        answer = input(f"Replace the {cases} in {store_root(args)} with the cases in {source}? "
-                       f"A snapshot of the current state is taken first. [y/N] ")
+        # The question goes out through sys.stdout (made inert, see `output`): input()'s own
+        # prompt would go straight to the terminal, file names and all.
+        print(f"Replace the {cases} in {store_root(args)} with the cases in {source}? "
+              f"A snapshot of the current state is taken first. [y/N] ", end="", flush=True)
+        answer = input()
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing was changed.")
             return 1

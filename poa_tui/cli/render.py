@@ -10,6 +10,7 @@ from ..history import Clocks
 from ..models import Case, Request
 from ..poa import section_counts
 from ..summary import CaseSummary
+from ..textsafety import one_line
 from ..vocab import Scope, Status, ViolationType
 
 
@@ -80,8 +81,8 @@ def case_table(rows: list[CaseSummary], clocks: dict[int, Clocks]) -> str:
     table = [header] + [
         (str(row.id), row.status.label, str(row.attempts), waiting(clocks[row.id]),
          _day(row.deadline), countdown(clocks[row.id]),
-         _vocab_label(ViolationType, row.violation_type),
-         row.title + ("  [archived]" if row.archived else ""))
+         one_line(_vocab_label(ViolationType, row.violation_type)),
+         one_line(row.title) + ("  [archived]" if row.archived else ""))
         for row in rows
     ]
     widths = [max(len(line[column]) for line in table) for column in range(len(header) - 1)]
@@ -95,7 +96,7 @@ def case_table(rows: list[CaseSummary], clocks: dict[int, Clocks]) -> str:
 
 def case_detail(case: Case, today: date | None = None) -> str:
     """One case for a person to read: details, draft lengths and the attempt history."""
-    out = [f"Case {case.id}: {case.title}", ""]
+    out = [f"Case {case.id}: {one_line(case.title)}", ""]
     facts = [
         ("Status", case.status.label + (" (archived)" if case.archived else "")),
         ("Seller", " on ".join(part for part in (case.seller, case.marketplace) if part) or "-"),
@@ -109,7 +110,7 @@ def case_detail(case: Case, today: date | None = None) -> str:
     if case.evidence:
         in_hand = sum(item.done for item in case.evidence)
         facts.append(("Evidence", f"{in_hand} of {len(case.evidence)} items in hand"))
-    out += [f"{label:<11}{value}" for label, value in facts]
+    out += [f"{label:<11}{one_line(value)}" for label, value in facts]
     out += ["", "Draft"]
     for section, counts in section_counts(case.sections).items():
         size = f"{counts.words} word{'s' if counts.words != 1 else ''}" if counts.words else "empty"

@@ -13,7 +13,7 @@ from ..errors import CaseNotFoundError
 from ..models import Case
 from ..paths import resolve_store_path, settings_path
 from ..store import CaseStore
-from ..textsafety import strip_controls
+from ..textsafety import json_inert, strip_controls
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -160,8 +160,8 @@ def plural(count: int, word: str) -> str:
 
 
 def write_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    # The risky characters as \\uXXXX escapes: the same data for a program, inert in a terminal.
+    sys.stdout.write(json_inert(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
 
 
 AddVerb = Callable[..., argparse.ArgumentParser]
