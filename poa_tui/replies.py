@@ -16,13 +16,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import identifiers
 from .models import Request
 from .textsafety import strip_controls
 from .vocab import Outcome
 from .reply_phrases import (FINAL, REINSTATED, INSUFFICIENT, GENERIC, ACTION, DOCUMENTS,
     DENIED, ACKNOWLEDGED)
 
-__all__ = ["Classification", "classify_reply"]
+__all__ = ["Classification", "classify_reply", "reply_fit"]
 
 _READ_LIMIT = 100_000  # a reply is a few thousand characters; the rest of a huge paste is noise
 _MAX_REQUESTS = 40
@@ -318,3 +319,28 @@ def classify_reply(text: str) -> Classification:
     asks = _requests(readable)
     outcome, evidence, confidence = _decide(readable, asks)
     return Classification(outcome, evidence, [Request(a.text, a.kind) for a in asks], confidence)
+
+
+def reply_fit(text: str, marketplace: str | None, asins: list[str],
+              order_ids: list[str]) -> list[str]:
+    """Why a reply may belong to another case: one sentence per mismatch, [] when it fits.
+
+    A reply that names another marketplace than the case's, or ASINs or order ids when the case
+    has some and none of the reply's are among them, was probably meant for another case.
+    """
+    readable = _readable(text or "")
+    warnings: list[str] = []
+    named = identifiers.find_marketplace(readable)
+    if marketplace and named and named[0] != marketplace:
+        warnings.append(f"it is about {named[0]}, but this case is on {marketplace}")
+    for label, found, known in (("ASIN", identifiers.find_asins(readable), asins),
+                                ("order", identifiers.find_order_ids(readable), order_ids)):
+        strangers = [item for item in found if item not in set(known)]
+        if known and strangers:
+            warnings.append(f"it names {plural_label(label, len(strangers))} this case does not "
+                            f"have: {', '.join(strangers[:5])}")
+    return warnings
+
+
+def plural_label(label: str, count: int) -> str:
+    return f"{'an' if label[0] in 'AEIOUaeiou' else 'a'} {label}" if count == 1 else f"{label}s"
