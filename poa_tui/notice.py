@@ -23,11 +23,11 @@ from typing import Any, Iterator
 from . import identifiers
 from .identifiers import ascii_lower
 from .models import Metric, Notice
-from .notice_dates import (MAX_CANDIDATES, DateReader, find_appeal_limit, find_deadline,
-                           find_notice_date, snippet)
+from .notice_dates import (MAX_CANDIDATES, DateReader, find_appeal_limit,
+                           find_deadline_moment, find_notice_moment, snippet)
 from .vocab import Scope, ViolationType
 
-__all__ = ["ParsedNotice", "clean_text", "parse_notice"]
+__all__ = ["ParsedNotice", "Unread", "clean_text", "parse_notice"]
 
 _I = re.IGNORECASE
 
@@ -312,6 +312,14 @@ _NOTICE_KEYS = ("deadline", "asins", "order_ids", "complaint_ids", "case_ids", "
                 "appeal_limit")
 
 
+@dataclass(frozen=True)
+class Unread:
+    """A field the notice seems to give but that could not be read: its name and the words."""
+
+    field: str
+    text: str
+
+
 @dataclass
 class ParsedNotice:
     """What could be read from a notice; None or empty where the text says nothing."""
@@ -327,6 +335,11 @@ class ParsedNotice:
     case_ids: list[str] = field(default_factory=list)
     metrics: list[Metric] = field(default_factory=list)
     appeal_limit: int | None = None
+    deadline_at: str | None = None
+    """For a window counted in hours: the moment it ends (ISO, to the minute, with the notice's
+    zone when the notice gave one)."""
+    unread: list[Unread] = field(default_factory=list)
+    """Fields the notice seems to give but that could not be read, with the words."""
     evidence: dict[str, str] = field(default_factory=dict)
     """Field name -> the piece of text that decided it, to show the user why."""
 
@@ -339,6 +352,8 @@ class ParsedNotice:
             "scope": self.scope.value if self.scope else None,
             "date": stored["received"],
             **{key: stored[key] for key in _NOTICE_KEYS},
+            "deadline_at": self.deadline_at,
+            "unread": [{"field": item.field, "text": item.text} for item in self.unread],
         }
 
     def to_notice(self, text: str) -> Notice:
@@ -364,12 +379,20 @@ def parse_notice(text: str, received: datetime.date | None = None) -> ParsedNoti
     if found := find_scope(flat, low):
         result.scope, evidence["scope"] = found
     dates = DateReader(text, result.marketplace, received)
-    if found := find_notice_date(text, dates):
-        result.date, evidence["date"] = found
+    moment, unread_date = find_notice_moment(text, dates)
+    if moment:
+        result.date, evidence["date"] = moment.date, moment.line
     else:
         result.date = received
-    if found := find_deadline(text, dates, result.date):
-        result.deadline, evidence["deadline"] = found
+    if unread_date:
+        result.unread.append(Unread("date", unread_date))
+    deadline, unread_deadline = find_deadline_moment(text, dates, result.date,
+                                                     moment.at if moment else None)
+    if deadline:
+        result.deadline, evidence["deadline"], result.deadline_at = (deadline.date, deadline.words,
+                                                                     deadline.at)
+    elif unread_deadline:
+        result.unread.append(Unread("deadline", unread_deadline))
     if found := find_appeal_limit(text):
         result.appeal_limit, evidence["appeal_limit"] = found
     result.asins = identifiers.find_asins(text)

@@ -19,7 +19,7 @@ from poa_tui.vocab import Scope, ViolationType
 
 CORPUS = Path(__file__).parent / "corpus" / "notices"
 FIELDS = ["violation_type", "marketplace", "scope", "date", "deadline", "asins", "order_ids",
-          "complaint_ids", "case_ids", "metrics", "appeal_limit"]
+          "complaint_ids", "case_ids", "metrics", "appeal_limit", "deadline_at", "unread"]
 D = date(2024, 10, 14)
 
 

@@ -1,0 +1,112 @@
+"""Notices as they really arrive: other languages' date lines, emails, HTML, windows in hours,
+optional processes, and what could not be read. Texts here are written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from poa_tui.notice import parse_notice
+from poa_tui.notice_dates import DateReader, find_notice_date, read_date_words
+
+BODY = ("\n\nHello,\n\nYour selling account has been deactivated. Please send a plan of action "
+        "within 10 days.\n\nSeller Performance Team\n")
+
+
+@pytest.mark.parametrize(("header", "market", "expected"), [
+    ("Gesendet: Dienstag, 11. November 2025 09:30", "amazon.de", date(2025, 11, 11)),
+    ("Date : ven. 7 nov. 2025 à 18:02", "amazon.fr", date(2025, 11, 7)),
+    ("Fecha: lunes, 3 de noviembre de 2025 12:00", "amazon.es", date(2025, 11, 3)),
+    ("Data: martedì 18 novembre 2025 07:45", "amazon.it", date(2025, 11, 18)),
+    ("送信日時: 2025年11月20日 9:15", "amazon.co.jp", date(2025, 11, 20)),
+    ("Data: 5 de novembro de 2025 14:00", "amazon.com.br", date(2025, 11, 5)),
+    ("Datum: woensdag 12 november 2025 10:10", "amazon.nl", date(2025, 11, 12)),
+    ("Wysłano: czwartek, 13 listopada 2025 08:00", "amazon.pl", date(2025, 11, 13)),
+    ("Skickat: den 14 november 2025 16:20", "amazon.se", date(2025, 11, 14)),
+    ("Tarih: 17 Kasım 2025 Pazartesi 11:11", "amazon.com.tr", date(2025, 11, 17)),
+    ("Date: 10/11/2025 11:00", "amazon.co.uk", date(2025, 11, 10)),
+    ("Sent: 10/11/2025 11:00 AM", "amazon.com", date(2025, 10, 11)),
+    ("Gesendet: 21.11.2025 um 10:00", "amazon.de", date(2025, 11, 21)),
+])
+def test_date_lines_in_marketplace_languages(header: str, market: str, expected: date) -> None:
+    text = f"From: Amazon <seller-performance@{market}>\n{header}\nSubject: Your {market} account"
+    found = parse_notice(text + BODY)
+    assert found.date == expected, header
+    assert found.deadline == date.fromordinal(expected.toordinal() + 10)
+    assert found.unread == []
+
+
+def test_dateparser_is_restricted_to_the_languages_given() -> None:
+    assert read_date_words("3. März 2025", ("de",), "dmy") == read_date_words(
+        "3. März 2025", ("de",), None)
+    assert read_date_words("3. März 2025", ("ja",), "dmy") is None
+
+
+def test_old_function_names_still_read_a_date_line() -> None:
+    text = "Von: Amazon.de <a@amazon.de>\nGesendet: Montag, 3. November 2025 14:10\n\nHallo"
+    found = find_notice_date(text, DateReader(text, "amazon.de", None))
+    assert found is not None and found[0] == date(2025, 11, 3)
+    assert "Gesendet" in found[1]
+
+
+def test_an_unreadable_date_line_is_reported_not_dropped() -> None:
+    text = "From: Amazon <a@amazon.co.uk>\nDate: 30/02/2025 09:00\nSubject: x" + BODY
+    found = parse_notice(text, received=date(2025, 3, 2))
+    assert found.date == date(2025, 3, 2)
+    assert [(u.field, u.text) for u in found.unread] == [("date", "Date: 30/02/2025 09:00")]
+    assert found.to_dict()["unread"] == [{"field": "date", "text": "Date: 30/02/2025 09:00"}]
+
+
+def test_a_window_without_a_notice_date_is_reported() -> None:
+    found = parse_notice("Your Amazon.com selling account has been deactivated. Please send a "
+                         "plan of action within 17 days.")
+    assert found.deadline is None
+    assert [u.field for u in found.unread] == ["deadline"]
+    assert "within 17 days" in found.unread[0].text
+
+
+def test_an_hour_window_keeps_the_time_and_zone() -> None:
+    text = ("From: Amazon.com <seller-performance@amazon.com>\n"
+            "Date: Mon, 3 Nov 2025 22:30:00 -0800\n\nYour account is at risk of deactivation. "
+            "Please send a plan of action within 48 hours.")
+    found = parse_notice(text)
+    assert found.deadline == date(2025, 11, 5)
+    assert found.deadline_at == "2025-11-05T22:30-08:00"
+    assert found.to_dict()["deadline_at"] == "2025-11-05T22:30-08:00"
+
+
+def test_a_day_window_has_no_time() -> None:
+    text = "Date: Mon, 3 Nov 2025 22:30:00 -0800\n\nPlease reply within 5 days."
+    found = parse_notice(text)
+    assert (found.deadline, found.deadline_at) == (date(2025, 11, 8), None)
+
+
+def test_by_a_date_without_a_year_after_an_action_verb() -> None:
+    text = "Date: 20 December 2025\n\nTake action by 9 January to avoid deactivation."
+    assert parse_notice(text).deadline == date(2026, 1, 9)
+    text = "Date: 20 December 2025\n\nPlease complete the verification by 2 January."
+    assert parse_notice(text).deadline == date(2026, 1, 2)
+
+
+@pytest.mark.parametrize("sentence", [
+    "If you wish to join the patent evaluation, respond within 21 days.",
+    "You may file a counter-notice within 10 days.",
+    "To dispute this decision, reply within 14 days.",
+])
+def test_windows_of_optional_processes_are_not_deadlines(sentence: str) -> None:
+    text = f"Date: 3 November 2025\n\nWe removed your listing. {sentence}"
+    assert parse_notice(text).deadline is None
+
+
+def test_a_conditional_opening_still_sets_the_appeal_deadline() -> None:
+    text = ("Date: 3 November 2025\n\nIf you would like to sell again, please send a plan of "
+            "action within 17 days.")
+    assert parse_notice(text).deadline == date(2025, 11, 20)
+
+
+def test_an_unreadable_by_date_is_reported() -> None:
+    text = "Date: 3 November 2025\n\nPlease send your documents by 31 Novembre 2025."
+    found = parse_notice(text)
+    assert found.deadline is None
+    assert [u.field for u in found.unread] == ["deadline"]
