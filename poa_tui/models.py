@@ -92,14 +92,18 @@ class Metric:
     name: str
     value: str
     target: str | None = None
+    period: str | None = None
+    """The window the figure covers ("10 days", "30 days") when the notice names one."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "value": self.value, "target": self.target}
+        data = {"name": self.name, "value": self.value, "target": self.target}
+        return data | ({"period": self.period} if self.period else {})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Metric:
+        period = data.get("period")
         return cls(name=str(data.get("name", "")), value=str(data.get("value", "")),
-                   target=data.get("target"))
+                   target=data.get("target"), period=str(period) if period else None)
 
 
 @dataclass

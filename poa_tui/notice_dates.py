@@ -36,7 +36,7 @@ from datetime import date, datetime, timedelta
 from itertools import islice
 from typing import Iterator
 
-from .identifiers import ascii_lower
+from .identifiers import ascii_lower, labelled_lines
 
 __all__ = ["DateReader", "Deadline", "LANGUAGES", "MAX_CANDIDATES", "Moment", "find_appeal_limit",
            "find_dates", "find_deadline", "find_deadline_moment", "find_notice_date",
@@ -280,7 +280,7 @@ def find_notice_moment(text: str, dates: DateReader) -> tuple[Moment | None, str
     when the winning line (or every line) cannot be read, it comes back as the second item.
     """
     headers: list[tuple[re.Match[str], date | None, datetime | None]] = []
-    for count, match in enumerate(_HEADER.finditer(text)):
+    for count, match in enumerate(labelled_lines(text, _HEADER)):
         if count >= 50:
             break
         body = match.group(2) if match.group(2) is not None else match.group(3)

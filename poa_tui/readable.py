@@ -27,8 +27,8 @@ from html.parser import HTMLParser
 __all__ = ["html_text", "looks_like_email", "looks_like_html", "readable_text"]
 
 _HEADER_LINE = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,40}:[ \t]?[^\n]*|[ \t]+\S[^\n]*")
-_EMAIL_MARKERS = re.compile(r"^(?:mime-version|content-type|content-transfer-encoding|received"
-                            r"|message-id|return-path|dkim-signature):", re.IGNORECASE | re.MULTILINE)
+_EMAIL_MARKERS = re.compile(r"^(?:mime-version|content-type|content-transfer-encoding|message-id"
+                            r"|return-path|dkim-signature):", re.IGNORECASE | re.MULTILINE)
 _TAG = re.compile(r"<(?:/?(?:p|div|br|html|body|table|tr|td|th|span|b|i|strong|em|a|ul|ol|li"
                   r"|h[1-6]|font|head|meta|style)\b[^>]{0,500}>|!--)", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|#[0-9]{1,6}|#x[0-9a-f]{1,6});", re.IGNORECASE)
@@ -50,7 +50,7 @@ def looks_like_email(text: str) -> bool:
     if not blank:
         return False
     lines = block.split("\n")[:_MAX_HEADER_LINES]
-    return (all(_HEADER_LINE.fullmatch(line) for line in lines)
+    return (len(lines) >= 2 and all(_HEADER_LINE.fullmatch(line) for line in lines)
             and bool(_EMAIL_MARKERS.search(block)))
 
 
@@ -142,7 +142,7 @@ def readable_text(data: bytes | str) -> str:
         raw = data
     else:
         text = data
-        raw = data.encode("utf-8", "surrogateescape")
+        raw = data.encode("utf-8", "replace")
     if looks_like_email(text):
         try:
             return email_text(raw)

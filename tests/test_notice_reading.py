@@ -110,3 +110,69 @@ def test_an_unreadable_by_date_is_reported() -> None:
     found = parse_notice(text)
     assert found.deadline is None
     assert [u.field for u in found.unread] == ["deadline"]
+
+
+# ------------------------------------------------------------------ emails, HTML, tables, parties
+def test_a_saved_email_is_read_through_its_encoding() -> None:
+    import base64
+    body = ("Hello,\n\nYour Amazon.it selling account has been deactivated because of "
+            "inauthentic items. Please send a plan of action within 17 days.\n")
+    raw = ("From: Amazon.it <seller-performance@amazon.it>\r\nDate: Tue, 4 Nov 2025 "
+           "10:00:00 +0100\r\nSubject: =?UTF-8?B?QWNjb3VudA==?=\r\nMIME-Version: 1.0\r\n"
+           "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+           + base64.encodebytes(body.encode()).decode())
+    found = parse_notice(raw)
+    assert (found.violation_type.value, found.marketplace, found.date, found.deadline) == (
+        "inauthentic", "amazon.it", date(2025, 11, 4), date(2025, 11, 21))
+
+
+def test_pasted_html_is_read_as_text() -> None:
+    html = ("<p>Date:&nbsp;4 November 2025</p><p>Your Amazon.com selling account has been "
+            "deactivated.<br>Order ID: 111-2223334-4445556</p><p>Please reply within 5&nbsp;days"
+            " &amp; attach invoices.</p>")
+    found = parse_notice(html)
+    assert (found.date, found.deadline, found.order_ids) == (
+        date(2025, 11, 4), date(2025, 11, 9), ["111-2223334-4445556"])
+
+
+def test_ids_in_pipe_and_tab_tables_and_a_wrapped_isbn_row() -> None:
+    pipe = ("| ASIN | Complaint ID |\n|---|---|\n| 0306406152 | 9988776655 |\n"
+            "| B0ZZ11YY22 | 9988776656 |\n")
+    found = parse_notice(pipe)
+    assert found.asins == ["0306406152", "B0ZZ11YY22"]
+    assert found.complaint_ids == ["9988776655", "9988776656"]
+    tabs = "Complaint ID\tASIN\tStatus\n123456789\tB0AB12CD34\tListing removed\n"
+    found = parse_notice(tabs)
+    assert (found.complaint_ids, found.scope.value) == (["123456789"], "listing")
+    wrapped = ("ASIN         Title\n0306406152   A very long title that the mail client\n"
+               "             wrapped onto a second line\n1861972717   Short title\n")
+    assert parse_notice(wrapped).asins == ["0306406152", "1861972717"]
+
+
+def test_rights_owner_registration_and_related_accounts() -> None:
+    text = ("Rights owner: Example Brands, Inc. <legal@example-brands.test>\n"
+            "Patent number: US 9,876,543 B1\nCopyright registration number: TX0001234567\n"
+            "Related account names: North Shop, LLC; South Shop\n")
+    found = parse_notice(text).to_dict()
+    assert found["rights_owner"] == "Example Brands, Inc."
+    assert found["rights_owner_email"] == "legal@example-brands.test"
+    assert found["registration_numbers"] == ["US 9,876,543 B1", "TX0001234567"]
+    assert found["related_accounts"] == ["North Shop, LLC", "South Shop"]
+
+
+def test_both_windows_of_a_metric_are_kept_with_their_periods() -> None:
+    text = ("Your account is at risk. 10-day Late Shipment Rate: 7%. 30-day Late Shipment Rate: "
+            "5%. Target: under 4%.")
+    metrics = [m.to_dict() for m in parse_notice(text).metrics]
+    assert metrics == [
+        {"name": "Late Shipment Rate", "value": "7%", "target": "4%", "period": "10 days"},
+        {"name": "Late Shipment Rate", "value": "5%", "target": "4%", "period": "30 days"}]
+
+
+def test_a_violation_named_but_not_placed_is_reported() -> None:
+    text = ("Your Amazon.com listing has been removed because of a policy violation.\n"
+            "Infringement type: Geographic indication\n")
+    found = parse_notice(text)
+    assert found.violation_type.value == "other"
+    assert [(u.field, u.text) for u in found.unread] == [
+        ("violation_type", "Infringement type: Geographic indication")]
