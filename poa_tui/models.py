@@ -152,20 +152,24 @@ class Notice:
 
 @dataclass
 class Request:
-    """One thing Amazon asked for in a reply: more detail, a document or an action."""
+    """One thing Amazon asked for in a reply: more detail, a document, an action or a call."""
 
     text: str
     kind: str = "detail"
-    """`detail`, `document` or `action`."""
+    """`detail`, `document`, `action` or `call`."""
     done: bool = False
+    within: str | None = None
+    """The time Amazon gave for it ("14 days", "72 hours"), when the reply names one."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "kind": self.kind, "done": self.done}
+        data = {"text": self.text, "kind": self.kind, "done": self.done}
+        return data | ({"within": self.within} if self.within else {})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Request:
+        within = data.get("within")
         return cls(text=str(data.get("text", "")), kind=str(data.get("kind") or "detail"),
-                   done=bool(data.get("done", False)))
+                   done=bool(data.get("done", False)), within=str(within) if within else None)
 
 
 @dataclass
