@@ -274,14 +274,21 @@ that decided it, so you can judge whether the reading is right.
         return Input(value, id=field_id, compact=True, placeholder=placeholder)
 
     def _row(self, name: str, label: str, widget: Widget) -> ComposeResult:
-        with Vertical(classes="review-field"):
+        unread = any(item.field == name for item in self.found.unread)
+        with Vertical(classes="review-field review-unread" if unread else "review-field"):
             with Horizontal(classes="review-line"):
                 yield Label(label, classes="review-label")
                 yield widget
             yield Static(self._why(name), classes="review-why")
 
     def _why(self, name: str) -> Content:
-        """The words that decided a field, or why it holds what it holds."""
+        """The words that decided a field, why it holds what it holds, or the words that look
+        like it but could not be read."""
+        unread = next((item for item in self.found.unread if item.field == name), None)
+        if unread is not None:
+            return Content.assemble(("Could not read ", "$warning bold"),
+                                    (f"“{quote(self.text, unread.text)}”", "italic"),
+                                    (": check the notice and fill this in by hand.", ""))
         if name in _ID_LABELS or name == "metrics":
             found = getattr(self.found, name)
             if found:
@@ -319,7 +326,11 @@ that decided it, so you can judge whether the reading is right.
                 left = (f", {days} days from today" if days > 1 else ", tomorrow" if days == 1
                         else ", today" if days == 0 else f", {-days} days ago")
             parts.append(f"deadline {found.deadline.isoformat()}{left}")
-        return Content("Found: " + " · ".join(parts) + ". Check each field, then ctrl+s.")
+        unread = len({item.field for item in found.unread})
+        warning = (f" {unread} field{'s' if unread != 1 else ''} could not be read: see the marks."
+                   if unread else "")
+        return Content("Found: " + " · ".join(parts) + "." + warning
+                       + " Check each field, then ctrl+s.")
 
     def on_mount(self) -> None:
         self.query_one("#review-error").display = False
