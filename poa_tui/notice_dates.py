@@ -339,7 +339,7 @@ _BY_DATE = re.compile(
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?(?:the[ \t]+)?$", _I)
 _DESCRIBES_ITEM = re.compile(
     r"\b(?:issued|dated|made|placed|purchased|bought|sold|shipped|delivered|filed|received"
-    r"|created|generated|opened|ordered|submitted|invoices?)[ \t\n]+$", _I)
+    r"|created|generated|opened|ordered|submitted)[ \t\n]+$", _I)
 _OTHER_CLOCK = re.compile(
     r"\b(?:we|amazon|our (?:team|teams|reviewers?|specialists?))(?:'ll)?(?:\s+\w+){0,3}?\s+"
     r"(?:review|respond|reply|contact|get back|decide|process|reach|notify|update|evaluate"

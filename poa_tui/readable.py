@@ -36,6 +36,8 @@ _BLOCKS = frozenset({"p", "div", "br", "tr", "li", "ul", "ol", "table", "h1", "h
                      "h5", "h6", "blockquote", "pre", "hr", "section", "article", "header",
                      "footer", "dt", "dd", "title"})
 _CELLS = frozenset({"td", "th"})
+_ROWS = frozenset({"tr", "li", "dt", "dd"})
+"""Tags that start a new line but never leave a blank one, so a table stays one block."""
 _HIDDEN = frozenset({"script", "style", "head"})
 _KEPT_HEADERS = (("From", "From"), ("Date", "Date"), ("To", "To"), ("Subject", "Subject"))
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -70,6 +72,8 @@ class _TextParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN:
             self.hidden += 1
+        elif tag in _ROWS and self.parts and self.parts[-1].strip(" ") == "":
+            self.parts.append("" if self.parts[-1].endswith("\n") else "\n")
         elif tag in _BLOCKS:
             self.parts.append("\n")
         elif tag in _CELLS:
@@ -82,7 +86,7 @@ class _TextParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN:
             self.hidden = max(0, self.hidden - 1)
-        elif tag in _BLOCKS and tag != "br":
+        elif tag in _BLOCKS and tag not in _ROWS:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:

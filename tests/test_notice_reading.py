@@ -176,3 +176,18 @@ def test_a_violation_named_but_not_placed_is_reported() -> None:
     assert found.violation_type.value == "other"
     assert [(u.field, u.text) for u in found.unread] == [
         ("violation_type", "Infringement type: Geographic indication")]
+
+
+def test_html_table_rows_stay_one_table() -> None:
+    html = ("<p>We removed these listings.</p><table><tr><th>ASIN</th><th>Complaint ID</th></tr>"
+            "<tr><td>B0AB12CD34</td><td>5566778899</td></tr>\n"
+            "<tr><td>B0AB12CD35</td><td>5566778800</td></tr></table>")
+    found = parse_notice(html)
+    assert found.complaint_ids == ["5566778899", "5566778800"]
+
+
+def test_a_window_after_a_requested_invoice_is_the_deadline() -> None:
+    text = "Date: 3 November 2025\n\nPlease send us a safety report and an invoice within 10 days."
+    assert parse_notice(text).deadline == date(2025, 11, 13)
+    bill = "Date: 3 November 2025\n\nSend us a utility bill issued within 90 days."
+    assert parse_notice(bill).deadline is None
