@@ -296,7 +296,7 @@ def _requests(text: str) -> list[_Ask]:
     def place(piece: str, found: list[_Ask]) -> None:
         """Note where in the reply (squashed, lowered) `piece` and so its requests stand."""
         nonlocal cursor
-        at = flat.find(_squash(piece).lower(), cursor)
+        at = flat.find(piece.lower(), cursor)  # blocks and their sentences are squashed
         cursor = at if at >= 0 else cursor
         for ask in found:
             ask.at = cursor
