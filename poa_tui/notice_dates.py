@@ -366,6 +366,7 @@ _YEARLESS = re.compile(
     rf"|(?P<m2>{_MON})[ \t]{{1,3}}(?P<d2>{_DAY}))(?!,?[ \t]*[0-9]|[A-Za-z])", _I)
 """A day and month without a year ("by 28 February"), read only after a "by" that sets a
 deadline; the year is the first that puts it on or after the notice date."""
+_UNREAD_BY_WORDS = ("by", "before", "no later", "not later", "deadline")
 _UNREAD_BY = re.compile(r"(?:\bby|\bbefore|\bno later than|\bnot later than|\bdeadline:?)"
                         r"[ \t\n]+(?:the[ \t]+)?(?:[0-9]|[^\W\d_]{3,12}\.?,?[ \t]+[0-9])"
                         r"[^\n.]{0,40}", _I)
@@ -420,6 +421,146 @@ def _yearless(text: str, base: date | None) -> Iterator[tuple[int, int, date]]:
                 break
 
 
+# Deadline phrases in the marketplace languages: windows ("innerhalb von 17 Tagen", "17日以内")
+# and dates after a word that sets a limit ("bis zum 20. November 2025", "avant le 20 novembre").
+_FOREIGN_WITHIN_WORDS = ("innerhalb", "binnen", "dans", "sous", "en un plazo", "dentro de",
+                         "en los pr", "entro", "nei prossimi", "no prazo", "nos pr", "w ci",
+                         "inom")
+_FOREIGN_WINDOW = re.compile(
+    r"(?:innerhalb(?:[ \t]+von)?|binnen|dans[ \t]+les|dans[ \t]+un[ \t]+d[ée]lai[ \t]+de|sous"
+    r"|en[ \t]+un[ \t]+plazo[ \t]+de|dentro[ \t]+de(?:[ \t]+(?:los|os)[ \t]+pr[óo]ximos)?"
+    r"|en[ \t]+los[ \t]+pr[óo]ximos|entro|nei[ \t]+prossimi|no[ \t]+prazo[ \t]+de"
+    r"|nos[ \t]+pr[óo]ximos|w[ \t]+ci[ąa]gu|inom)[ \t]+(?P<n>[0-9]{1,3})[ \t]*"
+    r"(?P<unit>tagen|tage|stunden|jours|heures|d[íi]as|horas|giorni|ore|dagen|uur|dni"
+    r"|godziny|godzin|dagar|timmar)(?![^\W\d_])", _I)
+"""A window in another language ("innerhalb von 17 Tagen", "dans les 17 jours")."""
+_FOREIGN_SUFFIX_WORDS = ("içinde", "以内")
+_FOREIGN_SUFFIX = re.compile(r"(?<![0-9])(?P<n>[0-9]{1,3})[ \t]*(?P<unit>gün|saat|日|時間)[ \t]*"
+                             r"(?:içinde|以内)$", _I)
+"""A window written count first ("17 gün içinde", "17日以内"), matched back from its end."""
+_FOREIGN_HOURS = ("stunden", "heures", "horas", "ore", "uur", "godzin", "timmar", "saat", "時間")
+_FOREIGN_BY_WORDS = {"bis": "de", "avant": "fr", "d'ici": "fr", "au plus": "fr", "antes": "es",
+                     "a más": "es", "a mas": "es", "hasta": "es", "entro": "it", "até": "pt",
+                     "vóór": "nl", "voor": "nl", "uiterlijk": "nl", "do dnia": "pl",
+                     "senast": "sv"}
+"""First words of a date limit in other languages, and the language each belongs to."""
+_FOREIGN_BY = re.compile(
+    r"(?:bis(?:[ \t]+(?:zum|spätestens(?:[ \t]+zum)?))?|avant[ \t]+le|d'ici[ \t]+le"
+    r"|au[ \t]+plus[ \t]+tard[ \t]+le|antes[ \t]+del?|a[ \t]+m[áa]s[ \t]+tardar[ \t]+el"
+    r"|hasta[ \t]+el|entro[ \t]+il|até(?:[ \t]+(?:o[ \t]+)?dia)?|vóór|voor|uiterlijk(?:[ \t]+op)?"
+    r"|do[ \t]+dnia|senast(?:[ \t]+den)?)[ \t]+(?=[0-9])", _I)
+_FOREIGN_BY_AFTER = re.compile(r"[ \t]*(?:tarihine[ \t]+kadar|までに)", _I)
+_JAPANESE_DATE = re.compile(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日")
+_OPTIONAL_ANY = re.compile(
+    r"apex|evaluat|bewertung|évaluation|evaluación|valutazione|avaliação|beoordeling|ocen[ay]"
+    r"|utvärdering|değerlendirme|評価|dispute|disputa|widerspruch|contest|impugn|bezwaar"
+    r"|sprzeciw|itiraz|異議|counter", _I)
+
+
+def _at_words(text: str, low: str, words: tuple[str, ...], pattern: re.Pattern[str],
+              suffix: bool = False) -> list[re.Match[str]]:
+    """Matches of `pattern` where one of `words` starts (or, with `suffix`, ends) in `low`,
+    found with `str.find`, which is fast on any text; at most 200 places per word."""
+    hits = []
+    for word in words:
+        pos = 0
+        for _ in range(200):
+            at = low.find(word, pos)
+            if at < 0:
+                break
+            pos = at + 1
+            if suffix:
+                m = pattern.search(text, max(0, at - 12), at + len(word))
+            elif at == 0 or not low[at - 1].isalnum():
+                m = pattern.match(text, at)
+            else:
+                m = None
+            if m:
+                hits.append(m)
+    return sorted({m.start(): m for m in hits}.values(), key=lambda m: m.start())
+
+
+def _lowered(text: str) -> str:
+    """`text` lowered with every offset kept."""
+    low = text.lower()
+    return low if len(low) == len(text) else ascii_lower(text)
+
+
+def _foreign_sentence_ok(text: str, start: int, end: int) -> bool:
+    """A window or date in another language counts unless its sentence is an optional process."""
+    before, after = _sentence(text, start, end)
+    return not (_OPTIONAL_ANY.search(before) or _OPTIONAL_ANY.search(after))
+
+
+def _foreign_date_after(text: str, at: int, dates: DateReader, lang: str
+                        ) -> tuple[int, date] | None:
+    """The date written right after `at` in `lang` or the marketplace's languages."""
+    words = text[at:at + 60].split("\n")[0].split()[:5]
+    langs = (*LANGUAGES.get(dates.marketplace or "", ()), lang)
+    for size in range(min(len(words), 4), 1, -1):
+        piece = " ".join(words[:size]).rstrip(".,;:")
+        found = read_date_words(piece, langs, dates.order)
+        if found:
+            return at + len(text[at:].split(words[size - 1], 1)[0]) + len(words[size - 1]), \
+                found.date()
+    return None
+
+
+def _foreign_deadlines(text: str, dates: DateReader, base: date | None, sent: datetime | None
+                       ) -> tuple[list[Deadline], str | None]:
+    options: list[Deadline] = []
+    unread: str | None = None
+    low = _lowered(text)
+    windows = (_at_words(text, low, _FOREIGN_WITHIN_WORDS, _FOREIGN_WINDOW)
+               + _at_words(text, low, _FOREIGN_SUFFIX_WORDS, _FOREIGN_SUFFIX, suffix=True))
+    for m in windows[:MAX_CANDIDATES]:
+        start = m.start()
+        if not _foreign_sentence_ok(text, start, m.end()):
+            continue
+        n = int(m["n"])
+        unit = m["unit"].lower()
+        hours = unit.startswith(_FOREIGN_HOURS)
+        days = math.ceil(n / 24) if hours else n
+        words = snippet(text, start, m.end())
+        if not 0 < days <= 120:
+            continue
+        if base is None:
+            unread = unread or words
+        elif hours and sent is not None and sent.date() == base:
+            moment = sent + timedelta(hours=n)
+            options.append(Deadline(moment.date(), words, moment.isoformat(timespec="minutes")))
+        else:
+            options.append(Deadline(base + timedelta(days=days), words))
+    for count, m in enumerate(_at_words(text, low, tuple(_FOREIGN_BY_WORDS), _FOREIGN_BY)):
+        if count >= 5:
+            break
+        if not _foreign_sentence_ok(text, m.start(), m.end()):
+            continue
+        lang = next(v for k, v in _FOREIGN_BY_WORDS.items() if low.startswith(k, m.start()))
+        found = _foreign_date_after(text, m.end(), dates, lang)
+        if found is None:
+            unread = unread or snippet(text, m.start(), m.end() + 20, 20)
+        elif base is None or base <= found[1] <= base + timedelta(days=365):
+            options.append(Deadline(found[1], snippet(text, m.start(), found[0])))
+    for count, m in enumerate(_at_words(text, low, ("tarihine", "までに"), _FOREIGN_BY_AFTER)):
+        if count >= 5:
+            break
+        head = text[max(0, m.start() - 40):m.start()]
+        if (jp := _JAPANESE_DATE.search(head)) and (value := _make(jp[1], int(jp[2]), jp[3])):
+            options.append(Deadline(value, snippet(text, m.start() - len(head) + jp.start(),
+                                                   m.end())))
+            continue
+        words = head.split()
+        for size in range(min(len(words), 4), 1, -1):
+            found = read_date_words(" ".join(words[-size:]),
+                                    (*LANGUAGES.get(dates.marketplace or "", ()), "tr"),
+                                    dates.order)
+            if found:
+                options.append(Deadline(found.date(), snippet(text, m.start() - 20, m.end())))
+                break
+    return options, unread
+
+
 def find_deadline_moment(text: str, dates: DateReader, base: date | None,
                          sent: datetime | None = None) -> tuple[Deadline | None, str | None]:
     """The earliest deadline the notice sets for the seller, and the words of one that looks
@@ -460,8 +601,12 @@ def find_deadline_moment(text: str, dates: DateReader, base: date | None,
         in_range = base is None or base <= value <= base + timedelta(days=365)
         if in_range and _acceptable(text, at, end):
             options.append(Deadline(value, snippet(text, at, end)))
+    foreign, foreign_unread = _foreign_deadlines(text, dates, base, sent)
+    options += foreign
+    unread = unread or (None if options else foreign_unread)
     if not options and unread is None:
-        for count, m in enumerate(_UNREAD_BY.finditer(text)):
+        low = _lowered(text)
+        for count, m in enumerate(_at_words(text, low, _UNREAD_BY_WORDS, _UNREAD_BY)):
             if count >= MAX_CANDIDATES:
                 break
             if (_acceptable(text, m.start(), m.end()) and not _looks_like_time(m.group())

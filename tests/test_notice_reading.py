@@ -191,3 +191,34 @@ def test_a_window_after_a_requested_invoice_is_the_deadline() -> None:
     assert parse_notice(text).deadline == date(2025, 11, 13)
     bill = "Date: 3 November 2025\n\nSend us a utility bill issued within 90 days."
     assert parse_notice(bill).deadline is None
+
+
+# ------------------------------------------------------------------ deadlines in other languages
+@pytest.mark.parametrize(("market", "sentence", "expected"), [
+    ("amazon.de", "Bitte senden Sie uns innerhalb von 17 Tagen einen Aktionsplan.", date(2025, 11, 20)),
+    ("amazon.de", "Bitte reichen Sie die Unterlagen bis zum 20. November 2025 ein.", date(2025, 11, 20)),
+    ("amazon.fr", "Veuillez nous envoyer un plan d'action dans les 17 jours.", date(2025, 11, 20)),
+    ("amazon.fr", "Merci d'envoyer les factures avant le 20 novembre 2025.", date(2025, 11, 20)),
+    ("amazon.es", "Envíe un plan de acción en un plazo de 17 días.", date(2025, 11, 20)),
+    ("amazon.it", "Invia un piano d'azione entro 17 giorni.", date(2025, 11, 20)),
+    ("amazon.it", "Invia i documenti entro il 20 novembre 2025.", date(2025, 11, 20)),
+    ("amazon.com.br", "Envie um plano de ação no prazo de 17 dias.", date(2025, 11, 20)),
+    ("amazon.nl", "Stuur ons binnen 17 dagen een actieplan.", date(2025, 11, 20)),
+    ("amazon.pl", "Prześlij plan działania w ciągu 17 dni.", date(2025, 11, 20)),
+    ("amazon.se", "Skicka en åtgärdsplan inom 17 dagar.", date(2025, 11, 20)),
+    ("amazon.com.tr", "Lütfen 17 gün içinde bir eylem planı gönderin.", date(2025, 11, 20)),
+    ("amazon.co.jp", "17日以内に改善計画書を提出してください。", date(2025, 11, 20)),
+    ("amazon.co.jp", "72時間以内に出品を削除してください。", date(2025, 11, 6)),
+])
+def test_deadline_phrases_in_marketplace_languages(market: str, sentence: str,
+                                                   expected: date) -> None:
+    text = f"Date: 3 November 2025\nFrom: Amazon <a@{market}>\n\n{sentence}\n"
+    found = parse_notice(text)
+    assert found.deadline == expected, sentence
+    assert found.unread == []
+
+
+def test_an_evaluation_window_in_another_language_is_not_the_deadline() -> None:
+    text = ("Date: 3 November 2025\nFrom: Amazon <a@amazon.de>\n\nWenn Sie an der "
+            "Patentbewertung teilnehmen möchten, antworten Sie innerhalb von 21 Tagen.\n")
+    assert parse_notice(text).deadline is None
