@@ -486,6 +486,22 @@ def _lowered(text: str) -> str:
     return low if len(low) == len(text) else ascii_lower(text)
 
 
+def _window(n: int, hours: bool, words: str, base: date | None, sent: datetime | None
+            ) -> Deadline | str | None:
+    """The deadline a window of `n` days (or hours) sets: a `Deadline`, or its words when there
+    is no notice date to count from, or None when the window is out of range (0 or > 120 days).
+    Hours count from the notice's time when it is known, else round up to whole days."""
+    days = math.ceil(n / 24) if hours else n
+    if not 0 < days <= 120:
+        return None
+    if base is None:
+        return words
+    if hours and sent is not None and sent.date() == base:
+        moment = sent + timedelta(hours=n)
+        return Deadline(moment.date(), words, moment.isoformat(timespec="minutes"))
+    return Deadline(base + timedelta(days=days), words)
+
+
 def _foreign_sentence_ok(text: str, start: int, end: int) -> bool:
     """A window or date in another language counts unless its sentence is an optional process."""
     before, after = _sentence(text, start, end)
@@ -517,20 +533,12 @@ def _foreign_deadlines(text: str, dates: DateReader, base: date | None, sent: da
         start = m.start()
         if not _foreign_sentence_ok(text, start, m.end()):
             continue
-        n = int(m["n"])
-        unit = m["unit"].lower()
-        hours = unit.startswith(_FOREIGN_HOURS)
-        days = math.ceil(n / 24) if hours else n
-        words = snippet(text, start, m.end())
-        if not 0 < days <= 120:
-            continue
-        if base is None:
-            unread = unread or words
-        elif hours and sent is not None and sent.date() == base:
-            moment = sent + timedelta(hours=n)
-            options.append(Deadline(moment.date(), words, moment.isoformat(timespec="minutes")))
-        else:
-            options.append(Deadline(base + timedelta(days=days), words))
+        hours = m["unit"].lower().startswith(_FOREIGN_HOURS)
+        window = _window(int(m["n"]), hours, snippet(text, start, m.end()), base, sent)
+        if isinstance(window, Deadline):
+            options.append(window)
+        elif window:
+            unread = unread or window
     for count, m in enumerate(_at_words(text, low, tuple(_FOREIGN_BY_WORDS), _FOREIGN_BY)):
         if count >= 5:
             break
@@ -580,18 +588,14 @@ def find_deadline_moment(text: str, dates: DateReader, base: date | None,
             continue
         n = _WORDS.get(m["n"].lower())
         n = int(m["n"]) if n is None else n
-        hours = not m["unit"].lower().startswith("day")
-        days = math.ceil(n / 24) if hours else n
-        if not (0 < days <= 120 and _acceptable(text, m.start(), m.end())):
+        if not _acceptable(text, m.start(), m.end()):
             continue
-        words = snippet(text, m.start(), m.end())
-        if base is None:
-            unread = unread or words
-        elif hours and sent is not None and sent.date() == base:
-            moment = sent + timedelta(hours=n)
-            options.append(Deadline(moment.date(), words, moment.isoformat(timespec="minutes")))
-        else:
-            options.append(Deadline(base + timedelta(days=days), words))
+        hours = not m["unit"].lower().startswith("day")
+        window = _window(n, hours, snippet(text, m.start(), m.end()), base, sent)
+        if isinstance(window, Deadline):
+            options.append(window)
+        elif window:
+            unread = unread or window
     explicit = [(f.start, f.end, dates.value(f)) for f in dates.spans[:MAX_CANDIDATES]]
     for start, end, value in [*explicit, *_yearless(text, base)]:
         trigger = _BY_DATE.search(text[max(0, start - 60):start])
