@@ -25,6 +25,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from ..evidence_changes import follow_violation
 from ..models import Case, Metric, Notice
 from ..notice import ParsedNotice, clean_text, parse_notice
+from ..readable import readable_text
 from ..vocab import Scope, ViolationType
 
 
@@ -213,8 +214,9 @@ that decided it, so you can judge whether the reading is right.
     def __init__(self, text: str, *, received: date | None = None,
                  current: ParsedNotice | None = None, today: date | None = None) -> None:
         super().__init__()
-        self.text = clean_text(text)
-        self.found = parse_notice(text, received=received)
+        self.text = clean_text(readable_text(text))
+        """The text as read: a pasted email or HTML page becomes what a person sees in it."""
+        self.found = parse_notice(self.text, received=received)
         """What the parser read, with the snippet behind each field in `found.evidence`."""
         self.current = current or ParsedNotice()
         self.today = today

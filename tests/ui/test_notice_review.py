@@ -213,3 +213,13 @@ async def test_a_date_line_that_cannot_be_read_is_marked() -> None:
         row = app.screen.query_one("#date").parent.parent
         assert row.has_class("review-unread")
         assert not app.screen.query_one("#deadline").parent.parent.has_class("review-unread")
+
+
+async def test_pasted_html_is_quoted_as_text() -> None:
+    html = ("<p>Date:&nbsp;4 November 2025</p><p>Your Amazon.com selling account has been "
+            "deactivated because of inauthentic&nbsp;items.</p>")
+    app = _app(html)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        why = _why(app, "violation_type")
+        assert "inauthentic items" in why and "<p>" not in why and "&nbsp;" not in why
