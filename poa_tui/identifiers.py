@@ -39,7 +39,9 @@ _LOOKBACK = 300
 _HEADING = 200
 """The longest line read as the heading of an ASIN list."""
 
-_ORDER = re.compile(r"[0-9d][0-9]{2}-[0-9]{7}-[0-9]{7}(?!-[0-9])")
+_ORDER = re.compile(r"[0-9d][0-9]{2}-[0-9]{7}-(?:[ \t]*\n[ \t>]*)?[0-9]{7}(?!-[0-9])")
+"""An order id; a mail client may have wrapped it after its second hyphen."""
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t>]*")
 _COMPLAINT = re.compile(
     r"complaint[ \t]*(?:id|reference|ref|number|no)\.?(?:s|\(s\))?[ \t]*[:#.]?[ \t]*\n?[ \t]*"
     r"((?:[0-9]{5,15}(?![0-9a-z])[ \t]*(?:,|;|/|and)?[ \t]*)+)")
@@ -264,7 +266,8 @@ def _asins(text: str) -> Iterator[str]:
 def find_order_ids(text: str) -> list[str]:
     """Order ids: `123-1234567-1234567`, and digital orders `D01-1234567-1234567`."""
     low = ascii_lower(text)
-    return _unique(m.group().upper() for m in _matches(_ORDER, low) if m.group().isascii())
+    return _unique(_LINE_BREAK.sub("", m.group()).upper() for m in _matches(_ORDER, low)
+                   if m.group().isascii())
 
 
 _COMPLAINT_COLUMN = re.compile(r"complaint[ \t]*(?:id|reference|ref|number|no)\.?")

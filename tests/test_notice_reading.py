@@ -222,3 +222,9 @@ def test_an_evaluation_window_in_another_language_is_not_the_deadline() -> None:
     text = ("Date: 3 November 2025\nFrom: Amazon <a@amazon.de>\n\nWenn Sie an der "
             "Patentbewertung teilnehmen möchten, antworten Sie innerhalb von 21 Tagen.\n")
     assert parse_notice(text).deadline is None
+
+
+def test_an_order_id_wrapped_after_a_hyphen_is_joined() -> None:
+    text = ("Order ID: 111-2223334-\n4445556 and 112-9998887-\n> 6665554 were late.\n"
+            "Call 555-1234567-\n\nnext paragraph 7654321")
+    assert parse_notice(text).order_ids == ["111-2223334-4445556", "112-9998887-6665554"]
