@@ -228,3 +228,11 @@ def test_an_order_id_wrapped_after_a_hyphen_is_joined() -> None:
     text = ("Order ID: 111-2223334-\n4445556 and 112-9998887-\n> 6665554 were late.\n"
             "Call 555-1234567-\n\nnext paragraph 7654321")
     assert parse_notice(text).order_ids == ["111-2223334-4445556", "112-9998887-6665554"]
+
+
+def test_look_alike_numbers_are_never_ids() -> None:
+    text = ("VAT number: DE123456789\nCompany number: 12345678\nInvoice no. 2025-0001234\n"
+            "Tracking: 1Z999AA10123456784\nPhone: +1 206-266-1000\nISBN-13: 9780306406157\n"
+            "FNSKU: X001ABCDEF\nTel. 0800-1234567-89\n")
+    found = parse_notice(text)
+    assert (found.asins, found.order_ids, found.complaint_ids, found.case_ids) == ([], [], [], [])
