@@ -18,7 +18,7 @@ from bisect import bisect_right
 from itertools import islice
 from typing import Iterable, Iterator
 
-__all__ = ["ascii_lower", "find_asins", "find_case_ids", "find_complaint_ids",
+__all__ = ["ascii_lower", "labelled_lines", "table_column", "find_asins", "find_case_ids", "find_complaint_ids",
            "find_marketplace", "find_order_ids", "is_isbn10"]
 
 _ALNUM = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
@@ -39,7 +39,9 @@ _LOOKBACK = 300
 _HEADING = 200
 """The longest line read as the heading of an ASIN list."""
 
-_ORDER = re.compile(r"[0-9d][0-9]{2}-[0-9]{7}-[0-9]{7}(?!-[0-9])")
+_ORDER = re.compile(r"[0-9d][0-9]{2}-[0-9]{7}-(?:[ \t]*\n[ \t>]*)?[0-9]{7}(?!-[0-9])")
+"""An order id; a mail client may have wrapped it after its second hyphen."""
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t>]*")
 _COMPLAINT = re.compile(
     r"complaint[ \t]*(?:id|reference|ref|number|no)\.?(?:s|\(s\))?[ \t]*[:#.]?[ \t]*\n?[ \t]*"
     r"((?:[0-9]{5,15}(?![0-9a-z])[ \t]*(?:,|;|/|and)?[ \t]*)+)")
@@ -53,6 +55,29 @@ _MAX_MATCHES = 100_000
 """Matches looked at per pattern: far more than any real notice holds."""
 _MAX_IDS = 5_000
 """Ids kept per kind; a hostile paste stops here instead of building huge lists."""
+
+
+def labelled_lines(text: str, pattern: re.Pattern[str], marks: str = ":\uff1a",
+                   limit: int = 5000) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` (anchored with `match`) at the start of lines holding one of
+    `marks`; only the first `limit` such lines are tried, so a huge paste stays fast."""
+    tried = 0
+    pos = 0
+    ahead = {mark: text.find(mark) for mark in marks}
+    while tried < limit:
+        ahead = {mark: (at if at >= pos else text.find(mark, pos)) for mark, at in ahead.items()
+                 if at >= 0}
+        ahead = {mark: at for mark, at in ahead.items() if at >= 0}
+        if not ahead:
+            return
+        at = min(ahead.values())
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        tried += 1
+        if match := pattern.match(text, start, end):
+            yield match
+        pos = end + 1
 
 
 def ascii_lower(text: str) -> str:
@@ -129,8 +154,8 @@ def _list_heads(low: str, labels: list[int]) -> set[int]:
             item = _LIST_ITEM.match(low, pos, end)
             if item:
                 heads.add(item.start(1))
-            elif low[pos:end].strip():
-                break
+            elif low[pos:end].strip() and not low[pos:pos + 1].isspace():
+                break  # prose ends the list; an indented line is a wrapped title
             pos = end + 1
         walked = pos
     return heads
@@ -141,6 +166,74 @@ def _labelled_asin(token: str) -> str | None:
     return upper if upper.startswith("B0") or is_isbn10(upper) else None
 
 
+_CELL_SPLIT = re.compile(r"[ \t]*(?:\||\t|[ ]{2,})[ \t]*")
+_RULE_ROW = re.compile(r"[ \t|:+-]*")
+_TABLE_ROWS = 500
+"""Rows read under one table heading."""
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    """(offset in line, text) of each cell of a `|`-, tab- or wide-space-separated row."""
+    cells, pos = [], 0
+    for sep in _CELL_SPLIT.finditer(line):
+        cells.append((pos, line[pos:sep.start()]))
+        pos = sep.end()
+    cells.append((pos, line[pos:]))
+    if line.lstrip().startswith("|"):
+        cells = cells[1:]
+    return [(at, cell) for at, cell in cells if cell or at == 0]
+
+
+def table_column(low: str, label: re.Pattern[str]) -> list[int]:
+    """Offsets of the cells under a column headed by `label` in `|`, tab or space tables.
+
+    The heading row has at least two cells, one of them `label`. Rows follow until a blank line
+    or a line of plain prose; a rule row (`|---|`) is skipped, and so is a row whose cell in
+    that column is empty (a cell of the row above wrapped onto its own line).
+    """
+    found: list[int] = []
+    done = -1
+    for match in islice(label.finditer(low), 200):
+        if match.start() < done:
+            continue
+        line_start = low.rfind("\n", max(0, match.start() - _HEADING), match.start()) + 1
+        line_end = low.find("\n", match.end(), match.end() + _HEADING)
+        done = line_end
+        if line_end < 0 or (line_start == 0 and match.start() > _HEADING):
+            done = low.find("\n", match.end())
+            done = len(low) if done < 0 else done
+            continue
+        heading = _cells(low[line_start:line_end])
+        if len(heading) < 2:
+            continue
+        column = next((i for i, (at, cell) in enumerate(heading)
+                       if line_start + at <= match.start() < line_start + at + max(1, len(cell))
+                       and label.fullmatch(cell.strip())), None)
+        if column is None:
+            continue
+        pos = line_end + 1
+        for _ in range(_TABLE_ROWS):
+            if pos >= len(low):
+                break
+            end = low.find("\n", pos)
+            end = len(low) if end < 0 else end
+            row = low[pos:end]
+            if not row.strip() or len(row) > 4 * _HEADING:
+                break
+            cells = _cells(row)
+            if _RULE_ROW.fullmatch(row):
+                pass
+            elif len(cells) == 1 and not row[:1].isspace():
+                break
+            elif column < len(cells) and cells[column][1].strip():
+                found.append(pos + cells[column][0])
+            pos = end + 1
+    return found
+
+
+_ASIN_COLUMN = re.compile(r"asins?")
+
+
 def find_asins(text: str) -> list[str]:
     """ASINs in `text`: every `B0...` one, and ISBN-10 ones where an ASIN is expected."""
     return _unique(_asins(text))
@@ -149,7 +242,7 @@ def find_asins(text: str) -> list[str]:
 def _asins(text: str) -> Iterator[str]:
     low = ascii_lower(text)
     labels = [m.end() for m in _matches(_ASIN_LABEL, low)]
-    heads = _list_heads(low, labels)
+    heads = _list_heads(low, labels) | set(table_column(low, _ASIN_COLUMN))
     checked: dict[str, str | None] = {}
     anchor = -1
     for match in _matches(_TEN, low):
@@ -173,13 +266,24 @@ def _asins(text: str) -> Iterator[str]:
 def find_order_ids(text: str) -> list[str]:
     """Order ids: `123-1234567-1234567`, and digital orders `D01-1234567-1234567`."""
     low = ascii_lower(text)
-    return _unique(m.group().upper() for m in _matches(_ORDER, low) if m.group().isascii())
+    return _unique(_LINE_BREAK.sub("", m.group()).upper() for m in _matches(_ORDER, low)
+                   if m.group().isascii())
+
+
+_COMPLAINT_COLUMN = re.compile(r"complaint[ \t]*(?:id|reference|ref|number|no)\.?")
+_CELL_ID = re.compile(r"[0-9]{5,15}(?![0-9a-z])")
 
 
 def find_complaint_ids(text: str) -> list[str]:
-    """Numeric ids after a `Complaint ID:` (or `Complaint reference`, `Complaint number`) label."""
-    return _unique(number for match in _matches(_COMPLAINT, ascii_lower(text), whole=False)
-                   for number in _DIGITS.findall(match.group(1)))
+    """Numeric ids after a `Complaint ID:` (or `Complaint reference`, `Complaint number`) label,
+    and in a table's `Complaint ID` column."""
+    low = ascii_lower(text)
+    found = [(match.start(1) + number.start(), number.group())
+             for match in _matches(_COMPLAINT, low, whole=False)
+             for number in _DIGITS.finditer(match.group(1))]
+    found += [(at, cell.group()) for at in table_column(low, _COMPLAINT_COLUMN)
+              if (cell := _CELL_ID.match(low, at))]
+    return _unique(number for _, number in sorted(found))
 
 
 def find_case_ids(text: str) -> list[str]:

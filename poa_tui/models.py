@@ -92,14 +92,18 @@ class Metric:
     name: str
     value: str
     target: str | None = None
+    period: str | None = None
+    """The window the figure covers ("10 days", "30 days") when the notice names one."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "value": self.value, "target": self.target}
+        data = {"name": self.name, "value": self.value, "target": self.target}
+        return data | ({"period": self.period} if self.period else {})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Metric:
+        period = data.get("period")
         return cls(name=str(data.get("name", "")), value=str(data.get("value", "")),
-                   target=data.get("target"))
+                   target=data.get("target"), period=str(period) if period else None)
 
 
 @dataclass
@@ -148,20 +152,24 @@ class Notice:
 
 @dataclass
 class Request:
-    """One thing Amazon asked for in a reply: more detail, a document or an action."""
+    """One thing Amazon asked for in a reply: more detail, a document, an action or a call."""
 
     text: str
     kind: str = "detail"
-    """`detail`, `document` or `action`."""
+    """`detail`, `document`, `action` or `call`."""
     done: bool = False
+    within: str | None = None
+    """The time Amazon gave for it ("14 days", "72 hours"), when the reply names one."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "kind": self.kind, "done": self.done}
+        data = {"text": self.text, "kind": self.kind, "done": self.done}
+        return data | ({"within": self.within} if self.within else {})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Request:
+        within = data.get("within")
         return cls(text=str(data.get("text", "")), kind=str(data.get("kind") or "detail"),
-                   done=bool(data.get("done", False)))
+                   done=bool(data.get("done", False)), within=str(within) if within else None)
 
 
 @dataclass

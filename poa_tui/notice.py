@@ -23,11 +23,13 @@ from typing import Any, Iterator
 from . import identifiers
 from .identifiers import ascii_lower
 from .models import Metric, Notice
-from .notice_dates import (MAX_CANDIDATES, DateReader, find_appeal_limit, find_deadline,
-                           find_notice_date, snippet)
+from .notice_parties import find_parties
+from .readable import readable_text
+from .notice_dates import (MAX_CANDIDATES, DateReader, find_appeal_limit,
+                           find_deadline_moment, find_notice_moment, snippet)
 from .vocab import Scope, ViolationType
 
-__all__ = ["ParsedNotice", "clean_text", "parse_notice"]
+__all__ = ["ParsedNotice", "Unread", "clean_text", "parse_notice"]
 
 _I = re.IGNORECASE
 
@@ -221,15 +223,25 @@ _SCOPES: list[tuple[Scope, _Phrases]] = [
         r"listings? (?:has|have) been (?:removed|deactivated|suppressed|blocked|taken down)"
         r"|(?:removed|deactivated|suppressed|blocked) (?:the following |the |this |these |your "
         r"|some of your |[0-9]+ )?(?:listings?|offers?|detail pages?)\b"
-        r"|listings? (?:was|were) (?:removed|deactivated)")),
+        r"|listings? (?:was|were) (?:removed|deactivated)"
+        r"|action taken:? (?:the )?listings? (?:removed|deactivated|suppressed|blocked)")),
 ]
 
 
-def find_scope(flat: str, low: str) -> tuple[Scope, str] | None:
-    """How much is affected, by the first rule that matches (the widest scope first)."""
+_ACTION_COLUMN = re.compile(r"action(?: taken)?|status")
+_LISTING_ACTION = re.compile(r"(?:listing|offer|asin)s? (?:removed|deactivated|suppressed|blocked)")
+
+
+def find_scope(flat: str, low: str, text: str = "") -> tuple[Scope, str] | None:
+    """How much is affected, by the first rule that matches (the widest scope first); else, on
+    an Account Health page, from an "Action taken" column saying a listing was removed."""
     for scope, phrases in _SCOPES:
         if match := phrases.search(low):
             return scope, snippet(flat, match.start(), match.end())
+    text_low = ascii_lower(text)
+    for at in identifiers.table_column(text_low, _ACTION_COLUMN):
+        if match := _LISTING_ACTION.match(text_low, at):
+            return Scope.LISTING, snippet(text, match.start(), match.end())
     return None
 
 
@@ -285,31 +297,52 @@ def find_metrics(text: str) -> list[Metric]:
     for start, _, index, match in islice(found, MAX_CANDIDATES):
         if not names or start >= names[-1][0].end():
             names.append((match, _METRICS[index][0]))
-    values: dict[str, str] = {}
-    targets: dict[str, str] = {}
+    values: dict[tuple[str, str | None], str] = {}
+    targets: dict[tuple[str, str | None], str] = {}
     for i, (match, name) in enumerate(names):
         end = names[i + 1][0].start() if i + 1 < len(names) else len(text)
         start = names[i - 1][0].end() if i else 0
         ahead = text[match.end():min(end, match.end() + 300)].split("\n\n")[0]
         behind = text[max(start, match.start() - 300):match.start()].split("\n\n")[-1]
+        key = (name, _period(behind, ahead))
         if name in _COUNTED:
-            if (count := _COUNT.match(ahead)) and name not in values:
-                values[name] = count.group(1).replace(",", "")
+            if (count := _COUNT.match(ahead)) and key not in values:
+                values[key] = count.group(1).replace(",", "")
             continue
         for value, is_target in _percents(ahead):
             if is_target:
-                targets.setdefault(name, value)
+                targets.setdefault(key, value)
             else:
-                values.setdefault(name, value)
+                values.setdefault(key, value)
         for value, is_target in _percents(behind):
             if is_target:
-                targets.setdefault(name, value)
-    return [Metric(name, value, targets.get(name)) for name, value in values.items()]
+                targets.setdefault(key, value)
+    by_name = {name: target for (name, _), target in reversed(targets.items())}
+    return [Metric(name, value, targets.get((name, period), by_name.get(name)), period)
+            for (name, period), value in values.items()]
+
+
+_PERIOD_AFTER = re.compile(r"[ \t]*\(?[ \t]*(?:last[ \t]+|past[ \t]+)?([0-9]{1,3})[ \t-]*days?\b", _I)
+_PERIOD_BEFORE = re.compile(r"\b([0-9]{1,3})[ \t-]*days?[ \t]+$", _I)
+
+
+def _period(behind: str, ahead: str) -> str | None:
+    """The window right next to a metric's name: "Late Shipment Rate (10 days)", "30-day ODR"."""
+    found = _PERIOD_AFTER.match(ahead) or _PERIOD_BEFORE.search(behind[-20:])
+    return f"{int(found.group(1))} days" if found else None
 
 
 # ------------------------------------------------------------------------------------ result
 _NOTICE_KEYS = ("deadline", "asins", "order_ids", "complaint_ids", "case_ids", "metrics",
                 "appeal_limit")
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A field the notice seems to give but that could not be read: its name and the words."""
+
+    field: str
+    text: str
 
 
 @dataclass
@@ -327,6 +360,16 @@ class ParsedNotice:
     case_ids: list[str] = field(default_factory=list)
     metrics: list[Metric] = field(default_factory=list)
     appeal_limit: int | None = None
+    deadline_at: str | None = None
+    """For a window counted in hours: the moment it ends (ISO, to the minute, with the notice's
+    zone when the notice gave one)."""
+    rights_owner: str | None = None
+    rights_owner_email: str | None = None
+    registration_numbers: list[str] = field(default_factory=list)
+    """Trademark, patent or copyright registration numbers, as the notice writes them."""
+    related_accounts: list[str] = field(default_factory=list)
+    unread: list[Unread] = field(default_factory=list)
+    """Fields the notice seems to give but that could not be read, with the words."""
     evidence: dict[str, str] = field(default_factory=dict)
     """Field name -> the piece of text that decided it, to show the user why."""
 
@@ -339,6 +382,12 @@ class ParsedNotice:
             "scope": self.scope.value if self.scope else None,
             "date": stored["received"],
             **{key: stored[key] for key in _NOTICE_KEYS},
+            "deadline_at": self.deadline_at,
+            "rights_owner": self.rights_owner,
+            "rights_owner_email": self.rights_owner_email,
+            "registration_numbers": list(self.registration_numbers),
+            "related_accounts": list(self.related_accounts),
+            "unread": [{"field": item.field, "text": item.text} for item in self.unread],
         }
 
     def to_notice(self, text: str) -> Notice:
@@ -351,7 +400,7 @@ class ParsedNotice:
 
 def parse_notice(text: str, received: datetime.date | None = None) -> ParsedNotice:
     """Read `text`; `received` stands in for the notice date when the text gives none."""
-    text = clean_text(text or "")
+    text = clean_text(readable_text(text or ""))
     result = ParsedNotice()
     evidence = result.evidence
     flat = " ".join(text.split())
@@ -361,15 +410,23 @@ def parse_notice(text: str, received: datetime.date | None = None) -> ParsedNoti
     if found := identifiers.find_marketplace(text):
         result.marketplace, start, end = found
         evidence["marketplace"] = snippet(text, start, end, 30)
-    if found := find_scope(flat, low):
+    if found := find_scope(flat, low, text):
         result.scope, evidence["scope"] = found
     dates = DateReader(text, result.marketplace, received)
-    if found := find_notice_date(text, dates):
-        result.date, evidence["date"] = found
+    moment, unread_date = find_notice_moment(text, dates)
+    if moment:
+        result.date, evidence["date"] = moment.date, moment.line
     else:
         result.date = received
-    if found := find_deadline(text, dates, result.date):
-        result.deadline, evidence["deadline"] = found
+    if unread_date:
+        result.unread.append(Unread("date", unread_date))
+    deadline, unread_deadline = find_deadline_moment(text, dates, result.date,
+                                                     moment.at if moment else None)
+    if deadline:
+        result.deadline, evidence["deadline"], result.deadline_at = (deadline.date, deadline.words,
+                                                                     deadline.at)
+    elif unread_deadline:
+        result.unread.append(Unread("deadline", unread_deadline))
     if found := find_appeal_limit(text):
         result.appeal_limit, evidence["appeal_limit"] = found
     result.asins = identifiers.find_asins(text)
@@ -377,4 +434,17 @@ def parse_notice(text: str, received: datetime.date | None = None) -> ParsedNoti
     result.complaint_ids = identifiers.find_complaint_ids(text)
     result.case_ids = identifiers.find_case_ids(text)
     result.metrics = find_metrics(text)
+    parties = find_parties(text)
+    result.rights_owner, result.rights_owner_email = parties.rights_owner, parties.rights_owner_email
+    result.registration_numbers = parties.registration_numbers
+    result.related_accounts = parties.related_accounts
+    evidence.update(parties.evidence)
+    if result.violation_type in (None, V.OTHER) and (named := next(identifiers.labelled_lines(text, _NAMED_VIOLATION), None)):
+        result.unread.append(Unread("violation_type", " ".join(named.group().split())))
     return result
+
+
+_NAMED_VIOLATION = re.compile(
+    r"^[ \t>|]*(?:infringement|complaint|violation|policy violation)(?:[ \t]+type)?[ \t]*:[ \t]*"
+    r"\S[^\n]{0,100}$", _I | re.MULTILINE)
+"""A line naming the violation, which the notice holds when its type could not be placed."""

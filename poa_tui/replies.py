@@ -16,13 +16,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import identifiers
 from .models import Request
 from .textsafety import strip_controls
 from .vocab import Outcome
 from .reply_phrases import (FINAL, REINSTATED, INSUFFICIENT, GENERIC, ACTION, DOCUMENTS,
     DENIED, ACKNOWLEDGED)
 
-__all__ = ["Classification", "classify_reply"]
+__all__ = ["Classification", "classify_reply", "reply_fit"]
 
 _READ_LIMIT = 100_000  # a reply is a few thousand characters; the rest of a huge paste is noise
 _MAX_REQUESTS = 40
@@ -48,6 +49,7 @@ _DETAIL_ITEM = re.compile(
     r"|explaining|around|as to)\b.*?(?=[.;!?](?:\s|$)|\s[-\u2013\u2014\u2022*]\s|$"
     r"|\b(?:greater|more|further|additional) details? (?:on|about|regarding)\b)", _I | re.DOTALL)
 _VERBS = (r"delete|close|remove|take down|confirm|stop|cease|discontinue|edit|update|correct"
+          r"|lower|reduce|reprice"
           r"|modify|change|cancel|dispose of|destroy|recall|withdraw|deactivate"
           r"|create a removal order|make (?:these|the|those|this) (?:changes?|corrections?)")
 _ASK_WORDS = r"please|kindly|you must|you need to|you will need to|you are required to"
@@ -96,6 +98,22 @@ _LEAD_IN_KINDS = (
     ("action", re.compile(rf"\b(?:actions?|do the following|take the following|{_VERBS})\b", _I)),
 )
 _POINTER = re.compile(r"\b(?:below|following|listed|these)\b", _I)
+_CALL = re.compile(r"\b(?:book|schedule|arrange|set up|join|take part in)\s+(?:a|an)\s+(?:(?:short"
+                   r"|brief|live)\s+)?(?:(?:video|phone|telephone)\s+)?(?:call|meeting|interview)\b"
+                   r"[^.!?]*", _I)
+_CALL_OPENS = re.compile(r"^\s*(?:(?:please|kindly)\s+)?(?:book|schedule|arrange|set up|join)\b", _I)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10,
+                 "fourteen": 14, "thirty": 30, "seventy-two": 72, "forty-eight": 48}
+_WITHIN = re.compile(
+    r",?\s*\b(?:within|in the next)\s+(?:the\s+next\s+)?(?P<n>\d{1,3}|"
+    + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,3}\))?\s+(?P<unit>(?:business\s+|working\s+"
+    r"|calendar\s+)?(?:days?|hours?))\b(?!\s+(?:of|after|from|following)\b)", _I)
+"""A time limit set for a request ("within 14 days"); never "within the last 90 days"."""
+_REFERS_BACK = re.compile(r"\b(?:please\s+)?(?:send|provide|submit|upload|do)\s+(?:it|them|this|these"
+                          r"|so)\b", _I)
+_REQUIREMENT = re.compile(r"\b(?:must|should|needs? to)\s+(?:match|be the same as|show|include"
+                          r"|be issued|be legible)\b", _I)
+"""A condition a requested document must meet, said in its own sentence: a detail to check."""
 
 
 @dataclass
@@ -108,11 +126,16 @@ class Classification:
     requests: list[Request] = field(default_factory=list)
     confidence: float = 0.0
     """0 to 1: how sure the classifier is; low when nothing matched or signals conflict."""
+    listings: list[str] = field(default_factory=list)
+    """For a reinstatement: the ASINs the reply says are back (empty when it names none)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The shape printed by `poa-tui classify-reply --json`."""
         return {"class": self.outcome.value, "evidence": list(self.evidence),
-                "requests": [{"text": r.text, "kind": r.kind} for r in self.requests]}
+                "requests": [{"text": r.text, "kind": r.kind}
+                             | ({"within": r.within} if r.within else {})
+                             for r in self.requests],
+                "listings": list(self.listings)}
 
 
 @dataclass
@@ -123,6 +146,9 @@ class _Ask:
     kind: str
     phrase: str
     ids: list[str] = field(default_factory=list)
+    within: str | None = None
+    at: int = 0
+    """Where the request stands in the reply, as an offset into its squashed, lowered text."""
 
 
 def _squash(text: str) -> str:
@@ -183,8 +209,33 @@ def _document_items(sentence: str) -> list[_Ask]:
     return [_Ask(text, "document", _DOCUMENT.search(item).group()) for text, item in texts if text]
 
 
+def _limit(sentence: str) -> str | None:
+    """The time limit a sentence sets, as "14 days" or "72 hours"."""
+    found = _WITHIN.search(sentence)
+    if found is None:
+        return None
+    n = found["n"].lower()
+    count = _NUMBER_WORDS.get(n, None) or int(n)
+    unit = " ".join(found["unit"].lower().split())
+    unit = unit if unit.endswith("s") or count == 1 else unit + "s"
+    return f"{count} {unit[:-1] if count == 1 and unit.endswith('s') else unit}"
+
+
 def _sentence_asks(sentence: str) -> list[_Ask]:
+    """The requests in one prose sentence, each with the sentence's time limit."""
+    asks = _sentence_asks_only(sentence)
+    within = _limit(sentence)
+    for ask in asks:
+        ask.within = ask.within or within
+        ask.text = _tidy(_WITHIN.sub("", ask.text)) or ask.text
+    return asks
+
+
+def _sentence_asks_only(sentence: str) -> list[_Ask]:
     asks = [_Ask(_tidy(m.group()), "detail", m.group()) for m in _DETAIL_ITEM.finditer(sentence)]
+    if (call := _CALL.search(sentence)) and (_ASKING.search(sentence)
+                                             or _CALL_OPENS.match(sentence)):
+        asks.append(_Ask(_tidy(call.group()), "call", call.group()))
     if not _ASKING.search(sentence):
         return asks
     for match in _ACTION_ASK.finditer(sentence):
@@ -239,14 +290,35 @@ def _requests(text: str) -> list[_Ask]:
     asks: list[_Ask] = []
     lead_in: str | None = None
     anchor: _Ask | None = None
+    flat = _squash(text).lower()
+    cursor = 0
+
+    def place(piece: str, found: list[_Ask]) -> None:
+        """Note where in the reply (squashed, lowered) `piece` and so its requests stand."""
+        nonlocal cursor
+        at = flat.find(piece.lower(), cursor)  # blocks and their sentences are squashed
+        cursor = at if at >= 0 else cursor
+        for ask in found:
+            ask.at = cursor
+
     for block, is_item in _blocks(text):
         if is_item:
             if anchor is not None and _ID_ITEM.match(block):
                 anchor.ids.extend(asin.upper() for asin in _ASIN.findall(block))
             ask = _bullet_ask(block, lead_in)
+            place(block, [ask] if ask else [])
             asks.extend([ask] if ask else [])
             continue
-        found = [ask for sentence in _SENTENCE.split(block) for ask in _sentence_asks(sentence)]
+        found: list[_Ask] = []
+        for sentence in _SENTENCE.split(block):
+            own = _sentence_asks(sentence)
+            place(sentence, own)
+            if not own and found and _REFERS_BACK.search(sentence) and found[-1].within is None:
+                found[-1].within = _limit(sentence)  # "... a letter. Please send it within 7 days."
+            elif not own and found and _REQUIREMENT.search(sentence):
+                own = [_Ask(_tidy(sentence), "detail", sentence)]
+                place(sentence, own)
+            found.extend(own)
         asks.extend(found)
         lead_in = _lead_in_kind(block)
         anchor = next((ask for ask in reversed(found) if _POINTER.search(ask.text)), None)
@@ -273,8 +345,20 @@ def _unique(asks: list[_Ask]) -> list[_Ask]:
 def _decide(text: str, asks: list[_Ask]) -> tuple[Outcome, list[str], float]:
     """Pick the outcome by precedence; returns it with its evidence and a confidence."""
     found = {name: _evidence(pattern, text) for name, pattern in _SIGNALS.items()}
-    kinds = [ask.kind for ask in asks]
-    wanted = {kind: [ask.phrase for ask in asks if ask.kind == kind] for kind in set(kinds)}
+    flat = _squash(text).lower()
+    if found["denied"] and not (found["final"] or found["reinstated"]):
+        # A refusal outweighs what the reply says about documents or the plan, unless a new,
+        # specific request follows it.
+        refused = min(flat.find(_squash(p).lower()) for p in found["denied"])
+        refused = max(flat.rfind(". ", 0, refused), flat.rfind(": ", 0, refused), -1) + 1
+        after = [ask for ask in asks if ask.at >= refused]
+        asks = after
+        for name in ("insufficient", "action", "documents"):
+            found[name] = [p for p in found[name] if flat.find(_squash(p).lower()) > refused]
+        if not asks and not any(found[n] for n in ("insufficient", "action", "documents")):
+            found["generic"] = []
+    kinds = ["action" if ask.kind == "call" else ask.kind for ask in asks]
+    wanted = {kind: [ask.phrase for ask, k in zip(asks, kinds) if k == kind] for kind in set(kinds)}
     actions_first = kinds.count("action") >= kinds.count("document")
     ladder = [  # (outcome, phrases that decide it, base confidence)
         (Outcome.FINAL, found["final"], 0.75),
@@ -317,4 +401,52 @@ def classify_reply(text: str) -> Classification:
     readable = _readable(text or "")
     asks = _requests(readable)
     outcome, evidence, confidence = _decide(readable, asks)
-    return Classification(outcome, evidence, [Request(a.text, a.kind) for a in asks], confidence)
+    listings = _reinstated_listings(readable) if outcome is Outcome.REINSTATED else []
+    return Classification(outcome, evidence, [Request(a.text, a.kind, within=a.within)
+                                              for a in asks], confidence, listings)
+
+
+_NOT_BACK = re.compile(r"\b(?:remains?|still|stays?|not|cannot|unable)\b", _I)
+
+
+def _reinstated_listings(text: str) -> list[str]:
+    """ASINs named where the reply says what it reinstated: in the same sentence, or in the list
+    that follows it; never those in a sentence saying they stay removed."""
+    found: list[str] = []
+    flat = "\n".join(line.strip() for line in text.split("\n"))
+    for match in REINSTATED.finditer(flat):
+        stop = _SENTENCE_END.search(flat, match.end())
+        end = stop.end() if stop else len(flat)
+        start = max(flat.rfind(". ", 0, match.start()), flat.rfind("\n\n", 0, match.start()), 0)
+        found += _ASIN.findall(flat[start:end])
+        if stop and flat[stop.start()] == ":":
+            block_end = flat.find("\n\n", end + 1)
+            lines = flat[end:block_end if block_end >= 0 else len(flat)].split("\n")
+            found += [asin for line in lines if not _NOT_BACK.search(line)
+                      for asin in _ASIN.findall(line)]
+    return list(dict.fromkeys(asin.upper() for asin in found))
+
+
+def reply_fit(text: str, marketplace: str | None, asins: list[str],
+              order_ids: list[str]) -> list[str]:
+    """Why a reply may belong to another case: one sentence per mismatch, [] when it fits.
+
+    A reply that names another marketplace than the case's, or ASINs or order ids when the case
+    has some and none of the reply's are among them, was probably meant for another case.
+    """
+    readable = _readable(text or "")
+    warnings: list[str] = []
+    named = identifiers.find_marketplace(readable)
+    if marketplace and named and named[0] != marketplace:
+        warnings.append(f"it is about {named[0]}, but this case is on {marketplace}")
+    for label, found, known in (("ASIN", identifiers.find_asins(readable), asins),
+                                ("order", identifiers.find_order_ids(readable), order_ids)):
+        strangers = [item for item in found if item not in set(known)]
+        if known and strangers:
+            warnings.append(f"it names {plural_label(label, len(strangers))} this case does not "
+                            f"have: {', '.join(strangers[:5])}")
+    return warnings
+
+
+def plural_label(label: str, count: int) -> str:
+    return f"{'an' if label[0] in 'AEIOUaeiou' else 'a'} {label}" if count == 1 else f"{label}s"

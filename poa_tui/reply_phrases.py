@@ -40,7 +40,8 @@ FINAL = phrases(
 REINSTATED = phrases(
     r"decided to (?:reinstate|reactivate|restore)|welcome back|back in good standing",
     r"(?:has|have) been (?:reinstated|reactivated|restored)",
-    r"we(?:'ve| have)? (?:reinstated|reactivated|restored) your",
+    r"we(?:'ve| have)? (?:now )?(?:reinstated|reactivated|restored) (?:your|the following|the "
+    r"listings?|these|some of your|all of your|[0-9]+ of your)",
     r"(?:privileges|account|listings?|offers?|asins?) (?:are|is) (?:now )?(?:restored|reinstated"
     r"|reactivated|active again)|(?:account|listings?|asins?) (?:is|are) now active",
     r"(?:accepted|approved) your (?:plan of action|appeal|poa)",

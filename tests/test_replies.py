@@ -107,7 +107,7 @@ def test_requests_read_as_clean_todo_items(name):
 def test_to_dict_has_the_cli_json_shape():
     result = classify_reply(read("documents_02_com_2024_enough_info.txt"))
     data = json.loads(json.dumps(result.to_dict()))
-    assert list(data) == ["class", "evidence", "requests"]
+    assert list(data) == ["class", "evidence", "requests", "listings"]
     assert data["class"] == "documents_requested"
     assert data["requests"] == [
         {"text": "Invoices issued within the last 365 days for ASIN B0C7Q2LZ9X", "kind": "document"},
@@ -337,8 +337,8 @@ def run_accuracy(*args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=60, check=False)
 
 
-def test_accuracy_script_passes_on_the_corpus():
-    done = run_accuracy()
+def test_accuracy_script_passes_on_the_tuning_part():
+    done = run_accuracy("--corpus", str(ROOT / "tests" / "corpus" / "replies"))
     assert done.returncode == 0, done.stdout + done.stderr
     for outcome in Outcome:
         assert re.search(rf"^{outcome.value}\s+\d+\s+\d+\s+100%", done.stdout, re.MULTILINE)

@@ -34,7 +34,7 @@ controls = st.text(alphabet=st.characters(max_codepoint=0x9F), max_size=4)
 def assert_sane(text: str) -> None:
     result = classify_reply(text)
     data = json.loads(json.dumps(result.to_dict()))
-    assert list(data) == ["class", "evidence", "requests"]
+    assert list(data) == ["class", "evidence", "requests", "listings"]
     assert Outcome(data["class"]) is result.outcome
     assert 0.0 <= result.confidence <= 1.0
     assert all(phrase and phrase == phrase.strip() for phrase in result.evidence)

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..models import Reply, parse_datetime, utcnow
-from ..replies import Classification, classify_reply
+from ..replies import Classification, classify_reply, reply_fit
 from ..vocab import Channel, Outcome
 from .analysis import NO_EVIDENCE, UNSURE, reasons
 from .render import request_lines
@@ -93,6 +93,9 @@ def reply(args: argparse.Namespace) -> int:
         print(f"Replaced the earlier reply to attempt {attempt.number} "
               f"({earlier.outcome.label}).", file=sys.stderr)
     _explain(reading, args.outcome)
+    for warning in reply_fit(text, case.marketplace or None, case.notice.asins,
+                             case.notice.order_ids):
+        print(f"warning: this reply may belong to another case: {warning}", file=sys.stderr)
     print(f"Attempt {attempt.number}: {outcome.label}. {outcome.next_step}")
     if reading.requests:
         print("Amazon asks for:")

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..models import Case, Metric, Notice
 from ..notice import ParsedNotice, parse_notice
+from ..textsafety import strip_controls
 from ..vocab import Scope, ViolationType
 from .support import PROG, AddVerb, add_message_source, plural, read_message, write_json
 
@@ -25,6 +26,10 @@ FIELDS: tuple[tuple[str, str], ...] = (
     ("complaint_ids", "Complaint ids"),
     ("case_ids", "Support case ids"),
     ("metrics", "Metrics"),
+    ("rights_owner", "Rights owner"),
+    ("rights_owner_email", "Rights owner email"),
+    ("registration_numbers", "Registrations"),
+    ("related_accounts", "Related accounts"),
 )
 """Every field `parse-notice` reports, with the name people read, in the order it prints them."""
 _LABELS = dict(FIELDS)
@@ -63,7 +68,15 @@ def parse_notice_verb(args: argparse.Namespace) -> int:
         write_json(found.to_dict())
     else:
         sys.stdout.write(notice_table(found))
+    for line in unread_lines(found):
+        print(line, file=sys.stderr)
     return 0
+
+
+def unread_lines(found: ParsedNotice) -> list[str]:
+    """One warning per field the notice seems to give but that could not be read."""
+    return [f"warning: the {_line_label(item.field)} could not be read from "
+            f"\"{strip_controls(item.text)}\"; check it by hand" for item in found.unread]
 
 
 def shown(name: str, value: Any) -> str:
@@ -76,6 +89,8 @@ def shown(name: str, value: Any) -> str:
         return value.isoformat()
     if name == "appeal_limit":
         return plural(value, "appeal")
+    if name == "deadline" and isinstance(value, date):
+        return value.isoformat()
     if name == "metrics":
         return "; ".join(metric_text(metric) for metric in value)
     if isinstance(value, list):
@@ -84,8 +99,9 @@ def shown(name: str, value: Any) -> str:
 
 
 def metric_text(metric: Metric) -> str:
-    return f"{metric.name} {metric.value}" + (f" (target {metric.target})" if metric.target
-                                                 else "")
+    period = f" over {metric.period}" if metric.period else ""
+    return f"{metric.name} {metric.value}{period}" + (f" (target {metric.target})"
+                                                     if metric.target else "")
 
 
 _INDENT = 18
@@ -105,9 +121,14 @@ def notice_table(found: ParsedNotice) -> str:
             lines = textwrap.wrap(text, 78 - _INDENT) or ["not found"]
         out.append(f"{label:<{_INDENT}}{lines[0]}")
         out += [" " * _INDENT + line for line in lines[1:]]
+        if name == "deadline" and found.deadline_at:
+            out.append(" " * _INDENT + f"ends {found.deadline_at}")
         if evidence := found.evidence.get(name):
             out += textwrap.wrap(f'from: "{evidence}"', 78, initial_indent=" " * (_INDENT + 2),
                                  subsequent_indent=" " * (_INDENT + 8))
+    for item in found.unread:
+        out += ["", *textwrap.wrap(f'Could not read the {_line_label(item.field)} in "{item.text}"'
+                                   ": check it by hand.", 78)]
     if found.violation_type is None:
         out += ["", *textwrap.wrap("This does not read like a policy notice from Amazon: check "
                                    "that the whole message was pasted.", 78)]
@@ -146,6 +167,7 @@ def apply_notice(case: Case, text: str, *, given: set[str], keep_chosen: bool,
             facts[name] = value
             lines.append(f"{label}: none in the notice")
     case.notice = Notice(text=text, received=found.date, **facts)
+    lines += unread_lines(found)
     if found.violation_type is None:
         lines.append("note: this does not read like a policy notice from Amazon; its text is "
                      "kept with the case all the same")

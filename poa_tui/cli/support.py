@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 from ..errors import CaseNotFoundError
 from ..models import Case
 from ..paths import resolve_store_path, settings_path
+from ..readable import readable_text
 from ..store import CaseStore
 from ..textsafety import json_inert, strip_controls
 
@@ -91,8 +92,10 @@ def read_text(source: str) -> str:
 
 
 def read_message(source: str, what: str) -> str:
-    """`read_text` for a pasted message (a notice or a reply), refused when it holds no words."""
-    text = read_text(source).strip("\n")
+    """`read_text` for a pasted message (a notice or a reply), refused when it holds no words.
+
+    A saved email (`.eml`) or an HTML page becomes the text a person reads (`readable_text`)."""
+    text = strip_controls(readable_text(read_text(source))).strip("\n")
     if not text.strip():
         raise CliError(f"the {what} is empty: paste Amazon's message into the file first")
     return text

@@ -23,6 +23,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from ..evidence_changes import follow_violation, follow_violation_note
 from ..models import Case, word_count
 from ..notice import ParsedNotice
+from ..readable import readable_text
 from ..textsafety import strip_controls
 from ..vocab import Scope, ViolationType
 from ..widgets.case_table import MARKETPLACES
@@ -259,6 +260,10 @@ changed something it asks first.
         if facts is None:
             return
         self.read = facts
+        box = self.query_one("#notice", TextArea)
+        readable = readable_text(box.text)
+        if readable != box.text:  # a pasted email or HTML page: keep what a person reads
+            box.load_text(readable.strip())
         if facts.violation_type is not None:
             self.query_one("#violation", Select).value = facts.violation_type
         if facts.scope is not None:
@@ -297,7 +302,8 @@ changed something it asks first.
             scope=self.query_one("#scope", Select).value,  # type: ignore[arg-type]
             received=received,
             deadline=deadline,
-            notice_text=strip_controls(self.query_one("#notice", TextArea).text).strip(),
+            notice_text=strip_controls(readable_text(self.query_one("#notice", TextArea).text))
+            .strip(),
             read=self.read,
         )
 

@@ -25,6 +25,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from ..evidence_changes import follow_violation
 from ..models import Case, Metric, Notice
 from ..notice import ParsedNotice, clean_text, parse_notice
+from ..readable import readable_text
 from ..vocab import Scope, ViolationType
 
 
@@ -213,8 +214,9 @@ that decided it, so you can judge whether the reading is right.
     def __init__(self, text: str, *, received: date | None = None,
                  current: ParsedNotice | None = None, today: date | None = None) -> None:
         super().__init__()
-        self.text = clean_text(text)
-        self.found = parse_notice(text, received=received)
+        self.text = clean_text(readable_text(text))
+        """The text as read: a pasted email or HTML page becomes what a person sees in it."""
+        self.found = parse_notice(self.text, received=received)
         """What the parser read, with the snippet behind each field in `found.evidence`."""
         self.current = current or ParsedNotice()
         self.today = today
@@ -274,14 +276,21 @@ that decided it, so you can judge whether the reading is right.
         return Input(value, id=field_id, compact=True, placeholder=placeholder)
 
     def _row(self, name: str, label: str, widget: Widget) -> ComposeResult:
-        with Vertical(classes="review-field"):
+        unread = any(item.field == name for item in self.found.unread)
+        with Vertical(classes="review-field review-unread" if unread else "review-field"):
             with Horizontal(classes="review-line"):
                 yield Label(label, classes="review-label")
                 yield widget
             yield Static(self._why(name), classes="review-why")
 
     def _why(self, name: str) -> Content:
-        """The words that decided a field, or why it holds what it holds."""
+        """The words that decided a field, why it holds what it holds, or the words that look
+        like it but could not be read."""
+        unread = next((item for item in self.found.unread if item.field == name), None)
+        if unread is not None:
+            return Content.assemble(("Could not read ", "$warning bold"),
+                                    (f"“{quote(self.text, unread.text)}”", "italic"),
+                                    (": check the notice and fill this in by hand.", ""))
         if name in _ID_LABELS or name == "metrics":
             found = getattr(self.found, name)
             if found:
@@ -319,7 +328,11 @@ that decided it, so you can judge whether the reading is right.
                 left = (f", {days} days from today" if days > 1 else ", tomorrow" if days == 1
                         else ", today" if days == 0 else f", {-days} days ago")
             parts.append(f"deadline {found.deadline.isoformat()}{left}")
-        return Content("Found: " + " · ".join(parts) + ". Check each field, then ctrl+s.")
+        unread = len({item.field for item in found.unread})
+        warning = (f" {unread} field{'s' if unread != 1 else ''} could not be read: see the marks."
+                   if unread else "")
+        return Content("Found: " + " · ".join(parts) + "." + warning
+                       + " Check each field, then ctrl+s.")
 
     def on_mount(self) -> None:
         self.query_one("#review-error").display = False

@@ -33,8 +33,11 @@ def test_parse_notice_json_is_the_contract_shape(cli, unchanged, name) -> None:
     assert result.code == 0, result.err
     got = result.json()
     assert list(got) == ["violation_type", "marketplace", "scope", "date", "deadline", "asins",
-                         "order_ids", "complaint_ids", "case_ids", "metrics", "appeal_limit"]
-    want = expected(name)
+                         "order_ids", "complaint_ids", "case_ids", "metrics", "appeal_limit",
+                         "deadline_at", "rights_owner", "rights_owner_email",
+                         "registration_numbers", "related_accounts", "unread"]
+    want = {"deadline_at": None, "rights_owner": None, "rights_owner_email": None,
+            "registration_numbers": [], "related_accounts": [], "unread": []} | expected(name)
     if name == "20_unknown_newsletter":
         # The corpus gives this one a received date; on its own, nothing is assumed.
         assert (got["violation_type"], got["deadline"], got["asins"]) == (None, None, [])
@@ -217,3 +220,34 @@ def test_help_explains_how_a_notice_is_applied(cli, verb, rule) -> None:
     assert result.code == 0
     assert rule in " ".join(result.out.split())
     assert "--notice" in result.out.split("example:")[1]
+
+
+def test_parse_notice_reads_a_saved_email_and_warns_of_an_unread_date(cli, tmp_path) -> None:
+    import quopri
+    body = quopri.encodestring(
+        "Hello,\n\nYour Amazon.co.uk selling account has been deactivated \u2013 please send "
+        "a plan of action within 17 days.\n".encode()).decode()
+    eml = tmp_path / "notice.eml"
+    eml.write_text("From: Amazon <seller-performance@amazon.co.uk>\nDate: 30/02/2025 10:00\n"
+                   "Subject: Account\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+                   "Content-Transfer-Encoding: quoted-printable\n\n" + body, encoding="ascii")
+    result = cli("parse-notice", str(eml), "--json")
+    assert result.code == 0, result.err
+    got = result.json()
+    assert (got["marketplace"], got["scope"], got["date"]) == ("amazon.co.uk", "account", None)
+    assert got["unread"][0] == {"field": "date", "text": "Date: 30/02/2025 10:00"}
+    assert got["unread"][1]["field"] == "deadline"
+    assert "\u2013 please send a plan of action within 17 days" in got["unread"][1]["text"]
+    assert 'warning: the notice date could not be read from "Date: 30/02/2025 10:00"' in result.err
+
+
+def test_new_with_an_html_notice_keeps_the_readable_text(cli, tmp_path) -> None:
+    page = tmp_path / "notice.html"
+    page.write_text("<p>Date:&nbsp;4 November 2025</p><p>Your Amazon.de selling account has "
+                    "been deactivated because of inauthentic items.<br>Please reply within "
+                    "10&nbsp;days.</p>", encoding="utf-8")
+    made = cli("new", "--title", "From a page", "--notice", str(page))
+    assert made.code == 0, made.err
+    shown = cli("show", made.out.strip(), "--json").json()
+    assert "<p>" not in shown["notice"]["text"] and "&nbsp;" not in shown["notice"]["text"]
+    assert shown["notice"]["deadline"] == "2025-11-14"

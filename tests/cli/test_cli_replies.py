@@ -41,7 +41,7 @@ def test_classify_reply_json_matches_the_labelled_corpus(cli, unchanged, name) -
         result = cli("classify-reply", reply_path(name), "--json")
     assert result.code == 0, result.err
     got = result.json()
-    assert list(got) == ["class", "evidence", "requests"]
+    assert list(got) == ["class", "evidence", "requests", "listings"]
     assert got["class"] == EXPECTED[name]["class"]
     assert got["requests"] == EXPECTED[name]["requests"]
     assert got["evidence"] and all(isinstance(phrase, str) for phrase in got["evidence"])
@@ -140,3 +140,22 @@ def test_a_reply_to_a_case_with_no_attempts_is_refused_before_reading_it(cli, ne
         result = cli("reply", case_id, "--from", reply_path("final_03_de_2020_decision_final.txt"))
     assert result.code == 2
     assert "has no attempts yet" in result.error_line
+
+
+def test_a_reply_that_does_not_fit_the_case_is_warned_about(cli, tmp_path) -> None:
+    notice = tmp_path / "notice.txt"
+    notice.write_text("Date: 3 November 2025\n\nYour Amazon.de selling account has been "
+                      "deactivated because of inauthentic items.\nASIN: B0AAAA1111\n",
+                      encoding="utf-8")
+    made = cli("new", "--title", "Counterfeit complaint", "--notice", str(notice))
+    assert made.code == 0, made.err
+    case_id = made.out.strip()
+    assert cli("edit", case_id, "--section", "root_cause", "--from", "-",
+               stdin="We bought from an unchecked wholesaler.\n").code == 0
+    assert cli("submit", case_id).code == 0
+    result = cli("reply", case_id, "--from", "-",
+                 stdin="Your Amazon.fr listing for ASIN B0ZZZZ9999 has been reinstated.\n")
+    assert result.code == 0, result.err
+    assert ("warning: this reply may belong to another case: it is about amazon.fr, but this "
+            "case is on amazon.de") in result.err
+    assert "it names an ASIN this case does not have: B0ZZZZ9999" in result.err

@@ -197,3 +197,29 @@ async def test_the_review_quotes_whole_sentences() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "“Why is this happening? Customers raised" in _why(app, "violation_type")
+
+
+async def test_a_date_line_that_cannot_be_read_is_marked() -> None:
+    text = ("From: Amazon <seller-performance@amazon.co.uk>\nDate: 30/02/2025 09:00\n\n"
+            "Your Amazon.co.uk selling account has been deactivated because of inauthentic "
+            "items. Please send a plan of action within 17 days.")
+    app = _app(text, received=date(2025, 3, 2))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        headline = str(app.screen.query_one("#review-headline", Static).render())
+        assert "1 field could not be read" in headline
+        why = _why(app, "date")
+        assert why.startswith("Could not read") and "30/02/2025" in why
+        row = app.screen.query_one("#date").parent.parent
+        assert row.has_class("review-unread")
+        assert not app.screen.query_one("#deadline").parent.parent.has_class("review-unread")
+
+
+async def test_pasted_html_is_quoted_as_text() -> None:
+    html = ("<p>Date:&nbsp;4 November 2025</p><p>Your Amazon.com selling account has been "
+            "deactivated because of inauthentic&nbsp;items.</p>")
+    app = _app(html)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        why = _why(app, "violation_type")
+        assert "inauthentic items" in why and "<p>" not in why and "&nbsp;" not in why

@@ -70,6 +70,29 @@ async def test_a_pasted_notice_fills_the_new_case_after_review(tmp_path: Path) -
     assert {item.key for item in case.evidence} >= {"invoices_365d", "supplier_contact"}
 
 
+async def test_a_pasted_html_notice_is_kept_as_its_text(tmp_path: Path) -> None:
+    app = shell_app(tmp_path, seeded=False)
+    _no_editor(app)
+    html = ("<p>Date:&nbsp;14 October 2024</p><p>Your Amazon.co.uk selling account has been "
+            "deactivated because of inauthentic&nbsp;items.<br>ASIN: B07QX4LMN2</p>")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        form = app.screen
+        form.query_one("#title", Input).value = "From a page"
+        form.query_one("#notice", TextArea).load_text(html)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = form.query_one("#notice", TextArea).text
+        assert "<p>" not in shown and "inauthentic items" in shown
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    case = CaseStore(tmp_path / "store").load(1)
+    assert "<p>" not in case.notice.text and "&nbsp;" not in case.notice.text
+    assert case.notice.asins == ["B07QX4LMN2"]
+
+
 async def test_discarding_the_review_changes_nothing_and_an_empty_box_says_why(
         tmp_path: Path) -> None:
     app = shell_app(tmp_path, seeded=False)
