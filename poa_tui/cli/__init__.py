@@ -16,7 +16,7 @@ from typing import Sequence
 from .. import __version__
 from ..errors import StoreError
 from . import tui
-from .support import PROG, CliError, examples, verb_adder
+from .support import PROG, CliError, GuardedOutput, OutputError, examples, verb_adder
 
 
 class Parser(argparse.ArgumentParser):
@@ -79,6 +79,7 @@ def app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `poa-tui` with `argv` (default: the process's arguments); returns the exit status."""
+    stdout = sys.stdout
     try:
         bare = app_arguments(sys.argv[1:] if argv is None else argv)
         if bare is not None:
@@ -88,17 +89,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             return tui.run(args)
         if args.demo:
             raise CliError("--demo opens the app; it cannot be combined with a command")
-        return int(args.handler(args) or 0)
+        sys.stdout = GuardedOutput(stdout)
+        status = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a write error shows here, while it can still be reported
+        return status
+    except OutputError as error:
+        _silence_stdout()
+        return fail(str(error))
     except (CliError, StoreError) as error:
         return fail(str(error))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader went away (`poa-tui dump | head`): stop quietly, and keep Python from
-        # complaining again when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # The reader went away (`poa-tui dump | head`): stop quietly, as Unix tools do.
+        _silence_stdout()
         return 0
+    finally:
+        sys.stdout = stdout
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so Python does not fail again flushing it at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.close(devnull)
 
 
 def fail(message: str) -> int:

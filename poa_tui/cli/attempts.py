@@ -11,7 +11,7 @@ from ..vocab import Channel, Outcome
 from .analysis import NO_EVIDENCE, UNSURE, reasons
 from .render import request_lines
 from .support import (PROG, AddVerb, CliError, add_case_id, choices, clean_line, load_case,
-                      positive_int, read_message, vocab_arg)
+                      positive_int, read_message, size_note, vocab_arg)
 
 
 def register(verb: AddVerb) -> None:
@@ -33,7 +33,7 @@ def register(verb: AddVerb) -> None:
              f"pbpaste | {PROG} reply 3 --from - --outcome reinstated --attempt 2")
     add_case_id(p)
     p.add_argument("--from", dest="source", required=True, metavar="FILE",
-                   help="the reply's text (`-` reads standard input)")
+                   help=f"the reply's text (`-` reads standard input; {size_note()})")
     p.add_argument("--outcome", type=vocab_arg(Outcome, "outcome"), metavar="CLASS",
                    help=f"what Amazon decided: {choices(Outcome)}. Without it the reply's text "
                         f"decides, and the choice and the phrases behind it are shown on "

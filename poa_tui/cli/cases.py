@@ -16,9 +16,10 @@ from ..store import INDEX_NAME
 from ..textsafety import strip_controls
 from ..vocab import Scope, Section, ViolationType
 from . import notices, render
-from .support import (PROG, STDIN, AddVerb, CliError, add_case_id, choices, clean_line,
-                      clock_settings, existing_store, load_case, load_settings, open_store,
-                      read_json, read_message, read_text, store_root, vocab_arg, write_json)
+from .support import (IMPORT_LIMIT_MB, PROG, STDIN, AddVerb, CliError, add_case_id, choices,
+                      clean_line, clock_settings, existing_store,
+                      load_case, load_settings, open_store, read_json, read_message, read_text,
+                      size_note, store_root, vocab_arg, write_json)
 
 
 def register(verb: AddVerb) -> None:
@@ -54,7 +55,8 @@ def register(verb: AddVerb) -> None:
     p.add_argument("--section", type=vocab_arg(Section, "section"), metavar="SECTION",
                    help=f"the section to replace: {choices(Section)}")
     p.add_argument("--from", dest="source", metavar="FILE",
-                   help="Markdown file with the new text (`-` reads standard input)")
+                   help=f"Markdown file with the new text (`-` reads standard input; "
+                        f"{size_note()})")
     p.add_argument("--title", help="new title")
     _add_detail_options(p)
     notices.add_notice_option(p, editing=True)
@@ -66,7 +68,8 @@ def register(verb: AddVerb) -> None:
 
     p = verb("import", "Add the cases of a JSON list (as `dump` writes) under new ids.",
              f"{PROG} import cases.json", f"{PROG} --db other-store dump | {PROG} import -")
-    p.add_argument("source", metavar="FILE", help="JSON file (`-` reads standard input)")
+    p.add_argument("source", metavar="FILE",
+                   help=f"JSON file (`-` reads standard input; {size_note(IMPORT_LIMIT_MB)})")
     p.set_defaults(handler=import_cases)
 
     p = verb("locate", "Print where the cases, settings and backups are kept.",

@@ -26,6 +26,55 @@ class CliError(Exception):
     """A mistake in what was asked: reported as one line on stderr, exit 2, nothing written."""
 
 
+TEXT_LIMIT_MB = 10
+"""The most poa-tui reads as one text (a section, a notice, a reply), in megabytes: a long
+plan is a few hundred kilobytes, and an endless input (`/dev/zero`) must not fill memory."""
+IMPORT_LIMIT_MB = 100
+"""The most `import` reads: a `dump` of thousands of cases, each with its whole history."""
+_MB = 1024 * 1024
+
+
+def size_note(limit_mb: int = TEXT_LIMIT_MB) -> str:
+    """How `--help` names a text option's limit."""
+    return f"at most {limit_mb} MB"
+
+
+class OutputError(CliError):
+    """Standard output refused a write (a full disk, a device error); a closed pipe is not this."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(f"cannot write standard output: {error.strerror or error}")
+
+
+class GuardedOutput:
+    """Standard output whose write errors become `OutputError`, reported as one line.
+
+    `BrokenPipeError` passes through: the reader went away, and the command stops quietly.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(error) from None
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(error) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
 Enum = TypeVar("Enum", bound=StrEnum)
 
 
@@ -67,21 +116,33 @@ def add_case_id(parser: argparse.ArgumentParser) -> None:
 def add_message_source(parser: argparse.ArgumentParser, what: str, json_shape: str) -> None:
     """The FILE argument of the verbs that read a pasted message, and their --json switch."""
     parser.add_argument("source", metavar="FILE",
-                        help=f"the {what}'s text (`-` reads standard input)")
+                        help=f"the {what}'s text (`-` reads standard input; {size_note()})")
     parser.add_argument("--json", action="store_true", help=f"print {json_shape}")
 
 
-def read_text(source: str) -> str:
-    """A file's or stdin's (`-`) text, decoded as UTF-8, with terminal controls removed."""
+def read_text(source: str, limit_mb: int = TEXT_LIMIT_MB) -> str:
+    """A file's or stdin's (`-`) text, decoded as UTF-8, with terminal controls removed.
+
+    At most `limit_mb` megabytes are read: one byte more is refused, so an endless source
+    (`/dev/zero`, a runaway pipe) costs no more memory than the limit.
+    """
     name = "standard input" if source == STDIN else source
+    limit = limit_mb * _MB
     try:
-        raw = sys.stdin.buffer.read() if source == STDIN else Path(source).read_bytes()
+        if source == STDIN:
+            raw = sys.stdin.buffer.read(limit + 1)
+        else:
+            with open(source, "rb") as handle:
+                raw = handle.read(limit + 1)
     except FileNotFoundError:
         raise CliError(f"cannot read {name}: there is no such file") from None
     except IsADirectoryError:
         raise CliError(f"cannot read {name}: it is a folder, not a file") from None
     except OSError as error:
         raise CliError(f"cannot read {name}: {error.strerror or error}") from None
+    if len(raw) > limit:
+        raise CliError(f"cannot read {name}: it is larger than {limit_mb} MB, the most poa-tui "
+                       f"reads at once; nothing was changed")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -101,14 +162,23 @@ def read_message(source: str, what: str) -> str:
 def read_json(source: str) -> Any:
     name = "standard input" if source == STDIN else source
     try:
-        return json.loads(read_text(source))
+        return json.loads(read_text(source, IMPORT_LIMIT_MB))
     except json.JSONDecodeError as error:
         raise CliError(f"{name} is not valid JSON: {error.msg} at line {error.lineno}, "
                        f"column {error.colno}") from None
 
 
 def clean_line(value: str, what: str, *, required: bool = False) -> str:
-    """A one-line field from the command line: controls stripped, runs of whitespace collapsed."""
+    """A one-line field from the command line: controls stripped, runs of whitespace collapsed.
+
+    The command line arrives as bytes; Python keeps bytes that are not UTF-8 as stand-ins
+    ("surrogates") that cannot be saved, so such a value is refused before anything is written.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise CliError(f"the {what} is not UTF-8 text (character {error.start + 1} is not): "
+                       f"set your terminal to UTF-8, or type it again") from None
     text = " ".join(strip_controls(value).split())
     if required and not text:
         raise CliError(f"the {what} is empty: give it some text")
