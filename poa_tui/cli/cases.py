@@ -16,8 +16,8 @@ from ..store import INDEX_NAME
 from ..textsafety import strip_controls
 from ..vocab import Scope, Section, ViolationType
 from . import notices, render
-from .support import (IMPORT_LIMIT_MB, PROG, STDIN, AddVerb, CliError, add_case_id, choices,
-                      clean_line, clock_settings, existing_store,
+from .support import (IMPORT_LIMIT_MB, PROG, STDIN, AddVerb, CliError, add_case_id, add_force,
+                      case_to_change, choices, clean_line, clock_settings, existing_store,
                       load_case, load_settings, open_store, read_json, read_message, read_text,
                       size_note, store_root, vocab_arg, write_json)
 
@@ -60,6 +60,7 @@ def register(verb: AddVerb) -> None:
     p.add_argument("--title", help="new title")
     _add_detail_options(p)
     notices.add_notice_option(p, editing=True)
+    add_force(p)
     p.set_defaults(handler=edit_case)
 
     p = verb("dump", "Print every case as one JSON list (the `show --json` shape).",
@@ -174,7 +175,7 @@ def edit_case(args: argparse.Namespace) -> int:
                        "them a file")
     text = read_text(args.source) if args.source is not None else None
     notice = _read_notice(args)
-    store, case = load_case(args)
+    store, case = case_to_change(args)
     violation = case.violation_type
     changed = _apply_details(case, args)
     if args.section is not None and text is not None:

@@ -208,6 +208,32 @@ def load_case(args: argparse.Namespace, store: CaseStore | None = None) -> tuple
     return store, store.load(args.id)
 
 
+def add_force(parser: argparse.ArgumentParser) -> None:
+    """`--force` on the verbs that change a case (see `case_to_change`)."""
+    parser.add_argument("--force", action="store_true",
+                        help="write even while the case is open in the app; the app merges the "
+                             "change, and where both changed the same text keeps its own and "
+                             "saves this one in the case notes")
+
+
+def case_to_change(args: argparse.Namespace) -> tuple[CaseStore, Case]:
+    """The store and the case named by `args.id`, for a command about to change it.
+
+    A case an app session has open (it holds the case's editing lock) is refused, naming who
+    holds it, unless `args.force`: the app would otherwise merge the change into its own copy
+    and, where both changed the same text, move the command's text into the case notes. The
+    check only reads the lock, so a refused command writes nothing at all.
+    """
+    store = existing_store(args)
+    if store is None:
+        raise CaseNotFoundError(args.id)
+    holder = None if getattr(args, "force", False) else store.lock_holder(args.id)
+    if holder is not None:
+        raise CliError(f"case {args.id} is open in the app by {holder.describe()}: close it "
+                       f"there first, or add --force to write anyway")
+    return store, store.load(args.id)
+
+
 def load_settings() -> Settings:
     """The user's settings; a problem in the file is one warning line, and defaults stand in."""
     from ..settings import Settings  # only the verbs that use settings pay for the TOML modules
