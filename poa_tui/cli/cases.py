@@ -11,7 +11,7 @@ from ..evidence_changes import follow_violation, follow_violation_note
 from ..guidance import seed_evidence
 from ..history import clocks_for
 from ..models import Case
-from ..paths import settings_path
+from ..paths import recovery_dir, settings_path
 from ..store import INDEX_NAME
 from ..textsafety import strip_controls
 from ..vocab import Scope, Section, ViolationType
@@ -260,6 +260,7 @@ def locate(args: argparse.Namespace) -> int:
         ("backups", root / "backups", "(snapshots of the whole store)"),
         ("trash", root / "trash", "(deleted cases)"),
         ("settings", settings_path(), ""),
+        ("recovery", recovery_dir(), "(text the app could not save as it closed, if any)"),
     ]
     for label, path, note in rows:
         print(f"{label + ':':<10}{path}" + (f"  {note}" if note else ""))
