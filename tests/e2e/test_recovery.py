@@ -15,7 +15,8 @@ import pytest
 
 from poa_tui.models import Case
 
-from .conftest import STEP_TIMEOUT, Workspace, open_case, section_on_disk, start_app
+from .conftest import (STEP_TIMEOUT, Workspace, open_case, section_on_disk, start_app,
+                       wait_for_toast)
 from .test_disk import Mounts, fill, mounts  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.slow
@@ -23,10 +24,10 @@ pytestmark = pytest.mark.slow
 TYPED = "Typed while the disk was full, then the session ended"
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT],
-                         ids=lambda s: signal.Signals(s).name)
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT, "ctrl+q twice"],
+                         ids=lambda how: how if isinstance(how, str) else how.name)
 def test_text_that_cannot_be_saved_at_exit_goes_to_a_private_recovery_file(
-        workspace: Workspace, mounts: Mounts, signum: int) -> None:
+        workspace: Workspace, mounts: Mounts, how: signal.Signals | str) -> None:
     mounts.tmpfs(workspace.store_path, "1m")
     case = workspace.store().create(Case(title="Full disk at exit"))
     workspace.write_settings(autosave_delay=30.0)
@@ -38,8 +39,14 @@ def test_text_that_cannot_be_saved_at_exit_goes_to_a_private_recovery_file(
         fill(workspace.store_path)
         tmux.send_text(TYPED)
         tmux.wait_for(TYPED, timeout=STEP_TIMEOUT)
-        os.kill(pid, signum)
-        assert tmux.wait_exit(timeout=STEP_TIMEOUT) == 128 + signum
+        if isinstance(how, str):
+            tmux.send_keys("C-q")  # the app says the text is not saved, and stays
+            wait_for_toast(tmux, "press ctrl+q again to quit without it")
+            tmux.send_keys("C-q")
+            assert tmux.wait_exit(timeout=STEP_TIMEOUT) == 0
+        else:
+            os.kill(pid, how)
+            assert tmux.wait_exit(timeout=STEP_TIMEOUT) == 128 + how
         said = " ".join(tmux.capture(scrollback=True, join_wrapped=True).split())
     assert section_on_disk(workspace, case.id, "root_cause") == ""
     kept = list((state / "poa-tui" / "recovery").glob("*"))
