@@ -57,7 +57,14 @@ class GuardedOutput:
 
     def write(self, text: str) -> int:
         try:
-            return self.stream.write(text)
+            try:
+                return self.stream.write(text)
+            except UnicodeEncodeError:
+                # A lone surrogate: bytes of a path given on the command line that are not
+                # UTF-8, or an escape in stored JSON. Shown as `\udcff`, not a traceback.
+                encoding = self.stream.encoding or "utf-8"
+                return self.stream.write(text.encode(encoding, "backslashreplace")
+                                         .decode(encoding))
         except BrokenPipeError:
             raise
         except OSError as error:

@@ -140,3 +140,14 @@ def test_a_closed_pipe_on_stdout_ends_quietly(poa, cli, new_case, verb) -> None:
         os.close(write_end)
     assert done.stderr == b""
     assert done.returncode == 0
+
+
+def test_a_path_that_is_not_utf8_is_printed_without_a_traceback(db, cli_env, tmp_path) -> None:
+    # A locale whose standard output is strict UTF-8, as most people's is.
+    odd = tmp_path / "store-\udcff"
+    done = subprocess.run([sys.executable, "-m", "poa_tui", "--db", str(odd), "locate"],
+                          capture_output=True, timeout=120,
+                          env=cli_env(PYTHONIOENCODING="utf-8:strict"))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == b""
+    assert b"store-\\udcff" in done.stdout
