@@ -118,5 +118,8 @@ def _silence_stdout() -> None:
 def fail(message: str) -> int:
     """Report an error as one line on stderr and return the error exit status."""
     line = " ".join(message.split())
-    print(f"{PROG}: {line}", file=sys.stderr)
+    try:
+        print(f"{PROG}: {line}", file=sys.stderr)
+    except OSError:
+        pass  # standard error is gone too (2> /dev/full): the exit status still says it
     return 2
