@@ -151,3 +151,10 @@ def test_a_path_that_is_not_utf8_is_printed_without_a_traceback(db, cli_env, tmp
     assert done.returncode == 0, done.stderr
     assert done.stderr == b""
     assert b"store-\\udcff" in done.stdout
+
+
+def test_an_error_with_standard_error_on_a_full_device_still_exits_2(db, cli_env) -> None:
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "poa_tui", "--db", str(db), "show", "5"],
+                              stdout=subprocess.PIPE, stderr=full, timeout=120, env=cli_env())
+    assert done.returncode == 2
