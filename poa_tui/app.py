@@ -227,12 +227,14 @@ class PoaApp(App[None]):
 
         notes = []
         for screen in self.screen_stack:
+            # A case editor: the case, its draft on screen, and whether that is saved.
             case = getattr(screen, "case", None)
-            if case is None or not getattr(screen, "unsaved", False):
+            draft = getattr(screen, "draft_sections", None)
+            if case is None or draft is None or not getattr(screen, "unsaved", False):
                 continue
             reason = str(getattr(screen, "save_problem", None) or "the save failed")
             try:
-                path = keep_draft(case.id, case.title, screen.draft_sections(), reason)
+                path = keep_draft(case.id, case.title, draft(), reason)
             except OSError as error:
                 notes.append(f"case {case.id} could not be saved ({reason}), and no recovery "
                              f"file could be written either ({error}); its text is lost")
