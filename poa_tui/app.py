@@ -30,9 +30,12 @@ from .store import CaseStore
 if TYPE_CHECKING:
     from .clipboard import CopyResult  # imported on the first copy, not at start (~1 ms)
 
-_EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+_EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
+"""Signals that save every draft, then end the app with status 128 + the signal's number.
+SIGINT is `kill -INT` (ctrl+c at the keyboard reaches the app as a key, not as this signal)."""
 EXIT_GRACE_SECONDS = 5.0
-"""How long an exit after SIGHUP or SIGTERM may take, drafts saved, before the process ends."""
+"""How long an exit after one of `_EXIT_SIGNALS` may take, drafts saved, before the process
+ends."""
 
 
 def _end_process_after(seconds: float, return_code: int) -> None:
@@ -88,6 +91,8 @@ class PoaApp(App[None]):
         self.settings, self._settings_problem = Settings.load(settings_path)
         """What the user chose in `settings.toml` (defaults where it had problems)."""
         self._today = today or date.today
+        self.exit_note: str | None = None
+        """Said on standard error once the app has closed: where unsaved text was kept."""
         self._quit_despite_errors = False
         self._all_sheets_read = False
         self._theme_applied = False
@@ -180,7 +185,8 @@ class PoaApp(App[None]):
         self.run_worker(self._flush_and_exit(128 + signum), group="exit", exclusive=True)
 
     async def _flush_and_exit(self, return_code: int) -> None:
-        await self.flush_all()
+        if await self.flush_all():
+            self.keep_unsaved()
         if not self.is_headless:
             # Only a real terminal can wedge the exit; under a test harness the process is
             # the test runner, which must live on.
@@ -208,7 +214,36 @@ class PoaApp(App[None]):
                         "again to quit without it.", title="Not saved", severity="error",
                         timeout=20)
             return
+        if failures:
+            self.keep_unsaved()
         self.exit()
+
+    def keep_unsaved(self) -> list[str]:
+        """Write each draft the store refused to a recovery file; say where, in `exit_note`.
+
+        For the way out only (a signal, or quitting past a failed save): the text on screen
+        is about to go, so it must be somewhere the user can find it.
+        """
+        from .recovery import keep_draft  # only a failed exit needs it
+
+        notes = []
+        for screen in self.screen_stack:
+            # A case editor: the case, its draft on screen, and whether that is saved.
+            case = getattr(screen, "case", None)
+            draft = getattr(screen, "draft_sections", None)
+            if case is None or draft is None or not getattr(screen, "unsaved", False):
+                continue
+            reason = str(getattr(screen, "save_problem", None) or "the save failed")
+            try:
+                path = keep_draft(case.id, case.title, draft(), reason)
+            except OSError as error:
+                notes.append(f"case {case.id} could not be saved ({reason}), and no recovery "
+                             f"file could be written either ({error}); its text is lost")
+            else:
+                notes.append(f"case {case.id} could not be saved ({reason}); its text is "
+                             f"kept in {path}")
+        self.exit_note = "; ".join(notes) or None
+        return notes
 
     def _refresh_active_screen(self) -> None:
         # A screen pushed a moment ago may not be composed yet (it reads the store on mount),

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .errors import CaseNotFoundError, StoreError
+from .errors import CaseNotFoundError, StoreError, WriteFailedError
 from .models import Case
-from .storage import atomic_write_bytes, ensure_private_dir, read_json_file
+from .storage import FILE_MODE, atomic_write_bytes, ensure_private_dir, read_json_file
 from .store import INDEX_NAME, CaseStore
 
 BACKUPS = "backups"
@@ -91,17 +91,30 @@ def prune(store: CaseStore, keep: int) -> list[Path]:
 
 
 def write_archive(store: CaseStore, path: Path) -> Backup:
-    """Write every store file into a new zip at `path` (refuses to overwrite)."""
+    """Write every store file into a new zip at `path` (refuses to overwrite).
+
+    The zip is built as `.<name>.partial` beside it, private (0600) from the moment it exists,
+    and renamed into place once whole; a write that fails removes it and raises
+    `WriteFailedError`.
+    """
     if path.exists():
         raise StoreError(f"{path} already exists; choose another name or remove it first.")
-    path.parent.mkdir(parents=True, exist_ok=True)
     files = _store_files(store)
     partial = path.with_name(f".{path.name}.partial")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for source, name in files:
-            archive.write(source, name)
-    os.chmod(partial, 0o600)
-    os.replace(partial, path)
+    try:
+        ensure_private_dir(path.parent)
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    except OSError as error:
+        raise WriteFailedError(path, error) from error
+    try:
+        with os.fdopen(fd, "wb") as handle, \
+                zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for source, name in files:
+                archive.write(source, name)
+        os.replace(partial, path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise WriteFailedError(path, error) from error
     return Backup(path, datetime.now(timezone.utc), sum(1 for _, n in files if n != INDEX_NAME))
 
 

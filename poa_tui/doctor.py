@@ -8,6 +8,7 @@ always rebuilt from the case files, which are the truth.
 from __future__ import annotations
 
 import os
+import re
 import stat
 import time
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import locks
-from .backup import list_backups
+from .backup import BACKUPS, list_backups
 from .errors import CorruptFileError, NewerSchemaError
 from .models import Case
 from .storage import DIR_MODE, FILE_MODE, read_json_file
@@ -51,14 +52,50 @@ def quarantine(path: Path) -> Path:
     return target
 
 
+def _data_file(name: str) -> re.Pattern[str]:
+    """A data file the store writes as `name`, its previous version, a set-aside copy, and the
+    temporary and staging files of an atomic write (see `storage.atomic_write_bytes`)."""
+    return re.compile(rf"{name}(\.bak|\.corrupt-[0-9TZ]+)?|\.{name}\.[0-9a-f.]+\.(tmp|bak)")
+
+
+_INDEX_FILES = _data_file(re.escape(INDEX_NAME))
+_CASE_FILES = _data_file(r"\d+\.json")
+_LOCK_FILES = re.compile(r"(index|\d+)\.(lock|write|session)")
+_TRASH_FILES = re.compile(r"\d+-[0-9TZ]+\.json")
+_SNAPSHOT = re.compile(r"\d{8}T\d+Z")
+
+
+def _entries(folder: Path, pattern: re.Pattern[str]) -> list[Path]:
+    """The entries of `folder` whose names match `pattern`; none when it is not a real folder."""
+    try:
+        if not stat.S_ISDIR(folder.lstat().st_mode):
+            return []
+        return [folder / name for name in sorted(os.listdir(folder)) if pattern.fullmatch(name)]
+    except OSError:
+        return []
+
+
+def _own_paths(root: Path) -> list[tuple[Path, int]]:
+    """The store's own folders and files, with the mode each should have at most.
+
+    Only what poa-tui writes, by name: a file or folder the user keeps beside the store (or the
+    store folder itself, which may be shared on purpose) is not doctor's to change.
+    """
+    own: list[tuple[Path, int]] = [(p, FILE_MODE) for p in _entries(root, _INDEX_FILES)]
+    for name, pattern in (("cases", _CASE_FILES), ("locks", _LOCK_FILES),
+                          ("trash", _TRASH_FILES)):
+        own.append((root / name, DIR_MODE))
+        own += [(p, FILE_MODE) for p in _entries(root / name, pattern)]
+    own.append((root / BACKUPS, DIR_MODE))
+    for snapshot in _entries(root / BACKUPS, _SNAPSHOT):
+        own += [(snapshot, DIR_MODE), (snapshot / "cases", DIR_MODE)]
+        own += [(p, FILE_MODE) for p in _entries(snapshot, _INDEX_FILES)]
+        own += [(p, FILE_MODE) for p in _entries(snapshot / "cases", _CASE_FILES)]
+    return own
+
+
 def _fix_modes(root: Path, report: DoctorReport) -> None:
-    fixed = 0
-    for folder, dirs, files in os.walk(root):
-        for name in dirs:
-            fixed += _tighten(Path(folder) / name, DIR_MODE, report)
-        for name in files:
-            fixed += _tighten(Path(folder) / name, FILE_MODE, report)
-    fixed += _tighten(root, DIR_MODE, report)
+    fixed = sum(_tighten(path, mode, report) for path, mode in _own_paths(root))
     if fixed:
         report.done.append(f"permissions tightened on {fixed} file(s) or folder(s) (0600/0700)")
     else:

@@ -30,3 +30,10 @@ def settings_path() -> Path:
     if os.environ.get(CONFIG_ENV):
         return Path(os.environ[CONFIG_ENV]).expanduser()
     return platformdirs.user_config_path(APP_NAME) / "settings.toml"
+
+
+def recovery_dir() -> Path:
+    """Where text that could not be saved in the store is kept: the platform's state folder
+    (`~/.local/state/poa-tui/recovery` on Linux), usually on another disk than a store that
+    has its own."""
+    return platformdirs.user_state_path(APP_NAME) / "recovery"

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 from pathlib import Path
 from typing import Any
 
@@ -25,14 +24,21 @@ DIR_MODE = 0o700
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create `path` (and parents) as 0700; tighten an existing folder we own."""
-    if not path.exists():
+    """Create `path`, and any missing folder above it, as 0700.
+
+    A folder that already exists keeps its mode, whoever made it: it may be a shared parent
+    (`/tmp` is 1777, a team folder 2775) or a store folder the user opened up on purpose.
+    """
+    if path.is_dir():
+        return
+    if not path.parent.is_dir():
         # mkdir(parents=True) would give the parents the umask's mode, not ours.
         ensure_private_dir(path.parent)
-        path.mkdir(mode=DIR_MODE, exist_ok=True)
-    mode = stat.S_IMODE(path.stat().st_mode)
-    if mode & 0o077 and path.stat().st_uid == os.getuid():
-        os.chmod(path, DIR_MODE)
+    try:
+        path.mkdir(mode=DIR_MODE)
+    except FileExistsError:
+        if not path.is_dir():
+            raise
 
 
 def fsync_dir(path: Path) -> None:

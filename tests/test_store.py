@@ -72,11 +72,14 @@ def test_layout_files_are_private(store: CaseStore) -> None:
     assert store.case_path(case.id).with_name(f"{case.id}.json.bak").exists()
 
 
-def test_loose_folder_permissions_are_tightened(store_path: Path) -> None:
+def test_an_existing_folder_keeps_its_mode_and_what_the_store_makes_is_private(
+        store_path: Path) -> None:
+    # The folder may be shared on purpose; poa-tui changes only what it creates (issue 12).
     store_path.mkdir(mode=0o755)
     os.chmod(store_path, 0o755)
     CaseStore(store_path)
-    assert stat.S_IMODE(store_path.stat().st_mode) == 0o700
+    assert stat.S_IMODE(store_path.stat().st_mode) == 0o755
+    assert stat.S_IMODE((store_path / "cases").stat().st_mode) == 0o700
 
 
 def test_files_are_utf8_json(store: CaseStore) -> None:

@@ -16,7 +16,7 @@ from typing import Sequence
 from .. import __version__
 from ..errors import StoreError
 from . import tui
-from .output import inert, inert_streams
+from .output import GuardedOutput, StdoutWriteError, inert, inert_streams
 from .support import PROG, CliError, examples, verb_adder
 
 
@@ -80,6 +80,7 @@ def app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `poa-tui` with `argv` (default: the process's arguments); returns the exit status."""
+    stdout = sys.stdout
     try:
         bare = app_arguments(sys.argv[1:] if argv is None else argv)
         if bare is not None:
@@ -89,22 +90,38 @@ def main(argv: Sequence[str] | None = None) -> int:
             return tui.run(args)
         if args.demo:
             raise CliError("--demo opens the app; it cannot be combined with a command")
+        sys.stdout = GuardedOutput(stdout)
         with inert_streams():  # whatever a verb prints is made inert (see `output`)
-            return int(args.handler(args) or 0)
+            status = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a write error shows here, while it can still be reported
+        return status
+    except StdoutWriteError as error:
+        _silence_stdout()
+        return fail(str(error))
     except (CliError, StoreError) as error:
         return fail(str(error))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # The reader went away (`poa-tui dump | head`): stop quietly, and keep Python from
-        # complaining again when it flushes stdout at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # The reader went away (`poa-tui dump | head`): stop quietly, as Unix tools do.
+        _silence_stdout()
         return 0
+    finally:
+        sys.stdout = stdout
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so Python does not fail again flushing it at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.close(devnull)
 
 
 def fail(message: str) -> int:
     """Report an error as one line on stderr and return the error exit status."""
     line = " ".join(message.split())
-    print(f"{PROG}: {line}", file=inert(sys.stderr))
+    try:
+        print(f"{PROG}: {line}", file=inert(sys.stderr))
+    except OSError:
+        pass  # standard error is gone too (2> /dev/full): the exit status still says it
     return 2

@@ -10,8 +10,8 @@ from ..replies import Classification, classify_reply, reply_fit
 from ..vocab import Channel, Outcome
 from .analysis import NO_EVIDENCE, UNSURE, reasons
 from .render import request_lines
-from .support import (PROG, AddVerb, CliError, add_case_id, choices, clean_line, load_case,
-                      positive_int, read_message, vocab_arg)
+from .support import (PROG, AddVerb, CliError, add_case_id, add_force, case_to_change, choices,
+                      clean_line, positive_int, read_message, size_note, vocab_arg)
 
 
 def register(verb: AddVerb) -> None:
@@ -24,6 +24,7 @@ def register(verb: AddVerb) -> None:
                    metavar="CHANNEL",
                    help=f"where it was sent: {choices(Channel)} (default: account_health)")
     p.add_argument("--note", default="", help="a line to remember, e.g. what was attached")
+    add_force(p)
     p.set_defaults(handler=submit)
 
     p = verb("reply",
@@ -33,7 +34,7 @@ def register(verb: AddVerb) -> None:
              f"pbpaste | {PROG} reply 3 --from - --outcome reinstated --attempt 2")
     add_case_id(p)
     p.add_argument("--from", dest="source", required=True, metavar="FILE",
-                   help="the reply's text (`-` reads standard input)")
+                   help=f"the reply's text (`-` reads standard input; {size_note()})")
     p.add_argument("--outcome", type=vocab_arg(Outcome, "outcome"), metavar="CLASS",
                    help=f"what Amazon decided: {choices(Outcome)}. Without it the reply's text "
                         f"decides, and the choice and the phrases behind it are shown on "
@@ -42,12 +43,13 @@ def register(verb: AddVerb) -> None:
                    help="the attempt this answers (default: the last one)")
     p.add_argument("--received", metavar="WHEN",
                    help="when it arrived, e.g. 2025-03-14 or 2025-03-14T09:30 (default: now)")
+    add_force(p)
     p.set_defaults(handler=reply)
 
 
 def submit(args: argparse.Namespace) -> int:
     note = clean_line(args.note, "note")
-    store, case = load_case(args)
+    store, case = case_to_change(args)
     if case.sections.is_empty():
         raise CliError(f"case {case.id} has an empty draft: write at least one section before "
                        f"recording an attempt (`{PROG} edit {case.id} --section ... --from ...`)")
@@ -70,7 +72,7 @@ def _received_at(value: str | None):
 def reply(args: argparse.Namespace) -> int:
     received_at = _received_at(args.received)
     text = read_message(args.source, "reply")
-    store, case = load_case(args)
+    store, case = case_to_change(args)
     if not case.submissions:
         raise CliError(f"case {case.id} has no attempts yet: record one first with "
                        f"`{PROG} submit {case.id}`")

@@ -11,14 +11,15 @@ from ..evidence_changes import follow_violation, follow_violation_note
 from ..guidance import seed_evidence
 from ..history import clocks_for
 from ..models import Case
-from ..paths import settings_path
+from ..paths import recovery_dir, settings_path
 from ..store import INDEX_NAME
 from ..textsafety import strip_controls
 from ..vocab import Scope, Section, ViolationType
 from . import notices, render
-from .support import (PROG, STDIN, AddVerb, CliError, add_case_id, choices, clean_line,
-                      clock_settings, existing_store, load_case, load_settings, open_store,
-                      read_json, read_message, read_text, store_root, vocab_arg, write_json)
+from .support import (IMPORT_LIMIT_MB, PROG, STDIN, AddVerb, CliError, add_case_id, add_force,
+                      case_to_change, choices, clean_line, clock_settings, existing_store,
+                      load_case, load_settings, open_store, read_json, read_message, read_text,
+                      size_note, store_root, vocab_arg, write_json)
 
 
 def register(verb: AddVerb) -> None:
@@ -54,10 +55,12 @@ def register(verb: AddVerb) -> None:
     p.add_argument("--section", type=vocab_arg(Section, "section"), metavar="SECTION",
                    help=f"the section to replace: {choices(Section)}")
     p.add_argument("--from", dest="source", metavar="FILE",
-                   help="Markdown file with the new text (`-` reads standard input)")
+                   help=f"Markdown file with the new text (`-` reads standard input; "
+                        f"{size_note()})")
     p.add_argument("--title", help="new title")
     _add_detail_options(p)
     notices.add_notice_option(p, editing=True)
+    add_force(p)
     p.set_defaults(handler=edit_case)
 
     p = verb("dump", "Print every case as one JSON list (the `show --json` shape).",
@@ -66,7 +69,8 @@ def register(verb: AddVerb) -> None:
 
     p = verb("import", "Add the cases of a JSON list (as `dump` writes) under new ids.",
              f"{PROG} import cases.json", f"{PROG} --db other-store dump | {PROG} import -")
-    p.add_argument("source", metavar="FILE", help="JSON file (`-` reads standard input)")
+    p.add_argument("source", metavar="FILE",
+                   help=f"JSON file (`-` reads standard input; {size_note(IMPORT_LIMIT_MB)})")
     p.set_defaults(handler=import_cases)
 
     p = verb("locate", "Print where the cases, settings and backups are kept.",
@@ -171,7 +175,7 @@ def edit_case(args: argparse.Namespace) -> int:
                        "them a file")
     text = read_text(args.source) if args.source is not None else None
     notice = _read_notice(args)
-    store, case = load_case(args)
+    store, case = case_to_change(args)
     violation = case.violation_type
     changed = _apply_details(case, args)
     if args.section is not None and text is not None:
@@ -256,6 +260,7 @@ def locate(args: argparse.Namespace) -> int:
         ("backups", root / "backups", "(snapshots of the whole store)"),
         ("trash", root / "trash", "(deleted cases)"),
         ("settings", settings_path(), ""),
+        ("recovery", recovery_dir(), "(text the app could not save as it closed, if any)"),
     ]
     for label, path, note in rows:
         print(f"{label + ':':<10}{path}" + (f"  {note}" if note else ""))

@@ -12,7 +12,8 @@ from ..models import Case, Metric, Notice
 from ..notice import ParsedNotice, parse_notice
 from ..textsafety import strip_controls
 from ..vocab import Scope, ViolationType
-from .support import PROG, AddVerb, add_message_source, plural, read_message, write_json
+from .support import (PROG, AddVerb, add_message_source, plural, read_message, size_note,
+                      write_json)
 
 FIELDS: tuple[tuple[str, str], ...] = (
     ("violation_type", "Violation type"),
@@ -41,12 +42,12 @@ _DETAILS = (("violation_type", "--violation", ViolationType.OTHER),
 _FACTS = ("deadline", "appeal_limit", "asins", "order_ids", "complaint_ids", "case_ids", "metrics")
 """What a notice holds besides its text and date, as `models.Notice` names them."""
 
-NEW_HELP = ("Amazon's notice (`-` reads standard input). Its text is kept with the case, and "
-            "the violation type, marketplace, scope, dates, ids, figures and appeal limit read "
+NEW_HELP = (f"Amazon's notice (`-` reads standard input; {size_note()}). Its text is kept "
+            "with the case, and the violation type, marketplace, scope, dates, ids, figures and appeal limit read "
             "from it are filled in; --violation, --marketplace and --scope given here win over "
             "what the notice says. What was filled in is listed on standard error.")
-EDIT_HELP = ("Amazon's notice (`-` reads standard input), replacing the one kept with the case. "
-             "The violation type, marketplace and scope are taken from it only where the case "
+EDIT_HELP = (f"Amazon's notice (`-` reads standard input; {size_note()}), replacing the one "
+             "kept with the case. The violation type, marketplace and scope are taken from it only where the case "
              "still has the defaults (type other, no marketplace, whole account) and no option "
              "sets them here, so details you chose stay. Dates, ids, figures and the appeal "
              "limit are replaced by the notice's; where it gives none the case keeps its own. "

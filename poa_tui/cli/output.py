@@ -18,11 +18,55 @@ from __future__ import annotations
 import io
 import sys
 from contextlib import contextmanager
-from typing import Iterator, TextIO
+from typing import Any, Iterator, TextIO
 
 from ..textsafety import for_terminal
+from .support import CliError
 
-__all__ = ["InertWriter", "inert_streams", "write_user_bytes"]
+__all__ = ["GuardedOutput", "InertWriter", "StdoutWriteError", "inert_streams", "write_user_bytes"]
+
+
+class StdoutWriteError(CliError):
+    """Standard output refused a write (a full disk, a device error); a closed pipe is not this."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(f"cannot write standard output: {error.strerror or error}")
+
+
+class GuardedOutput:
+    """Standard output whose write errors become `StdoutWriteError`, reported as one line.
+
+    `BrokenPipeError` passes through: the reader went away, and the command stops quietly.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            try:
+                return self.stream.write(text)
+            except UnicodeEncodeError:
+                # A lone surrogate: bytes of a path given on the command line that are not
+                # UTF-8, or an escape in stored JSON. Shown as `\udcff`, not a traceback.
+                encoding = self.stream.encoding or "utf-8"
+                return self.stream.write(text.encode(encoding, "backslashreplace")
+                                         .decode(encoding))
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise StdoutWriteError(error) from None
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise StdoutWriteError(error) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
 
 
 class InertWriter(io.TextIOBase):
@@ -88,8 +132,13 @@ def write_user_bytes(data: bytes) -> None:
         raw.write(for_terminal(data.decode("utf-8", errors="replace")))
         return
     raw.flush()
-    raw.buffer.write(data)
-    raw.buffer.flush()
+    try:
+        raw.buffer.write(data)
+        raw.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise StdoutWriteError(error) from None
 
 
 def _is_terminal(stream: TextIO) -> bool:

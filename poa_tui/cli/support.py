@@ -27,6 +27,19 @@ class CliError(Exception):
     """A mistake in what was asked: reported as one line on stderr, exit 2, nothing written."""
 
 
+TEXT_LIMIT_MB = 10
+"""The most poa-tui reads as one text (a section, a notice, a reply), in megabytes: a long
+plan is a few hundred kilobytes, and an endless input (`/dev/zero`) must not fill memory."""
+IMPORT_LIMIT_MB = 100
+"""The most `import` reads: a `dump` of thousands of cases, each with its whole history."""
+_MB = 1024 * 1024
+
+
+def size_note(limit_mb: int = TEXT_LIMIT_MB) -> str:
+    """How `--help` names a text option's limit."""
+    return f"at most {limit_mb} MB"
+
+
 Enum = TypeVar("Enum", bound=StrEnum)
 
 
@@ -68,21 +81,33 @@ def add_case_id(parser: argparse.ArgumentParser) -> None:
 def add_message_source(parser: argparse.ArgumentParser, what: str, json_shape: str) -> None:
     """The FILE argument of the verbs that read a pasted message, and their --json switch."""
     parser.add_argument("source", metavar="FILE",
-                        help=f"the {what}'s text (`-` reads standard input)")
+                        help=f"the {what}'s text (`-` reads standard input; {size_note()})")
     parser.add_argument("--json", action="store_true", help=f"print {json_shape}")
 
 
-def read_text(source: str) -> str:
-    """A file's or stdin's (`-`) text, decoded as UTF-8, with terminal controls removed."""
+def read_text(source: str, limit_mb: int = TEXT_LIMIT_MB) -> str:
+    """A file's or stdin's (`-`) text, decoded as UTF-8, with terminal controls removed.
+
+    At most `limit_mb` megabytes are read: one byte more is refused, so an endless source
+    (`/dev/zero`, a runaway pipe) costs no more memory than the limit.
+    """
     name = "standard input" if source == STDIN else source
+    limit = limit_mb * _MB
     try:
-        raw = sys.stdin.buffer.read() if source == STDIN else Path(source).read_bytes()
+        if source == STDIN:
+            raw = sys.stdin.buffer.read(limit + 1)
+        else:
+            with open(source, "rb") as handle:
+                raw = handle.read(limit + 1)
     except FileNotFoundError:
         raise CliError(f"cannot read {name}: there is no such file") from None
     except IsADirectoryError:
         raise CliError(f"cannot read {name}: it is a folder, not a file") from None
     except OSError as error:
         raise CliError(f"cannot read {name}: {error.strerror or error}") from None
+    if len(raw) > limit:
+        raise CliError(f"cannot read {name}: it is larger than {limit_mb} MB, the most poa-tui "
+                       f"reads at once; nothing was changed")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -104,14 +129,23 @@ def read_message(source: str, what: str) -> str:
 def read_json(source: str) -> Any:
     name = "standard input" if source == STDIN else source
     try:
-        return json.loads(read_text(source))
+        return json.loads(read_text(source, IMPORT_LIMIT_MB))
     except json.JSONDecodeError as error:
         raise CliError(f"{name} is not valid JSON: {error.msg} at line {error.lineno}, "
                        f"column {error.colno}") from None
 
 
 def clean_line(value: str, what: str, *, required: bool = False) -> str:
-    """A one-line field from the command line: controls stripped, runs of whitespace collapsed."""
+    """A one-line field from the command line: controls stripped, runs of whitespace collapsed.
+
+    The command line arrives as bytes; Python keeps bytes that are not UTF-8 as stand-ins
+    ("surrogates") that cannot be saved, so such a value is refused before anything is written.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise CliError(f"the {what} is not UTF-8 text (character {error.start + 1} is not): "
+                       f"set your terminal to UTF-8, or type it again") from None
     text = " ".join(strip_controls(value).split())
     if required and not text:
         raise CliError(f"the {what} is empty: give it some text")
@@ -138,6 +172,32 @@ def load_case(args: argparse.Namespace, store: CaseStore | None = None) -> tuple
     store = store or existing_store(args)
     if store is None:
         raise CaseNotFoundError(args.id)
+    return store, store.load(args.id)
+
+
+def add_force(parser: argparse.ArgumentParser) -> None:
+    """`--force` on the verbs that change a case (see `case_to_change`)."""
+    parser.add_argument("--force", action="store_true",
+                        help="write even while the case is open in the app; the app merges the "
+                             "change, and where both changed the same text keeps its own and "
+                             "saves this one in the case notes")
+
+
+def case_to_change(args: argparse.Namespace) -> tuple[CaseStore, Case]:
+    """The store and the case named by `args.id`, for a command about to change it.
+
+    A case an app session has open (it holds the case's editing lock) is refused, naming who
+    holds it, unless `args.force`: the app would otherwise merge the change into its own copy
+    and, where both changed the same text, move the command's text into the case notes. The
+    check only reads the lock, so a refused command writes nothing at all.
+    """
+    store = existing_store(args)
+    if store is None:
+        raise CaseNotFoundError(args.id)
+    holder = None if getattr(args, "force", False) else store.lock_holder(args.id)
+    if holder is not None:
+        raise CliError(f"case {args.id} is open in the app by {holder.describe()}: close it "
+                       f"there first, or add --force to write anyway")
     return store, store.load(args.id)
 
 

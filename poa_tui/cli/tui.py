@@ -6,9 +6,13 @@ import argparse
 import shutil
 import sys
 import tempfile
+from typing import TYPE_CHECKING
 
 from .. import heap
 from .support import PROG, CliError
+
+if TYPE_CHECKING:
+    from ..app import PoaApp
 
 NO_TERMINAL = (
     f"the app needs a terminal, but standard input, output or error is not one. Over SSH, "
@@ -40,13 +44,19 @@ def run(args: argparse.Namespace) -> int:
     from ..app import make_app
 
     if not args.demo:
-        app = make_app(args.db)
-        app.run()
-        return app.return_code or 0
+        return _run_app(make_app(args.db))
     folder = tempfile.mkdtemp(prefix="poa-tui-demo-")
     try:
-        app = make_app(folder, demo=True)
-        app.run()
-        return app.return_code or 0
+        return _run_app(make_app(folder, demo=True))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run_app(app: PoaApp) -> int:
+    app.run()
+    if app.exit_note:
+        try:
+            print(f"{PROG}: {app.exit_note}", file=sys.stderr)
+        except OSError:
+            pass  # the terminal is gone (a hang-up): the recovery file is there all the same
+    return app.return_code or 0

@@ -135,6 +135,7 @@ def test_locate_prints_each_place_without_creating_anything(cli, db) -> None:
     assert places["cases"].split()[0] == str(db / "cases")
     assert places["backups"].split()[0] == str(db / "backups")
     assert places["settings"].strip().endswith("settings.toml")
+    assert places["recovery"].split()[0].endswith("poa-tui/recovery")
     assert not db.exists()
 
 

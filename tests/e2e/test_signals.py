@@ -1,4 +1,5 @@
-"""Issue 7: hang-ups, terminations and dropped SSH connections never lose typed text.
+"""Issues 7 and 12: hang-ups, terminations, interrupts and dropped SSH connections never lose
+typed text.
 
 The app runs as people run it (`python -m poa_tui`, or `poa-tui` over `ssh -t`); afterwards a
 separate `poa-tui show --json` reads what reached the disk. Where the point is that the signal
@@ -37,7 +38,7 @@ from .conftest import (
 pytestmark = pytest.mark.slow
 
 TYPED = "Typed a moment before the end ✓"
-SIGNALS = [signal.SIGHUP, signal.SIGTERM]
+SIGNALS = [signal.SIGHUP, signal.SIGTERM, signal.SIGINT]  # SIGINT: `kill -INT`, not the key
 
 
 def type_root_cause(tmux, text: str = TYPED) -> None:
