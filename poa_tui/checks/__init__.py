@@ -43,6 +43,7 @@ class Report:
 
     findings: tuple[Finding, ...] = ()
     specifics: dict[Section, Specifics] = field(default_factory=dict)
+    """Per written section (an empty one has no entry)."""
 
     @property
     def verdict(self) -> Verdict:
@@ -50,9 +51,10 @@ class Report:
 
 
 def _check_section(case: Case, section: Section, text: str, soft_limit_words: int,
-                   rejected: case_rules.RejectedText) -> tuple[list[Finding], Specifics]:
+                   rejected: case_rules.RejectedText) -> tuple[list[Finding], Specifics | None]:
+    """The section's findings, and its specifics (None for an empty section)."""
     if section_rules.is_empty(text):
-        return [section_rules.empty_section(section)], Specifics()
+        return [section_rules.empty_section(section)], None
     parts = sentences(text)
     low = lowered(text)
     specifics = section_specifics(text, low)
@@ -100,9 +102,10 @@ def check_case(case: Case, *, soft_limit_words: int = DEFAULT_SECTION_LIMIT,
     found: list[Finding] = []
     specifics: dict[Section, Specifics] = {}
     for section, text in draft.items():
-        section_found, specifics[section] = _check_section(case, section, text,
-                                                           soft_limit_words, previous)
+        section_found, specific = _check_section(case, section, text, soft_limit_words, previous)
         found += section_found
+        if specific is not None:
+            specifics[section] = specific
     found += evidence_findings(case)
     found += case_rules.notice_ids_missing(case, draft,
                                            orders=case.violation_type not in METRIC_TYPES)

@@ -24,6 +24,7 @@ def guidance_sentences() -> frozenset[str]:
     for kind in ViolationType:
         guide = writing_guidance.guidance_for(kind)
         texts.append(guide.summary)
+        texts += guide.notes
         texts += [q for questions in guide.questions.values() for q in questions]
         texts += [spec.detail for spec in guide.evidence]
     found = set()
