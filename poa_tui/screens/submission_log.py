@@ -35,7 +35,7 @@ from .export_form import ExportSource, open_export
 from .reply_form import ReplyFormScreen
 from .submission_form import SubmissionDetails, SubmissionFormScreen, local_stamp
 from .text_view import TextViewScreen
-from .writing_help import confirm_blockers
+from .writing_help import confirm_blockers, readiness_now
 
 if TYPE_CHECKING:
     from .case_editor import CaseEditorScreen
@@ -82,7 +82,8 @@ def record_submission(editor: CaseEditorScreen,
                           f"{attempt.channel.label}. Press r in the log when Amazon answers.",
                           title="Submission recorded")
 
-    form = SubmissionFormScreen(sections, number, repeat=repeat_of_rejected(case, sections))
+    form = SubmissionFormScreen(sections, number, repeat=repeat_of_rejected(case, sections),
+                                readiness=readiness_now(editor))
     confirm_blockers(editor, lambda: editor.app.push_screen(form, recorded))
 
 
