@@ -171,4 +171,5 @@ def specificity_findings(section: Section, found: Specifics) -> Iterator[Finding
     lacking = _lacking(section, found)
     if lacking:
         yield Finding("thin_specifics", Severity.WARNING, section,
-                      f"{section.label} is thin: " + "; ".join(lacking) + ".")
+                      f"{section.label} is thin. "
+                      + " ".join(text[0].upper() + text[1:] + "." for text in lacking))

@@ -6,7 +6,7 @@ import argparse
 import sys
 import textwrap
 
-from ..checks import Finding, Severity, Verdict, summary_text
+from ..checks import Finding, Verdict, summary_text
 from ..models import Case
 from ..readiness import Readiness
 from ..replies import Classification, classify_reply
