@@ -230,3 +230,15 @@ def test_a_5000_word_section_is_checked_well_under_50_ms():
     text = "\n\n".join([paragraph] * (5000 // len(paragraph.split()) + 1))
     case = case_of(ViolationType.INAUTHENTIC, systematic_changes=text)
     assert cpu_median(lambda: run_checks(case)) < 0.05
+
+
+def test_a_fact_the_plan_states_but_the_checklist_has_not_ticked_is_a_hint():
+    text = ("All 41 units came from Harlow Appliance Distribution LLC on invoices dated 12 July "
+            "2023 to 3 April 2024.")
+    case = case_of(ViolationType.INAUTHENTIC, root_cause=text)
+    hints = [f for f in run_checks(case) if f.id == "evidence_unticked"]
+    assert {f.severity for f in hints} == {Severity.HINT} and len(hints) == 2
+    assert all("checklist" in f.message for f in hints)
+    ticked = case_of(ViolationType.INAUTHENTIC, ticked=("invoices_365d", "supplier_contact"),
+                     root_cause=text)
+    assert not [f for f in run_checks(ticked) if f.id == "evidence_unticked"]

@@ -6,7 +6,8 @@ the rate as measured and the process behind it. Each fact is looked for in the p
 When the text is silent, the case's evidence checklist decides how bad that is: a ticked item
 means the document is in hand and only the plan fails to say so (a warning); nothing ticked
 means neither the plan nor the papers show it yet (a blocker for the facts without which such
-an appeal is refused, a warning for the others).
+an appeal is refused, a warning for the others). A fact the plan states while its checklist item
+is still unticked gets a hint: the document should be in hand before the plan leans on it.
 """
 
 from __future__ import annotations
@@ -135,8 +136,15 @@ def evidence_findings(case: Case) -> Iterator[Finding]:
     if not whole.strip():
         return  # the empty sections are reported already
     ticked = {item.key for item in case.evidence if item.done and item.key}
+    listed = {item.key for item in case.evidence if item.key}
     for fact in facts:
         if _carried(fact, whole if fact.anywhere else case.sections[fact.section]):
+            unticked = [key for key in fact.evidence_keys if key in listed and key not in ticked]
+            if unticked and len(unticked) == len([k for k in fact.evidence_keys if k in listed]):
+                yield Finding("evidence_unticked", Severity.HINT, fact.section,
+                              f"The plan states {fact.name}, but the evidence checklist has not "
+                              "ticked the document behind it yet: make sure it is in hand and "
+                              "attached, then tick it (ctrl+t).")
             continue
         in_hand = [key for key in fact.evidence_keys if key in ticked]
         if in_hand:
