@@ -242,3 +242,11 @@ def test_a_fact_the_plan_states_but_the_checklist_has_not_ticked_is_a_hint():
     ticked = case_of(ViolationType.INAUTHENTIC, ticked=("invoices_365d", "supplier_contact"),
                      root_cause=text)
     assert not [f for f in run_checks(ticked) if f.id == "evidence_unticked"]
+
+
+def test_a_generic_pattern_marks_its_whole_sentence():
+    text = "On 2 May 2024 we checked 41 units. We take this matter very seriously. Done."
+    case = case_of(root_cause=text)
+    (hit,) = [f for f in run_checks(case) if f.id == "generic_opening"]
+    assert text[hit.start:hit.end] == "We take this matter very seriously."
+    assert '"take this matter very seriously"' in hit.message

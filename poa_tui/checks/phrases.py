@@ -33,6 +33,8 @@ class PhraseRule:
     only_in: Section | None = None
     quiet_when: re.Pattern[str] | None = None
     """A match is no finding when its sentence also matches this (e.g. owns the cause)."""
+    whole_sentence: bool = False
+    """Mark the sentence the words sit in: the whole sentence is what should go or change."""
 
 
 _BLAME = ("\"{phrase}\" puts the blame on %s. Reviewers want to read what in your own process "
@@ -189,7 +191,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         r"tak(?:e|es|ing)\s+(?:[\w'\u2019-]+\s+){0,8}?(?:very|extremely|most|really|highly|quite"
         r"|so)?\s*seriously\b"),
         "\"{phrase}\" is the opening every template uses; a reviewer skips it and it crowds out "
-        "facts. Start with the first fact: what went wrong, for which orders or ASINs, and when."),
+        "facts. Start with the first fact: what went wrong, for which orders or ASINs, and when.", whole_sentence=True),
     PhraseRule("policy_reading", Severity.WARNING, _words(
         r"(?:read|re-read|reread|reading|reviewed|reviewing|studied|studying|gone\s+through"
         r"|went\s+through|go\s+through|familiari[sz]ed\s+(?:ourselves|myself)\s+with"
@@ -198,14 +200,14 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         r"|help\s+pages|rules)\b"),
         "\"{phrase}\": reading the rules is not a fix Amazon can see. Say what changed because of "
         "them: which listing, setting or check, who does it, and since which date.",
-        quiet_when=FACT),
+        quiet_when=FACT, whole_sentence=True),
     PhraseRule("no_frequency", Severity.WARNING, _words(
         r"regularly|periodically|continuously|continually|constantly|consistently|frequently"
         r"|routinely|from\s+time\s+to\s+time|on\s+an?\s+(?:regular|continuous|periodic|ongoing"
         r"|consistent|routine)\s+basis|at\s+regular\s+intervals"),
         "\"{phrase}\" gives no frequency, so nobody can tell whether it happens. Say how often "
         "(every day at 14:00, each Monday), who does it and since when.",
-        quiet_when=FREQUENCY),
+        quiet_when=FREQUENCY, whole_sentence=True),
     PhraseRule("denial", Severity.WARNING, _words(
         r"(?:we|i)\s+(?:have\s+|had\s+)?never\s+(?:\w+\s+){0,2}?(?:sold|listed|sell|supplied"
         r"|offered|copied|infringed|violated|sourced)\b",
@@ -216,7 +218,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         r"(?:it\s+was|it['\u2019]s|it\s+is)\s+(?:never|not)\s+(?:our|my)\s+intention\b",
         r"(?:we|i)\s+(?:only|always)\s+sell\s+(?:100\s*%\s+)?(?:genuine|authentic|original)\b"),
         "\"{phrase}\" argues with the notice. A reviewer weighs records, not assurances: show the "
-        "invoice, the listing change or the inspection result that proves the point instead."),
+        "invoice, the listing change or the inspection result that proves the point instead.", whole_sentence=True),
     PhraseRule("empty_apology", Severity.WARNING, _words(
         r"apologi[sz](?:e|es|ed|ing)\b", r"apolog(?:y|ies)\b",
         r"(?:we\s+are|we['\u2019]re|i\s+am|i['\u2019]m)\s+(?:very\s+|truly\s+|deeply\s+|so\s+"
@@ -224,7 +226,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         r"(?:we|i)\s+(?:deeply\s+|sincerely\s+|truly\s+)?regret\b"),
         "\"{phrase}\" carries no fact, so it reads as a template. Drop it, or say what you did for "
         "the buyers affected: refunds, replacements, messages, with dates and numbers.",
-        quiet_when=FACT),
+        quiet_when=FACT, whole_sentence=True),
     PhraseRule("vague_wording", Severity.HINT, _words(
         r"(?:very|really|extremely|highly|greatly|significantly|substantially|considerably"
         r"|various|numerous|several|many|fairly|quite|somewhat|basically|generally|asap)\b",

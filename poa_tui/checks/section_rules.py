@@ -59,12 +59,16 @@ def phrase_rules(section: Section, text: str, low: str,
         if rule.only_in is not None and rule.only_in is not section:
             continue
         for match in rule.pattern.finditer(low):
-            if rule.quiet_when is not None and rule.quiet_when.search(
-                    low, *_sentence_around(parts, starts, match.start(), match.end())):
-                continue
+            start, end = match.span()
+            if rule.quiet_when is not None or rule.whole_sentence:
+                around = _sentence_around(parts, starts, start, end)
+                if rule.quiet_when is not None and rule.quiet_when.search(low, *around):
+                    continue
+                if rule.whole_sentence:
+                    start, end = around
             yield Finding(rule.id, rule.severity, section,
                           rule.message.format(phrase=_quote(text[match.start():match.end()])),
-                          match.start(), match.end())
+                          start, end)
 
 
 def _sentence_around(parts: list[Sentence], starts: list[int], start: int,
