@@ -7,8 +7,9 @@ seed a case's checklist; their keys are stable ids stored with each checklist it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .guidance_notes import notes_for
 from .models import EvidenceItem
 from .vocab import SECTIONS, Section, ViolationType
 
@@ -46,6 +47,8 @@ class Guidance:
     evidence: list[EvidenceSpec]
     summary: str = ""
     """One line on what this kind of appeal turns on."""
+    notes: list[str] = field(default_factory=list)
+    """What Amazon itself asks for this kind of case: routes, windows, document rules."""
 
 
 _GENERAL: dict[Section, tuple[str, ...]] = {
@@ -77,8 +80,16 @@ def _spec(key: str, label: str, detail: str) -> EvidenceSpec:
 
 _INVOICES = _spec(
     "invoices_365d", "Supplier invoices from the 365 days before the notice",
-    "Issue dates inside that window, quantities covering what each cited ASIN sold, product "
-    "names or model numbers visible; PDF or image files, never Word, Excel or pro-forma.")
+    "Issue dates inside that window, your name and address as in Seller Central, quantities "
+    "covering what each cited ASIN sold, product names or model numbers visible; prices may be "
+    "hidden, nothing else altered; PDF or image files, never Word, Excel or pro forma.")
+_IP_DISPUTE = _spec(
+    "dispute_documents", "Invoice or order id for the notice's dispute link",
+    "When the goods are genuine and the listing was right: proof of where they came from.")
+_RETRACTION = _spec(
+    "retraction_request", "Retraction request to the rights owner",
+    "Your message and any reply; the retraction has to reach Amazon from the rights owner "
+    "directly.")
 _SUPPLIER = _spec(
     "supplier_contact", "Supplier contact details",
     "Name, phone number, street address and website, so Amazon can reach and verify the supplier.")
@@ -125,10 +136,7 @@ _DETAIL: dict[ViolationType, tuple[str, dict[Section, tuple[str, ...]], tuple[Ev
          Section.SYSTEMATIC_CHANGES: (
             "How is a trademark search done before a new listing goes live, and by whom?",
             "How often are existing listings audited for brand names you have no right to use?")},
-        (_LISTING_EDITS,
-         _spec("retraction_request", "Retraction request to the rights owner",
-               "Your message and any reply; the retraction has to reach Amazon from the rights "
-               "owner directly."),
+        (_LISTING_EDITS, _RETRACTION, _IP_DISPUTE,
          _spec("brand_authorisation", "Licence or authorisation from the brand, if any",
                "Only when you are allowed to use the mark."),
          _spec("trademark_search", "Record of the trademark search routine",
@@ -143,7 +151,7 @@ _DETAIL: dict[ViolationType, tuple[str, dict[Section, tuple[str, ...]], tuple[Ev
             "Is a counter-notice justified, or is removal the honest answer?"),
          Section.SYSTEMATIC_CHANGES: (
             "How is the source of every image and text now checked before upload?",)},
-        (_LISTING_EDITS,
+        (_LISTING_EDITS, _RETRACTION, _IP_DISPUTE,
          _spec("own_content_proof", "Proof you own or licensed the content",
                "Original photo files with metadata, a photographer's contract or a licence."),
          _spec("counter_notice", "Counter-notice, only if nothing infringes",
@@ -157,9 +165,12 @@ _DETAIL: dict[ViolationType, tuple[str, dict[Section, tuple[str, ...]], tuple[Ev
             "Do you hold a licence or a written opinion that the product does not infringe?"),
          Section.SYSTEMATIC_CHANGES: (
             "Which patent search is run before sourcing a new product, and by whom?",)},
-        (_LISTINGS_REMOVED,
+        (_LISTINGS_REMOVED, _RETRACTION,
          _spec("patent_licence_or_opinion", "Patent licence or non-infringement opinion",
                "Signed licence, or a written opinion from a patent attorney."),
+         _spec("apex_decision", "Answer to a neutral patent evaluation (APEX), if invited",
+               "Optional: opt in within about three weeks; each side deposits about $4,000, "
+               "returned to the winner."),
          _spec("patent_search", "Record of the patent clearance search",
                "Databases searched, date and result, per product."))),
     ViolationType.CONDITION_USED_SOLD_AS_NEW: (
@@ -190,7 +201,12 @@ _DETAIL: dict[ViolationType, tuple[str, dict[Section, tuple[str, ...]], tuple[Ev
          Section.SYSTEMATIC_CHANGES: (
             "Which certificates must a product have before it is listed, and who checks them?",)},
         (_spec("test_reports", "Test reports from an accredited lab",
-               "Naming the product, model and the standard it was tested against."),
+               "From a lab accepted for the marketplace (CPSC-accepted for children's "
+               "products in the United States), naming the product, model and the standard it "
+               "was tested against."),
+         _spec("eu_gpsr", "EU product safety details (GPSR), when selling in the EU",
+               "The responsible person in the EU, batch or serial number on the product, safety "
+               "information in the local language."),
          _spec("compliance_certificates", "Compliance certificates",
                "Children's Product Certificate, CE or UKCA declaration, as the product requires."),
          _spec("six_side_photos", "Photos of all six sides of product and packaging",
@@ -213,7 +229,11 @@ _DETAIL: dict[ViolationType, tuple[str, dict[Section, tuple[str, ...]], tuple[Ev
          _spec("removed_claims", "List of the claims and keywords removed",
                "Per SKU, with the date of the edit."),
          _spec("permitted_proof", "Proof the product is allowed, if the restriction was a mistake",
-               "Safety data sheet, registration number or the law that permits it."))),
+               "Safety data sheet, registration number or the law that permits it."),
+         _spec("hidden_listings_closed", "Inactive, suppressed and stranded listings closed too",
+               "An inventory search with every filter, dated after the clean-up."),
+         _spec("dangerous_goods_sheet", "Safety data sheet or exemption sheet, for dangerous goods",
+               "Uploaded in the dangerous-goods review for each affected ASIN."))),
     ViolationType.ORDER_DEFECT_RATE: (
         "Split the defects into their kinds and give each kind its own cause and fix.",
         {Section.ROOT_CAUSE: (
@@ -313,8 +333,18 @@ _DETAIL: dict[ViolationType, tuple[str, dict[Section, tuple[str, ...]], tuple[Ev
                "Matching the legal business name on the account."),
          _spec("card_statement", "Statement for the credit card on the account",
                "Same name as the account holder."),
-         _spec("certified_translation", "Certified translation, when needed",
-               "For documents not in a language the marketplace accepts."))),
+         _spec("certified_translation", "Notarised translation, when needed",
+               "For documents not in a language the marketplace accepts."),
+         _spec("owner_ids", "Identity documents of each beneficial owner",
+               "Passport or national ID for the primary contact and every owner of 25% or more."),
+         _spec("bank_statement", "Bank account statement",
+               "Recent (commonly within 180 days), in the account holder's name."),
+         _spec("registry_extract", "Business registry extract",
+               "Legal name and address exactly as entered in Seller Central."),
+         _spec("authorisation_letter", "Letter of authorisation, when needed",
+               "When the contact on the account is not the legal representative."),
+         _spec("video_call", "Video call, when asked",
+               "Booked within the days the message allows; original documents to hand."))),
     ViolationType.DROP_SHIPPING: (
         "Show that you are the seller of record on everything the buyer receives.",
         {Section.ROOT_CAUSE: (
@@ -356,7 +386,8 @@ def guidance_for(violation: ViolationType | str) -> Guidance:
     general = {} if kind is ViolationType.SECTION3_VERIFICATION else _GENERAL
     questions = {section: [*general.get(section, ()), *specific.get(section, ())]
                  for section in SECTIONS}
-    return Guidance(questions=questions, evidence=list(evidence), summary=summary)
+    return Guidance(questions=questions, evidence=list(evidence), summary=summary,
+                    notes=list(notes_for(kind)))
 
 
 def seed_evidence(violation: ViolationType | str) -> list[EvidenceItem]:
@@ -370,6 +401,10 @@ def guidance_markdown(violation: ViolationType | str, section: Section | str | N
     guide = guidance_for(kind)
     shown = SECTIONS if section is None else (Section(section),)
     lines = [f"**{kind.label}.** {guide.summary}", ""]
+    if guide.notes:
+        lines += ["### What Amazon asks", ""]
+        lines += [f"- {note}" for note in guide.notes]
+        lines.append("")
     for part in shown:
         lines += [f"### {part.label}", "", f"*{SECTION_HINTS[part]}*", ""]
         lines += [f"- {question}" for question in guide.questions[part]]

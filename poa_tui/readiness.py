@@ -1,7 +1,8 @@
 """Readiness of a case for sending: the checks run with the user's limits, remembered per input.
 
-`Readiness.of(case, settings)` runs `checks.run_checks` with the settings' soft word limit and
-returns the findings with their summary line. `ReadinessCache` remembers the last result per
+`Readiness.of(case, settings)` runs `checks.check_case` with the settings' soft word limit and
+returns the findings with their summary line, the verdict (ready, needs work, blocked) and how
+specific each section is. `ReadinessCache` remembers the last result per
 case and runs the checks again only when something they read has changed, so the editor can
 ask on every pause in typing and the case list on every refresh without redoing the work.
 `next_finding` is the "jump to the next finding" rule the editor's key follows.
@@ -15,8 +16,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .checks import (DEFAULT_SECTION_LIMIT, DEFAULT_TOTAL_LIMIT, Finding, Severity, run_checks,
-                     summarise, summary_text)
+from .checks import (DEFAULT_SECTION_LIMIT, DEFAULT_TOTAL_LIMIT, Finding, Severity, Specifics,
+                     Verdict, check_case, summarise, summary_text, verdict_of)
+from .checks.specificity import label as specificity_label
+from .checks.specificity import level as specificity_level
+from .checks.specificity import missing as specificity_missing
 from .models import Case
 from .vocab import SECTIONS, Section
 
@@ -36,13 +40,17 @@ class Readiness:
 
     findings: tuple[Finding, ...] = ()
     counts: dict[Severity, int] = field(default_factory=lambda: summarise(()))
+    verdict: Verdict = Verdict.READY
+    specifics: dict[Section, Specifics] = field(default_factory=dict)
+    """How specific each section is (empty for the case list's count-only results)."""
 
     @classmethod
     def of(cls, case: Case, settings: Any | None = None) -> Readiness:
         """Run the checks on `case` with the limits in `settings`."""
         section_limit, total_limit = limits_from(settings)
-        found = run_checks(case, soft_limit_words=section_limit, soft_limit_total=total_limit)
-        return cls(tuple(found), summarise(found))
+        report = check_case(case, soft_limit_words=section_limit, soft_limit_total=total_limit)
+        return cls(report.findings, summarise(report.findings), verdict_of(report.findings),
+                   report.specifics)
 
     @property
     def blockers(self) -> int:
@@ -59,15 +67,36 @@ class Readiness:
 
     @property
     def short(self) -> str:
-        """The case list's marker: "2 blockers", "1 warning", or "" when nothing stops sending."""
-        if self.blockers:
-            return f"{self.blockers} blocker{'s' if self.blockers != 1 else ''}"
-        if self.warnings:
-            return f"{self.warnings} warning{'s' if self.warnings != 1 else ''}"
-        return ""
+        """The case list's Checks column: the verdict, "blocked", "needs work" or "ready"."""
+        return self.verdict.label
 
     def in_section(self, section: Section) -> list[Finding]:
         return [f for f in self.findings if f.section == section]
+
+    def specificity(self, section: Section) -> str:
+        """A few words on how specific `section` is, for its border ("thin: no owner")."""
+        found = self.specifics.get(section)
+        return specificity_label(section, found) if found is not None else ""
+
+    def sections_summary(self, case: Case) -> dict[str, dict[str, Any]]:
+        """Per section: words, how specific it is ("specific", "thin", "none" or "empty"),
+        which kinds of specifics it holds, what it lacks, and its findings by severity."""
+        out: dict[str, dict[str, Any]] = {}
+        for section, text in case.sections.items():
+            found = self.specifics.get(section)
+            counts = summarise(self.in_section(section))
+            if found is None:
+                found, level = Specifics(), "empty"
+            else:
+                level = specificity_level(section, found)
+            out[section.value] = {
+                "words": len(text.split()),
+                "specificity": level,
+                "specifics": {kind: bool(value) for kind, value in found.to_dict().items()},
+                "missing": specificity_missing(section, found) if found.total else [],
+                **{f"{severity.value}s": counts[severity] for severity in Severity},
+            }
+        return out
 
 
 def case_fingerprint(case: Case) -> tuple[object, ...]:
@@ -105,7 +134,7 @@ class ReadinessCache:
         """The readiness of a stored case; the file is read only when `revision` moved.
 
         For the case list, which knows each case's revision from its summary row: the result
-        holds the counts (`short`, `blockers`, `warnings`) but no findings. Raises the store's
+        holds the counts and the verdict (`short`, `blockers`, `warnings`) but no findings. Raises the store's
         errors (`StoreError`) when the case cannot be read.
         """
         known = self.known(case_id, revision, settings)
@@ -114,9 +143,10 @@ class ReadinessCache:
         case = store.load(case_id)
         found = Readiness.of(case, settings)
         self.runs += 1
-        # Only the counts are kept, all the list shows: the findings and the fingerprint (every
-        # text of every attempt) of thousands of drafts held 30 KB or more a case.
-        result = Readiness(counts=found.counts)
+        # Only the counts and the verdict are kept, all the list shows: the findings and the
+        # fingerprint (every text of every attempt) of thousands of drafts held 30 KB or more
+        # a case.
+        result = Readiness(counts=found.counts, verdict=found.verdict)
         self._stored[case_id] = ((case.revision, limits_from(settings)), result)
         return result
 

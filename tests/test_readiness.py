@@ -30,9 +30,26 @@ WRITTEN = dict(root_cause="Our returns desk restocked opened units on 3 March wi
 def test_summary_and_marker_count_blockers_first() -> None:
     empty = Readiness.of(_case())
     assert empty.blockers == 3
-    assert empty.short == "3 blockers"
+    assert empty.short == "blocked"
     assert empty.summary.startswith("3 blockers")
-    assert Readiness.of(_case(**WRITTEN)).short == ""
+    assert Readiness.of(_case(**WRITTEN)).short == "ready"
+    generic = dict(WRITTEN, systematic_changes=WRITTEN["systematic_changes"] + " We take this "
+                   "very seriously and apologise for any inconvenience.")
+    assert Readiness.of(_case(**generic)).short == "needs work"
+
+
+def test_each_section_says_how_specific_it_is() -> None:
+    thin = dict(WRITTEN, systematic_changes="Since 6 March every return is inspected.")
+    ready = Readiness.of(_case(**thin))
+    assert ready.specificity(Section.ROOT_CAUSE) == "specific"
+    assert ready.specificity(Section.SYSTEMATIC_CHANGES) == "thin: no owner"
+    assert Readiness.of(_case(**dict(WRITTEN, root_cause="We were busy."))).specificity(
+        Section.ROOT_CAUSE) == "no specifics"
+    summary = ready.sections_summary(_case(**thin))
+    assert summary["systematic_changes"]["specificity"] == "thin"
+    assert summary["systematic_changes"]["missing"] == ["no owner"]
+    assert summary["systematic_changes"]["warnings"] == 1
+    assert summary["root_cause"]["specifics"]["identifiers"] is True
 
 
 def test_the_section_limit_comes_from_the_settings() -> None:
@@ -132,7 +149,7 @@ def test_stored_drafts_are_remembered_by_their_counts_only(tmp_path) -> None:
     gc.collect()
     kept = tracemalloc.get_traced_memory()[0] - before
     tracemalloc.stop()
-    assert all(ready.short == "3 blockers" for ready in results)  # "[insert name]" each
+    assert all(ready.short == "blocked" and ready.blockers == 3 for ready in results)
     assert kept / len(ids) < 2_000, f"{kept / len(ids):.0f} bytes kept per draft"
     assert cache.known(ids[0][0], ids[0][1]) is results[0]
     assert cache.runs == len(ids)

@@ -1,24 +1,34 @@
 """Readiness checks: what in a draft Plan of Action is likely to get it rejected.
 
-`run_checks(case)` reads the three sections against the case's notice, its rejected attempts and
-the writing guidance, and returns findings with character offsets the editor can jump to. It is
-cheap enough to run on every pause in typing (a 5,000-word plan takes about 20 ms on a busy
-two-core machine) and never raises on any text.
+`run_checks(case)` reads the three sections against the case's notice, its rejected attempts,
+its evidence checklist and the writing guidance, and returns findings with character offsets
+the editor can jump to. `check_case` returns the same findings with how specific each section
+is (`Specifics`), and `verdict_of` sums the findings up as ready, needs work or blocked. It is
+cheap enough to run on every pause in typing (a 5,000-word section takes well under 50 ms on a
+busy two-core machine; `tests/test_checks_consultant.py` holds it to that) and never raises on
+any text.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from ..models import Case, Sections, word_count
 from ..vocab import SECTIONS, Section
 from . import case_rules, section_rules
-from .findings import Finding, Severity, summarise, summary_text
+from .evidence_rules import METRIC_TYPES, evidence_findings
+from .findings import Finding, Severity, Verdict, summarise, summary_text, verdict_of
+from .specificity import Specifics, section_specifics, specificity_findings
 from .text import lowered, sentences
 
 __all__ = [
-    "DEFAULT_SECTION_LIMIT", "DEFAULT_TOTAL_LIMIT", "Finding", "Severity", "run_checks",
-    "summarise", "summary_text",
+    "CHECKS_VERSION", "DEFAULT_SECTION_LIMIT", "DEFAULT_TOTAL_LIMIT", "Finding", "Report",
+    "Severity", "Specifics", "Verdict", "check_case", "run_checks", "section_specifics",
+    "summarise", "summary_text", "verdict_of",
 ]
 
+CHECKS_VERSION = 2
+"""Bumped whenever a rule changes what the checks find, so stored results can be redone."""
 DEFAULT_SECTION_LIMIT = 500
 """Words per section before a length warning: about a page, what a reviewer reads in a minute or two."""
 DEFAULT_TOTAL_LIMIT = 1200
@@ -27,22 +37,38 @@ DEFAULT_TOTAL_LIMIT = 1200
 _SECTION_ORDER = {section: index for index, section in enumerate(SECTIONS)}
 
 
+@dataclass(frozen=True)
+class Report:
+    """The findings on a draft, and how specific each of its sections is."""
+
+    findings: tuple[Finding, ...] = ()
+    specifics: dict[Section, Specifics] = field(default_factory=dict)
+    """Per written section (an empty one has no entry)."""
+
+    @property
+    def verdict(self) -> Verdict:
+        return verdict_of(self.findings)
+
+
 def _check_section(case: Case, section: Section, text: str, soft_limit_words: int,
-                   rejected: case_rules.RejectedText) -> list[Finding]:
+                   rejected: case_rules.RejectedText) -> tuple[list[Finding], Specifics | None]:
+    """The section's findings, and its specifics (None for an empty section)."""
     if section_rules.is_empty(text):
-        return [section_rules.empty_section(section)]
+        return [section_rules.empty_section(section)], None
     parts = sentences(text)
     low = lowered(text)
+    specifics = section_specifics(text, low)
     return [
         *section_rules.placeholders(section, text),
-        *section_rules.phrase_rules(section, text, low),
+        *section_rules.phrase_rules(section, text, low, parts),
         *case_rules.support_case_ids(case, section, text),
         *section_rules.exclamations(section, text),
         *section_rules.shouting(section, text),
         *section_rules.sentence_rules(section, low, parts, case_rules.guidance_sentences()),
         *section_rules.length(section, text, soft_limit_words),
+        *specificity_findings(section, specifics),
         *rejected.findings(section, text, parts),
-    ]
+    ], specifics
 
 
 def _without_overlaps(findings: list[Finding]) -> list[Finding]:
@@ -63,9 +89,9 @@ def _order(finding: Finding) -> tuple[int, int, int, int, str]:
     return (section, finding.start, finding.severity.rank, finding.end, finding.id)
 
 
-def run_checks(case: Case, *, soft_limit_words: int = DEFAULT_SECTION_LIMIT,
+def check_case(case: Case, *, soft_limit_words: int = DEFAULT_SECTION_LIMIT,
                soft_limit_total: int = DEFAULT_TOTAL_LIMIT,
-               rejected: list[Sections] | None = None) -> list[Finding]:
+               rejected: list[Sections] | None = None) -> Report:
     """Check the case's draft; findings come in section order, then by position.
 
     `rejected` defaults to the snapshots of the attempts Amazon turned down. Findings about the
@@ -74,9 +100,23 @@ def run_checks(case: Case, *, soft_limit_words: int = DEFAULT_SECTION_LIMIT,
     draft = case.sections
     previous = case_rules.RejectedText(case_rules.rejected_attempts(case, rejected))
     found: list[Finding] = []
+    specifics: dict[Section, Specifics] = {}
     for section, text in draft.items():
-        found += _check_section(case, section, text, soft_limit_words, previous)
-    found += case_rules.notice_ids_missing(case, draft)
+        section_found, specific = _check_section(case, section, text, soft_limit_words, previous)
+        found += section_found
+        if specific is not None:
+            specifics[section] = specific
+    found += evidence_findings(case)
+    found += case_rules.notice_ids_missing(case, draft,
+                                           orders=case.violation_type not in METRIC_TYPES)
     found += case_rules.total_length([word_count(t) for _, t in draft.items()],
                                      soft_limit_total)
-    return sorted(_without_overlaps(found), key=_order)
+    return Report(tuple(sorted(_without_overlaps(found), key=_order)), specifics)
+
+
+def run_checks(case: Case, *, soft_limit_words: int = DEFAULT_SECTION_LIMIT,
+               soft_limit_total: int = DEFAULT_TOTAL_LIMIT,
+               rejected: list[Sections] | None = None) -> list[Finding]:
+    """The findings of `check_case`, as a list."""
+    return list(check_case(case, soft_limit_words=soft_limit_words,
+                           soft_limit_total=soft_limit_total, rejected=rejected).findings)

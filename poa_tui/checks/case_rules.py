@@ -24,6 +24,7 @@ def guidance_sentences() -> frozenset[str]:
     for kind in ViolationType:
         guide = writing_guidance.guidance_for(kind)
         texts.append(guide.summary)
+        texts += guide.notes
         texts += [q for questions in guide.questions.values() for q in questions]
         texts += [spec.detail for spec in guide.evidence]
     found = set()
@@ -39,11 +40,16 @@ def _mentioned(identifier: str, text: str) -> bool:
     return re.search(pattern, text, re.IGNORECASE) is not None
 
 
-def notice_ids_missing(case: Case, draft: Sections) -> Iterator[Finding]:
-    """One warning for each ASIN or order id from the notice that no section mentions."""
+def notice_ids_missing(case: Case, draft: Sections, *, orders: bool = True) -> Iterator[Finding]:
+    """One warning for each ASIN or order id from the notice that no section mentions.
+
+    `orders` False leaves order ids out: for an account metric Amazon asks for the process
+    behind the rate, and a plan need not walk through every order the notice lists.
+    """
     everything = "\n".join(text for _, text in draft.items())
     seen: set[str] = set()
-    for kind, identifiers in (("ASIN", case.notice.asins), ("Order", case.notice.order_ids)):
+    wanted = [("ASIN", case.notice.asins)] + ([("Order", case.notice.order_ids)] if orders else [])
+    for kind, identifiers in wanted:
         for identifier in identifiers:
             identifier = identifier.strip()
             if not identifier or identifier.upper() in seen:

@@ -52,6 +52,41 @@ class Finding:
         }
 
 
+class Verdict(StrEnum):
+    """Whether a draft can go to Amazon, as an experienced reviewer would call it."""
+
+    READY = "ready"
+    """Nothing blocks it and at most one small warning is left."""
+    NEEDS_WORK = "needs_work"
+    """No blocker, but warnings a reviewer would act on."""
+    BLOCKED = "blocked"
+    """At least one blocker."""
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+TOLERATED = frozenset({"section_too_long", "plan_too_long", "thin_specifics", "all_caps",
+                       "exclamation_marks", "question_in_plan"})
+"""Warnings a plan can carry one of and still be ready: matters of form, or one section a
+little short of a detail, rather than something that sinks an appeal."""
+
+
+def verdict_of(findings: Iterable[Finding]) -> Verdict:
+    """Blocked by any blocker; ready with at most one warning, and that one only from
+    `TOLERATED`; needs work otherwise. Hints never count."""
+    warnings = []
+    for finding in findings:
+        if finding.severity is Severity.BLOCKER:
+            return Verdict.BLOCKED
+        if finding.severity is Severity.WARNING:
+            warnings.append(finding)
+    if len(warnings) > 1 or any(w.id not in TOLERATED for w in warnings):
+        return Verdict.NEEDS_WORK
+    return Verdict.READY
+
+
 def summarise(findings: Iterable[Finding]) -> dict[Severity, int]:
     """Count findings per severity; every severity is present, zero when none."""
     counts = dict.fromkeys(Severity, 0)

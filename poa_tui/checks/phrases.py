@@ -31,11 +31,37 @@ class PhraseRule:
     pattern: re.Pattern[str]
     message: str
     only_in: Section | None = None
+    quiet_when: re.Pattern[str] | None = None
+    """A match is no finding when its sentence also matches this (e.g. owns the cause)."""
+    whole_sentence: bool = False
+    """Mark the sentence the words sit in: the whole sentence is what should go or change."""
 
 
 _BLAME = ("\"{phrase}\" puts the blame on %s. Reviewers want to read what in your own process "
           "let this happen.")
 _WILL = r"(?:will|['\u2019]ll)"
+
+OWNED = re.compile(
+    r"(?<!not )(?<!never )(?<!no fault of )\b(?:our|my)\s+(?:own\s+)?(?:decision|choice|mistake"
+    r"|error|fault|responsibility|oversight|failure)\b"
+    r"|\b(?:we|i)\s+(?:alone\s+)?(?:chose|decided|selected|picked|are\s+responsible"
+    r"|were\s+responsible|should\s+have|take\s+(?:full\s+)?responsibility"
+    r"|accept\s+(?:full\s+)?responsibility)\b"
+    r"|\b(?:fault|responsibility)\s+(?:is|was|lies|lay)\s+(?:ours|mine|with\s+us)\b")
+"""A sentence that holds the seller responsible: naming a carrier or a buyer in it is no blame."""
+FACT = re.compile(
+    r"\d|\b(?:january|february|march|april|june|july|august|september|october|november"
+    r"|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|daily|weekly"
+    r"|monthly|quarterly|manager|supervisor|lead|officer|director|specialist|bookkeeper"
+    r"|inspector|auditor)\b")
+"""A checkable fact in a sentence: a number, a date, a frequency or a role."""
+FREQUENCY = re.compile(
+    r"\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|hourly|nightly"
+    r"|(?:every|each)\s+(?:\d+\s+|other\s+)?(?:day|week|month|quarter|year|morning|evening"
+    r"|shift|hour|monday|tuesday|wednesday|thursday|friday|saturday|sunday|working|business)"
+    r"|(?:once|twice|\d+\s+times)\s+(?:a|per|each)\s+\w+|per\s+(?:day|week|month)"
+    r"|within\s+\d+|\d+\s*(?:hours?|days?|weeks?|months?))\b")
+"""How often: "every Monday", "weekly", "twice a day", "within 12 hours"."""
 
 PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("blames_others", Severity.WARNING, _words(
@@ -45,7 +71,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         r"|dishonest|a\s+scammer))\b",
         r"(?:dishonest|lying|abusive|fraudulent|scamming|serial)\s+(?:buyer|customer|returner)s?\b",
         r"(?:buyer|customer)\s+(?:fraud|abuse|scam)\b"),
-        _BLAME % "the buyer"),
+        _BLAME % "the buyer", quiet_when=OWNED),
     PhraseRule("blames_others", Severity.WARNING, _words(
         r"amazon(?:['\u2019]s)?\s+(?:own\s+)?(?:mistake|error|fault|bots?)\b",
         r"amazon\s+(?:made\s+a\s+mistake|got\s+(?:it|this)\s+wrong|(?:is|was)\s+wrong|lost"
@@ -54,14 +80,16 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         r"|accused|banned|blocked)\b",
         r"(?:your|amazon['\u2019]s)\s+(?:warehouse|fulfil?l?ment\s+cent(?:er|re)|team|system)"
         r"\s+(?:lost|damaged|mixed|made\s+a\s+mistake|got\s+it\s+wrong)\b"),
-        _BLAME % "Amazon"),
+        _BLAME % "Amazon", quiet_when=OWNED),
     PhraseRule("blames_others", Severity.WARNING, _words(
         r"(?:carrier|courier|delivery\s+(?:company|driver|firm)|postal\s+service|post\s+office"
         r"|usps|ups|fedex|dhl|royal\s+mail|evri|hermes|dpd|gls|canada\s+post|australia\s+post)"
         r"(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?(?:lost|failed|messed|mishandled|damaged|delayed"
         r"|never\s+delivered|did\s+not\s+deliver|didn['\u2019]t\s+deliver|misdelivered"
-        r"|(?:is|was)\s+to\s+blame|(?:is|was)\s+at\s+fault|fault|mistake|error)\b"),
-        _BLAME % "the carrier"),
+        r"|(?:is|was)\s+to\s+blame|(?:is|was)\s+at\s+fault|fault|mistake|error"
+        r"|did\s+not\s+(?:collect|pick\s+up|scan|turn\s+up|come)|didn['\u2019]t\s+(?:collect"
+        r"|pick\s+up|scan|turn\s+up|come)|(?:was|were)\s+late)\b"),
+        _BLAME % "the carrier", quiet_when=OWNED),
     PhraseRule("blames_others", Severity.WARNING, _words(
         r"competitors?(?:['\u2019]s?)?\s+(?:\w+\s+){0,3}?(?:sabotag\w*|attack\w*|targeted|fake"
         r"|false|malicious|jealous|reported\s+us|set\s+us\s+up)",
@@ -71,12 +99,13 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         r"false\s+(?:complaints?|reports?|accusations?|allegations?)\b",
         r"(?:complaints?|claims?|reports?|feedback|reviews?)\s+(?:is|was|are|were)\s+(?:fake|false|bogus"
         r"|fraudulent|malicious|baseless|unfounded|made\s+up)\b"),
-        _BLAME % "a competitor or the complaint itself"),
+        _BLAME % "a competitor or the complaint itself", quiet_when=OWNED),
     PhraseRule("blames_others", Severity.WARNING, _words(
         r"(?:not|never)\s+(?:our|my)\s+fault\b",
         r"(?:we|i)\s+did\s+nothing\s+wrong\b",
         r"no\s+fault\s+of\s+(?:our|my)\s+own\b",
-        r"(?:we|i)\s+(?:am|are)\s+(?:completely\s+|totally\s+|entirely\s+)?innocent\b"),
+        r"(?:we|i)\s+(?:am|are)\s+(?:completely\s+|totally\s+|entirely\s+)?innocent\b",
+        r"(?:beyond|outside|out\s+of)\s+(?:our|my)\s+(?:control|hands)\b"),
         "\"{phrase}\" denies responsibility. Own the cause, even when others played a part."),
     PhraseRule("emotive_language", Severity.WARNING, _words(
         r"please(?:[\s,!.]+please)+\b",
@@ -139,6 +168,65 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         r"^[ \t]*(?:dear|hello|hi|greetings|to\s+whom\s+it\s+may\s+concern)\b[^\n]{0,40}$",
         re.MULTILINE),
         "\"{phrase}\" is a greeting. The plan needs no salutation: open with the facts."),
+    PhraseRule("business_introduction", Severity.WARNING, _words(
+        r"(?:professional|registered|established|experienced|trusted|top|successful|reputable)"
+        r"\s+(?:amazon\s+)?sellers?\s+(?:since|for)\b",
+        r"(?:selling|trading|in\s+business)\s+(?:on\s+amazon\s+)?(?:since\s+(?:19|20)\d\d"
+        r"|for\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?(?:\d+|\w+)\s+years)\b",
+        r"(?:thousands|hundreds|millions|tens\s+of\s+thousands)\s+of\s+(?:happy\s+|satisfied\s+"
+        r"|loyal\s+)?(?:customers|buyers|orders|sales)\b",
+        r"(?:excellent|great|positive|outstanding|spotless|perfect|impeccable)\s+(?:feedback|track"
+        r"\s+record|selling\s+history|reputation|account\s+health)\b",
+        r"(?:many|several|\d+|over\s+\d+)\s+years\s+of\s+experience\b",
+        r"an?\s+established\s+(?:business|company|seller|brand)\b",
+        r"(?:first|only)\s+(?:issue|complaint|problem|violation)\s+(?:we\s+have|we['\u2019]ve|i\s+have)"
+        r"\s+(?:ever\s+)?had\b"),
+        "\"{phrase}\" is business history. Amazon reads past it: the years you have sold say "
+        "nothing about this problem. Open with what went wrong instead."),
+    PhraseRule("generic_opening", Severity.WARNING, _words(
+        r"thank(?:s|\s+you)\s+(?:(?:very\s+|so\s+)?much\s+)?for\b",
+        r"(?:we|i)\s+(?:would\s+like\s+to\s+)?(?:sincerely\s+)?thank\s+(?:you|amazon|the|your)\b",
+        r"(?:we|i)\s+(?:greatly\s+|truly\s+|really\s+)?appreciate\s+(?:the|this|your)\s+"
+        r"(?:opportunity|chance|time|patience|consideration)\b",
+        r"tak(?:e|es|ing)\s+(?:[\w'\u2019-]+\s+){0,8}?(?:very|extremely|most|really|highly|quite"
+        r"|so)?\s*seriously\b"),
+        "\"{phrase}\" is the opening every template uses; a reviewer skips it and it crowds out "
+        "facts. Start with the first fact: what went wrong, for which orders or ASINs, and when.", whole_sentence=True),
+    PhraseRule("policy_reading", Severity.WARNING, _words(
+        r"(?:read|re-read|reread|reading|reviewed|reviewing|studied|studying|gone\s+through"
+        r"|went\s+through|go\s+through|familiari[sz]ed\s+(?:ourselves|myself)\s+with"
+        r"|educated\s+(?:ourselves|myself)\s+on|(?:read|reviewed)\s+and\s+understood)"
+        r"\s+(?:[\w'\u2019-]+\s+){0,5}?(?:policies|policy|guidelines|terms\s+of\s+service"
+        r"|help\s+pages|rules)\b"),
+        "\"{phrase}\": reading the rules is not a fix Amazon can see. Say what changed because of "
+        "them: which listing, setting or check, who does it, and since which date.",
+        quiet_when=FACT, whole_sentence=True),
+    PhraseRule("no_frequency", Severity.WARNING, _words(
+        r"regularly|periodically|continuously|continually|constantly|consistently|frequently"
+        r"|routinely|from\s+time\s+to\s+time|on\s+an?\s+(?:regular|continuous|periodic|ongoing"
+        r"|consistent|routine)\s+basis|at\s+regular\s+intervals"),
+        "\"{phrase}\" gives no frequency, so nobody can tell whether it happens. Say how often "
+        "(every day at 14:00, each Monday), who does it and since when.",
+        quiet_when=FREQUENCY, whole_sentence=True),
+    PhraseRule("denial", Severity.WARNING, _words(
+        r"(?:we|i)\s+(?:have\s+|had\s+)?never\s+(?:\w+\s+){0,2}?(?:sold|listed|sell|supplied"
+        r"|offered|copied|infringed|violated|sourced)\b",
+        r"(?:all\s+)?(?:of\s+)?(?:our|my)\s+(?:products|items|goods|inventory|stock|units)\s+"
+        r"(?:are|is|were)\s+(?:all\s+|always\s+|completely\s+|entirely\s+)?(?:100\s*%\s+)?"
+        r"(?:genuine|authentic|original|legitimate)\b",
+        r"100\s*%\s+(?:genuine|authentic|original|legit\w*)\b",
+        r"(?:it\s+was|it['\u2019]s|it\s+is)\s+(?:never|not)\s+(?:our|my)\s+intention\b",
+        r"(?:we|i)\s+(?:only|always)\s+sell\s+(?:100\s*%\s+)?(?:genuine|authentic|original)\b"),
+        "\"{phrase}\" argues with the notice. A reviewer weighs records, not assurances: show the "
+        "invoice, the listing change or the inspection result that proves the point instead.", whole_sentence=True),
+    PhraseRule("empty_apology", Severity.WARNING, _words(
+        r"apologi[sz](?:e|es|ed|ing)\b", r"apolog(?:y|ies)\b",
+        r"(?:we\s+are|we['\u2019]re|i\s+am|i['\u2019]m)\s+(?:very\s+|truly\s+|deeply\s+|so\s+"
+        r"|sincerely\s+|extremely\s+)?sorry\b",
+        r"(?:we|i)\s+(?:deeply\s+|sincerely\s+|truly\s+)?regret\b"),
+        "\"{phrase}\" carries no fact, so it reads as a template. Drop it, or say what you did for "
+        "the buyers affected: refunds, replacements, messages, with dates and numbers.",
+        quiet_when=FACT, whole_sentence=True),
     PhraseRule("vague_wording", Severity.HINT, _words(
         r"(?:very|really|extremely|highly|greatly|significantly|substantially|considerably"
         r"|various|numerous|several|many|fairly|quite|somewhat|basically|generally|asap)\b",
@@ -165,7 +253,10 @@ VAGUE_PROMISE = _words(
     _WILL + r"\s+(?:always\s+)?(?:make\s+sure|ensure|try|strive|endeavou?r|aim|do\s+(?:our|my)\s+best"
     r"|be\s+(?:more\s+|extra\s+|very\s+)?(?:careful|vigilant|diligent|attentive|cautious)"
     r"|pay\s+(?:more\s+|closer\s+|close\s+)?attention|work\s+harder|improve|take\s+(?:more\s+|extra\s+)?care"
-    r"|keep\s+an\s+eye|monitor|follow|read|review|comply|adhere|abide|learn|continue)\b",
+    r"|keep\s+an\s+eye|monitor|follow|read|review|comply|adhere|abide|learn|continue|check|verify"
+    r"|audit|inspect|update)\b",
+    _WILL + r"\s+(?:only\s+|now\s+|also\s+)?(?:carefully|closely|thoroughly|properly|strictly"
+    r"|diligently)\b",
     r"(?:try|trying)\s+(?:our|my)\s+best\b", r"going\s+forward\b",
     r"(?:never|not|won['\u2019]t)\s+happen\s+again\b", r"more\s+careful(?:ly)?\b",
     r"best\s+efforts?\b")
@@ -179,6 +270,11 @@ SPECIFIC = re.compile(r"\d|\b(?:" + "|".join((
     r"manager|supervisor|officer|director|lead|head\s+of|coordinator|specialist|auditor"
     r"|inspector|accountant|ceo|coo|cfo|founder|owner|compliance")) + r")\b")
 """Anything that makes a promise checkable: a digit, a date or frequency word, a role."""
+EFFECT_OF_CHANGE = re.compile(
+    r"(?:this|these|that|those|which|it|together,?\s+these|doing\s+so|the\s+(?:new\s+)?"
+    r"(?:change|changes|check|checks|step|steps|rule|rota|process|carton|set-?up))\b")
+"""A sentence opening that points back to the change before it: "This will reduce ..." states
+the effect of that change, which is as checkable as the change itself."""
 
 EXCLAMATIONS = re.compile(r"!(?!\[)")
 EXCLAMATION_RUN = re.compile(r"!{2,}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import islice
 
@@ -49,15 +49,36 @@ def placeholders(section: Section, text: str) -> Iterator[Finding]:
                                   phrases.PLACEHOLDER_MESSAGE, match)
 
 
-def phrase_rules(section: Section, text: str, low: str) -> Iterator[Finding]:
-    """Word-list rules; `low` is `lowered(text)`, which the patterns are written for."""
+def phrase_rules(section: Section, text: str, low: str,
+                 parts: list[Sentence] | None = None) -> Iterator[Finding]:
+    """Word-list rules; `low` is `lowered(text)`, which the patterns are written for, and
+    `parts` its sentences (for rules that look at the rest of the sentence)."""
+    parts = parts if parts is not None else []
+    starts = [part.start for part in parts]
     for rule in phrases.PHRASE_RULES:
         if rule.only_in is not None and rule.only_in is not section:
             continue
         for match in rule.pattern.finditer(low):
+            start, end = match.span()
+            if rule.quiet_when is not None or rule.whole_sentence:
+                around = _sentence_around(parts, starts, start, end)
+                if rule.quiet_when is not None and rule.quiet_when.search(low, *around):
+                    continue
+                if rule.whole_sentence:
+                    start, end = around
             yield Finding(rule.id, rule.severity, section,
                           rule.message.format(phrase=_quote(text[match.start():match.end()])),
-                          match.start(), match.end())
+                          start, end)
+
+
+def _sentence_around(parts: list[Sentence], starts: list[int], start: int,
+                     end: int) -> tuple[int, int]:
+    """The span of the sentence holding `start` (the match itself when none does)."""
+    index = bisect_right(starts, start) - 1
+    if index < 0:
+        return start, end
+    sentence = parts[index]
+    return sentence.start, max(sentence.end, end)
 
 
 def exclamations(section: Section, text: str) -> Iterator[Finding]:
@@ -110,7 +131,13 @@ def sentence_rules(section: Section, low: str, sentences: list[Sentence],
                    guidance: frozenset[str]) -> Iterator[Finding]:
     promises = list(phrases.VAGUE_PROMISE.finditer(low))
     starts = [m.start() for m in promises]
+    grounded = False
+    """Whether the sentence before holds (or points back to) a dated, counted or owned step."""
     for sentence in sentences:
+        specific = phrases.SPECIFIC.search(low, sentence.start, sentence.end) is not None
+        anchored = specific or (grounded and phrases.EFFECT_OF_CHANGE.match(low, sentence.start)
+                                is not None)
+        grounded = anchored
         if normalise(sentence.text) in guidance:
             yield Finding("guidance_pasted", Severity.WARNING, section,
                           "This line is copied from the writing guidance. Answer the question in "
@@ -122,7 +149,7 @@ def sentence_rules(section: Section, low: str, sentences: list[Sentence],
                           "separately and keep the plan to statements.", sentence.start, sentence.end)
         first = bisect_left(starts, sentence.start)
         inside = [m for m in promises[first:bisect_left(starts, sentence.end)] if m.end() <= sentence.end]
-        if inside and not phrases.SPECIFIC.search(low, sentence.start, sentence.end):
+        if inside and not anchored:
             start, end = inside[0].start(), inside[-1].end()
             yield Finding("vague_promise", Severity.WARNING, section,
                           phrases.VAGUE_PROMISE_MESSAGE.format(

@@ -30,7 +30,8 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> Parser:
     # The verbs' modules bring the notice reader, the checks and Markdown (~70 ms of imports):
     # only a command pays for them, not opening the app (see `app_arguments`).
-    from . import analysis, attempts, cases, dates, export, history, maintenance, notices
+    from . import (analysis, attempts, cases, dates, export, guidance, history, maintenance,
+                   notices)
 
     parser = Parser(
         prog=PROG,
@@ -54,7 +55,8 @@ def build_parser() -> Parser:
     verbs = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands",
                                   parser_class=Parser)
     add_verb = verb_adder(verbs, common)
-    for module in (cases, export, attempts, notices, analysis, history, dates, maintenance):
+    for module in (cases, export, attempts, notices, analysis, guidance, history, dates,
+                   maintenance):
         module.register(add_verb)
     return parser
 

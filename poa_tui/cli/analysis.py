@@ -6,9 +6,9 @@ import argparse
 import sys
 import textwrap
 
-from ..checks import Finding, Severity, run_checks, summary_text
+from ..checks import Finding, Verdict, summary_text
 from ..models import Case
-from ..readiness import limits_from
+from ..readiness import Readiness
 from ..replies import Classification, classify_reply
 from ..vocab import Section
 from .render import request_lines
@@ -29,13 +29,19 @@ def register(verb: AddVerb) -> None:
     p.set_defaults(handler=classify)
 
     p = verb("check",
-             "Check a case's draft for what would get it rejected; exit 1 when a blocker is found.",
+             "Judge a case's draft as ready, needs work or blocked; exit 1 when blocked.",
              f"{PROG} check 3", f"{PROG} check 3 --json",
-             f"{PROG} check 3 >/dev/null && {PROG} submit 3   # send only a ready draft")
+             f"{PROG} check 3 >/dev/null && {PROG} submit 3   # send only a draft with no blocker",
+             f"{PROG} check 3 --strict && {PROG} submit 3     # send only a ready draft")
     add_case_id(p)
     p.add_argument("--json", action="store_true",
-                   help='print {"findings": [{"id", "severity", "section", "message", "start", '
-                        '"end"}]} (offsets count characters in the section\'s text)')
+                   help='print {"verdict": "ready"|"needs_work"|"blocked", "findings": [{"id", '
+                        '"severity", "section", "message", "start", "end"}], "sections": {...}} '
+                        "(offsets count characters in the section's text; each section gives "
+                        "its words, specificity, what it lacks and its findings by severity)")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 unless the verdict is ready (warnings a reviewer would act on "
+                        "count, not only blockers)")
     p.set_defaults(handler=check)
 
 
@@ -74,13 +80,17 @@ def classify(args: argparse.Namespace) -> int:
 
 def check(args: argparse.Namespace) -> int:
     _, case = load_case(args)
-    words, total = limits_from(load_settings())
-    findings = run_checks(case, soft_limit_words=words, soft_limit_total=total)
+    ready = Readiness.of(case, load_settings())
+    findings = list(ready.findings)
     if args.json:
-        write_json({"findings": [finding.to_dict() for finding in findings]})
+        write_json({"verdict": ready.verdict.value,
+                    "findings": [finding.to_dict() for finding in findings],
+                    "sections": ready.sections_summary(case)})
     else:
-        sys.stdout.write(findings_report(case, findings))
-    return 1 if any(f.severity is Severity.BLOCKER for f in findings) else 0
+        sys.stdout.write(findings_report(case, findings, ready))
+    if args.strict:
+        return 0 if ready.verdict is Verdict.READY else 1
+    return 1 if ready.verdict is Verdict.BLOCKED else 0
 
 
 def position(text: str, offset: int) -> str:
@@ -108,7 +118,15 @@ def _finding_lines(finding: Finding, text: str) -> list[str]:
     return [head.rstrip(), *body]
 
 
-def findings_report(case: Case, findings: list[Finding]) -> str:
+VERDICT_LINES = {
+    Verdict.BLOCKED: "Blocked: fix the blockers before sending.",
+    Verdict.NEEDS_WORK: "Needs work: nothing blocks sending, but a reviewer would act on the "
+                        "warnings.",
+    Verdict.READY: "Ready to send.",
+}
+
+
+def findings_report(case: Case, findings: list[Finding], ready: Readiness) -> str:
     """Findings grouped by section, each with where it is and the words it is about."""
     out: list[str] = []
     groups: list[tuple[Section | None, str]] = [(s, s.label) for s in Section]
@@ -118,16 +136,11 @@ def findings_report(case: Case, findings: list[Finding]) -> str:
         if not mine:
             continue
         text = case.sections[section] if section is not None else ""
+        if section is not None and ready.specificity(section):
+            title = f"{title} ({ready.specificity(section)})"
         out += ([""] if out else []) + [title]
         for finding in mine:
             out += _finding_lines(finding, text)
-    blockers = sum(f.severity is Severity.BLOCKER for f in findings)
-    if blockers:
-        verdict = "Not ready to send: fix the blockers first."
-    elif findings:
-        verdict = "Nothing blocks sending; the rest is worth a look."
-    else:
-        verdict = "Ready to send."
     out += ([""] if out else []) + [f"Case {case.id}: {summary_text(findings, hints=True)}. "
-                                    f"{verdict}"]
+                                    f"{VERDICT_LINES[ready.verdict]}"]
     return "\n".join(out) + "\n"

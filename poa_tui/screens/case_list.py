@@ -47,9 +47,10 @@ suspension or warning from Amazon, with the plan you write for it and each attem
 - **Sent** counts the attempts sent so far and **Last sent** how long ago the latest went.
 - **Deadline** counts down to the response date from Amazon's notice; it turns amber three
   days before and red on the day and after, while the case still waits for you to act.
-- **Checks** says what would stop a draft from going out: **blockers** (red) must be fixed,
-  **warnings** (amber) often get appeals rejected. Where the column has no room, a red ✖ or
-  an amber ! before the title says the same. The editor lists each one (F8 jumps to it).
+- **Checks** gives each draft's verdict: **blocked** (red) has something that must be fixed,
+  **needs work** (amber) has warnings a reviewer would act on, **ready** (green) has at most
+  one small one. Where the column has no room, a red ✖ or an amber ! before the title says
+  the same. The editor lists each problem (F8 jumps to it).
 - **Status** of a case waiting for Amazon counts the days: "Waiting 1 d", then "Follow up ·
   3 d" once a polite follow-up is due and "Escalate · 8 d" after the business days of silence
   your settings allow (`follow_up_days`, `escalation_business_days`).

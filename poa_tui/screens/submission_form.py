@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,6 +23,9 @@ from ..models import Sections
 from ..poa import section_counts
 from ..vocab import Channel
 from .confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from ..readiness import Readiness  # the checks load with the editor, not with this form
 
 
 class FormError(ValueError):
@@ -143,6 +146,23 @@ class RecordForm(ModalScreen[Any]):
         self.dismiss(None)
 
 
+VERDICT_WORDS = {
+    "ready": "ready to send",
+    "needs_work": "needs work: a reviewer would act on the warnings",
+    "blocked": "blocked: the plan still has blockers",
+}
+
+
+def verdict_line(readiness: Readiness) -> str:
+    """"Checks: needs work: ... (2 warnings). F8 in the editor selects each one." """
+    line = f"Checks: {VERDICT_WORDS[readiness.verdict]}"
+    if readiness.findings and readiness.summary != "no problems found":
+        line += f" ({readiness.summary})"
+    if readiness.verdict != "ready":
+        line += ". F8 in the editor selects each one"
+    return line + "."
+
+
 @dataclass(frozen=True)
 class SubmissionDetails:
     channel: Channel
@@ -170,12 +190,15 @@ what Amazon was answering.
     heading = "Record a submission"
     accept_label = "Record"
 
-    def __init__(self, sections: Sections, number: int, *, repeat: Repeat | None = None) -> None:
+    def __init__(self, sections: Sections, number: int, *, repeat: Repeat | None = None,
+                 readiness: Readiness | None = None) -> None:
         super().__init__()
         self.sections = sections
         self.number = number
         self.repeat = repeat
         """The rejected attempt this draft (nearly) repeats: recording it asks first."""
+        self.readiness = readiness
+        """What the checks make of the draft: the form shows their verdict."""
         self._repeat_confirmed = False
 
     def fields(self) -> ComposeResult:
@@ -186,6 +209,9 @@ what Amazon was answering.
         if empty:
             summary += f" Still empty: {', '.join(empty)}."
         yield Static(Content(summary), id="form-summary", classes="-warning" if empty else "")
+        if self.readiness is not None:
+            yield Static(Content(verdict_line(self.readiness)), id="form-checks",
+                         classes="" if self.readiness.verdict == "ready" else "-warning")
         if self.repeat is not None:
             yield Static(Content(f"{self.repeat.message()} Compare the two in the log (d) "
                                  f"before sending."), id="form-repeat", classes="-warning")

@@ -94,8 +94,9 @@ def record_submission(host: Screen[Any], session: CaseSession,
                         f"{attempt.channel.label}. Press r in the log when Amazon answers.",
                         title="Submission recorded")
 
-    form = SubmissionFormScreen(sections, number, repeat=repeat_of_rejected(case, sections))
     ready = Readiness.of(case, getattr(host.app, "settings", None))
+    form = SubmissionFormScreen(sections, number, repeat=repeat_of_rejected(case, sections),
+                                readiness=ready)
     confirm_blockers(host, ready, lambda: host.app.push_screen(form, recorded))
 
 

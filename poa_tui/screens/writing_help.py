@@ -51,6 +51,9 @@ HELP = """\
 **Writing help.** The checks read the plan a moment after you stop typing and list what
 would get it rejected: **blockers** (red) must go, **warnings** (amber) often sink an appeal,
 **hints** are yours to judge. The line under the editors names the problem at the cursor.
+The checks' title gives the verdict (ready, needs work, blocked), and the bottom of each
+section's box says how specific it is: "specific", "thin" with what it lacks (a date, an
+owner, a number), or "no specifics".
 
 - **F8** (or **ctrl+n**) selects the next problem, **shift+F8** the previous one.
 - **ctrl+g** shows or hides the list of problems and the guidance: questions to answer for

@@ -267,11 +267,12 @@ class CaseTable(VirtualTable[CaseSummary]):
             marker, marker_style = self._check_marker(row, styles)
             return Text.assemble((marker, marker_style),
                                  (_clip(title, spec.width - len(marker)), style))
-        if spec.key == "checks":
+        if spec.key == "checks":  # the verdict: "blocked", "needs work" or "ready"
             ready = self.checks.get(row.id)
-            if ready is None or not ready.short:
+            if ready is None:
                 return Text("")
-            return Text(_clip(ready.short, spec.width), style=self._check_marker(row, styles)[1])
+            style = self._check_marker(row, styles)[1] or styles["success"]
+            return Text(_clip(ready.short, spec.width), style=style)
         if spec.key == "seller":
             return Text(_clip(row.seller, spec.width))
         if spec.key == "market":
@@ -300,13 +301,13 @@ class CaseTable(VirtualTable[CaseSummary]):
         return self._deadline_cell(row, spec.width, styles)
 
     def _check_marker(self, row: CaseSummary, styles: dict[str, str]) -> tuple[str, str]:
-        """("✖ ", red) when the draft has blockers, ("! ", amber) for warnings, else ("", "")."""
+        """("✖ ", red) for a blocked draft, ("! ", amber) for one that needs work, else ("", "")."""
         ready = self.checks.get(row.id)
         if ready is None or row.archived:
             return "", ""
-        if ready.blockers:
+        if ready.verdict == "blocked":  # the verdict is a string enum; the checks load late
             return "✖ ", styles["error"]
-        if ready.warnings:
+        if ready.verdict == "needs_work":
             return "! ", styles["warning"]
         return "", ""
 

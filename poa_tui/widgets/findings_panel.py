@@ -1,7 +1,7 @@
 """`FindingsPanel`: what the readiness checks found in the draft, one row per finding.
 `FindingsStrip`: the same in one line, for terminals too small for the panel.
 
-Each row shows the severity (an icon, a colour and the word, so it reads without colour too),
+The border names the verdict (ready, needs work, blocked). Each row shows the severity (an icon, a colour and the word, so it reads without colour too),
 the section, the line the finding starts on and the message. Selecting a row (enter or a click)
 posts `FindingsPanel.Selected` with the finding; the editor moves its cursor there.
 `update_findings` is cheap to call after every pause in typing: when nothing changed it does
@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..checks import Finding, Severity, summarise, summary_text
+from ..checks import Finding, Severity, summarise, summary_text, verdict_of
 from ..vocab import Section
 
 SEVERITY_ICONS: dict[Severity, str] = {
@@ -133,7 +133,8 @@ class FindingsPanel(OptionList):
         else:
             self.set_options([Option(Content(NOTHING_FOUND), id="none", disabled=True)])
         self._restore_highlight(keep)
-        self.border_title = "Checks"
+        # The same verdict as `check`, the case list and the submission form.
+        self.border_title = f"Checks: {verdict_of(findings).label}"
         self.border_subtitle = self.summary
         self.set_class(not findings, "-empty")
         return True

@@ -2,6 +2,9 @@
 
     Root Cause · 312 words · 1,904 chars · ● unsaved
 
+The bottom of the border says how specific the section is, as the readiness checks judge it
+("specific", "thin: no owner", "no specifics"), beside the key that reaches it.
+
 The counts are those of the plain text the appeal form receives (markup not counted). They are
 worked out once typing pauses, so a keystroke never waits for them, even at 5,000 words; the
 unsaved mark appears with the first keystroke. The language is plain text: Textual's Markdown
@@ -17,6 +20,8 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import TextArea
 
+from ..checks.specificity import label as specificity_label
+from ..checks.specificity import section_specifics
 from ..guidance import SECTION_HINTS
 from ..poa import text_counts
 from ..textsafety import strip_controls
@@ -73,6 +78,10 @@ class SectionEditor(TextArea, inherit_bindings=False):
         self._pause = TypingPause(self, COUNT_DELAY, self.refresh_counts)
         self.title_text = ""
         """The border title as it reads (`border_title` holds its markup)."""
+        self.specificity = self._specificity()
+        """How specific the text is ("thin: no owner"); "" while the section is empty."""
+        self.subtitle_text = ""
+        """The bottom border as it reads: the specificity and the key."""
         self._update_title()
 
     def action_document_start(self, select: bool = False) -> None:
@@ -104,10 +113,19 @@ class SectionEditor(TextArea, inherit_bindings=False):
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
-        """Count words and characters now (and check the saved mark)."""
+        """Count words and characters now, judge the specificity (and check the saved mark)."""
         self._pause.cancel()
         self.counts = text_counts(self.text)
+        self.specificity = self._specificity()
         self._update_title()
+
+    def _specificity(self) -> str:
+        # Each kind is searched only until its first hit: well under a millisecond for a
+        # written section, a few at 5,000 words when a kind is missing.
+        text = self.text
+        if not any(ch.isalnum() for ch in text):
+            return ""
+        return specificity_label(self.section, section_specifics(text))
 
     def watch_read_only(self, read_only: bool) -> None:
         self._update_title()
@@ -149,6 +167,12 @@ class SectionEditor(TextArea, inherit_bindings=False):
             # would restyle the widget on the first keystroke after every save.
             self.border_title = (title.replace(UNSAVED_MARK, f"[$text-warning]{UNSAVED_MARK}[/]")
                                  if unsaved else title)
-        if self.border_subtitle != self.key_hint:
-            self.border_subtitle = self.key_hint
+        subtitle = " · ".join(filter(None, [self.specificity, self.key_hint]))
+        if subtitle != self.subtitle_text:
+            self.subtitle_text = subtitle
+            style = ("$text-success" if self.specificity == "specific" else
+                     "$text-error" if self.specificity == "no specifics" else "$text-warning")
+            self.border_subtitle = (subtitle.replace(self.specificity,
+                                                     f"[{style}]{self.specificity}[/]", 1)
+                                    if self.specificity else subtitle)
         self.marked_unsaved = unsaved

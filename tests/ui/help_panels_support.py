@@ -63,7 +63,8 @@ def drafted_case(**changes: Any) -> Case:
         violation_type=ViolationType.INAUTHENTIC,
         notice=Notice(text="Your account has been deactivated.", asins=["B07XJ8C8F5"]),
         sections=Sections(
-            root_cause=("We bought 40 units from a wholesaler on 3 March.\n"
+            # The supplier and the invoice date are named, as an authenticity plan must.
+            root_cause=("We bought 40 units from Bayline Wholesale on invoices dated 3 March.\n"
                         "The buyer lied about the product. [insert ASIN]"),
             immediate_remedy="We will do better.",
             systematic_changes="",

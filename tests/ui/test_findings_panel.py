@@ -38,7 +38,7 @@ async def test_each_row_names_severity_section_line_and_message() -> None:
         assert any(r.startswith("! warning  Immediate Remedy, line 1") for r in rows)
         assert any(r.startswith("✖ blocker  Systematic Changes  ") for r in rows)
         assert any(r.startswith("! warning  Whole plan  ") for r in rows)
-        assert panel.border_subtitle == "2 blockers, 4 warnings"
+        assert panel.border_subtitle == "2 blockers, 5 warnings"
 
 
 async def test_severity_colours_come_from_the_theme() -> None:
@@ -111,7 +111,7 @@ async def test_the_strip_names_the_finding_at_the_cursor_else_the_counts() -> No
         assert str(strip.render()).startswith("✖ Placeholder left in")
         strip.show(findings, Section.ROOT_CAUSE, 0, hint="F8 next")
         assert strip.shown is None
-        assert str(strip.render()) == "✖ 2 blockers  ! 4 warnings  ·  F8 next"
+        assert str(strip.render()) == "✖ 2 blockers  ! 5 warnings  ·  F8 next"
         strip.show([], Section.ROOT_CAUSE, 0, hint="ctrl+g guidance")
         assert str(strip.render()) == "✓ no problems found  ·  ctrl+g guidance"
         strip.show([], Section.ROOT_CAUSE, 0)

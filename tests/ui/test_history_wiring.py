@@ -219,6 +219,10 @@ async def test_the_log_asks_before_recording_a_repeat(tmp_path: Path) -> None:
         await open_log(app, pilot, case_id)
         await pilot.press("s")
         await pilot.pause()
+        # The rejected plan names no date, owner or number: the checks block it first.
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
         assert "identical to attempt 1" in str(app.screen.query_one("#form-repeat").render())
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -137,6 +137,8 @@ async def test_f8_walks_the_findings_across_sections_and_wraps(tmp_path: Path) -
         assert _selected(screen) == (Section.ROOT_CAUSE, "buyer lied")
         await pilot.press("ctrl+n")
         assert _selected(screen) == (Section.ROOT_CAUSE, "[insert ASIN]")
+        await pilot.press("f8")  # Immediate Remedy as a whole: it has no specifics
+        assert _selected(screen) == (Section.IMMEDIATE_REMEDY, "")
         await pilot.press("f8")
         assert _selected(screen) == (Section.IMMEDIATE_REMEDY, "will")
         await pilot.press("f8", "f8")
@@ -172,7 +174,7 @@ async def test_the_strip_names_the_problem_at_the_cursor(tmp_path: Path) -> None
         screen = app.screen
         strip = screen.query_one(FindingsStrip)
         assert strip.display and not screen.query_one(WritingAside).display
-        assert str(strip.render()).endswith("2 blockers  ! 4 warnings  ·  f8 next · ^g list")
+        assert str(strip.render()).endswith("2 blockers  ! 5 warnings  ·  f8 next · ^g list")
         await pilot.press("f8", "f8")
         assert str(strip.render()).startswith("✖ Placeholder left in")
 
@@ -268,7 +270,9 @@ async def test_blockers_are_named_before_a_submission_is_recorded(tmp_path) -> N
         await pilot.pause()
         assert went == ["recorded"]
         for section in SECTIONS:
-            editor.editor(section).load_text("On 3 March Ana Ruiz checked 40 units of B07XJ8C8F5.")
+            editor.editor(section).load_text("On 3 March Ana Ruiz checked 40 units of B07XJ8C8F5 "
+                                             "against invoices from Bayline Wholesale dated 1 "
+                                             "March.")
         writing_help.confirm_blockers(editor, ready(editor), lambda: went.append("no question"))
         assert went[-1] == "no question"
 
