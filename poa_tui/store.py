@@ -27,15 +27,53 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from . import locks
-from .errors import CaseNotFoundError, ConflictError, CorruptFileError, NewerSchemaError
+from .errors import (CaseNotFoundError, ConflictError, CorruptFileError, NewerSchemaError,
+                     StoreError)
 from .migrations import SCHEMA_VERSION, migrate_case
-from .models import Case, utcnow
+from .models import Case, RecordError, utcnow
 from .storage import AtomicJSONStorage, ensure_private_dir, read_json_file
 from .summary_index import (CASE_FILE_NAME, FULL_SCAN_SECONDS, INDEX_NAME, SETTLED_NS,
                             SummaryIndex)
 
 # The index's names stay importable from here, where backup, doctor and the CLI look for them.
 __all__ = ["FULL_SCAN_SECONDS", "INDEX_NAME", "SETTLED_NS", "CaseStore"]
+
+
+def case_document(path: Path, data: Any, case_id: int | None = None) -> dict[str, Any]:
+    """The case document in a case file's parsed JSON, brought up to this data version.
+
+    Raises `CorruptFileError` when it holds no case or one of an unknown data version, and
+    `NewerSchemaError` for a newer one.
+    """
+    try:
+        doc = data["case"]["1"]
+    except (KeyError, TypeError, IndexError):
+        raise CorruptFileError(path, "it holds no case", case_id) from None
+    if not isinstance(doc, dict):
+        raise CorruptFileError(path, "it holds no case", case_id)
+    schema = doc.get("schema", 1)
+    if type(schema) is not int or schema < 1:
+        raise CorruptFileError(path, f"its data version ({str(schema)[:20]}) is not one poa-tui "
+                                     f"ever wrote", case_id)
+    if schema > SCHEMA_VERSION:
+        raise NewerSchemaError(path, schema, SCHEMA_VERSION)
+    try:
+        return migrate_case(dict(doc))
+    except (TypeError, ValueError, AttributeError, KeyError) as error:
+        raise CorruptFileError(path, f"it cannot be brought up to date ({error})", case_id) from None
+
+
+def case_from_file_data(path: Path, data: Any, case_id: int) -> Case:
+    """The case a case file's parsed JSON holds, checked against the model and against the
+    id in the file's name (a case 1 in `7.json` would be saved over case 1)."""
+    doc = case_document(path, data, case_id)
+    try:
+        case = Case.from_dict(doc)
+    except (RecordError, TypeError, KeyError, OverflowError) as error:
+        raise CorruptFileError(path, str(error), case_id) from None
+    if case.id != case_id:
+        raise CorruptFileError(path, f"it holds case {case.id}, not case {case_id}", case_id)
+    return case
 
 
 class CaseStore(SummaryIndex):
@@ -64,13 +102,21 @@ class CaseStore(SummaryIndex):
 
     def _open_index(self, before_migration: Callable[[CaseStore], None] | None) -> None:
         with locks.exclusive(self.locks_dir / "index.lock"):
-            data = self._index_db().storage.read() or {}
+            data = self._load_index_file()
+            if self.index_problem is not None:
+                # Opened all the same: the list is read from the case files and says the index
+                # is unreadable; `poa-tui doctor` sets it aside and rebuilds it.
+                return
             meta = (data.get("meta") or {}).get("1")
             if meta is None:
-                self._write_index({"meta": {"1": {"schema_version": SCHEMA_VERSION, "next_id": 1}},
-                                   "cases": data.get("cases") or {}})
+                try:
+                    self._write_index({"meta": {"1": {"schema_version": SCHEMA_VERSION,
+                                                      "next_id": 1}},
+                                       "cases": data.get("cases") or {}})
+                except StoreError:
+                    pass  # a full disk or a read-only store: writes will say so when tried
                 return
-            version = int(meta.get("schema_version", 1))
+            version = meta.get("schema_version", 1)
             if version == SCHEMA_VERSION:
                 self._index_at_open = (self._index_stamp(), data)
         if version > SCHEMA_VERSION:
@@ -88,11 +134,11 @@ class CaseStore(SummaryIndex):
             for case_id in self.case_ids():
                 path = self.case_path(case_id)
                 with locks.exclusive(self._write_lock(case_id)):
-                    table = self._case_db(path).table("case")
-                    doc = table.get(doc_id=1)
-                    if doc is None:
-                        continue
-                    table.upsert(Document(migrate_case(dict(doc)), doc_id=1))
+                    try:
+                        doc = case_document(path, read_json_file(path), case_id)
+                    except (CorruptFileError, NewerSchemaError, FileNotFoundError):
+                        continue  # left as it is: the list shows it as damaged
+                    self._case_db(path).table("case").upsert(Document(doc, doc_id=1))
             data = self._read_index()
             data["meta"]["1"]["schema_version"] = SCHEMA_VERSION
             data["cases"] = {}
@@ -100,7 +146,7 @@ class CaseStore(SummaryIndex):
 
     @property
     def schema_version(self) -> int:
-        return int(self._read_index()["meta"]["1"].get("schema_version", SCHEMA_VERSION))
+        return self._read_index()["meta"]["1"].get("schema_version", SCHEMA_VERSION)
 
     def _allocate_ids(self, count: int) -> list[int]:
         """Reserve `count` new case ids (caller holds the index lock)."""
@@ -132,32 +178,19 @@ class CaseStore(SummaryIndex):
             names = os.listdir(self.cases_dir)
         except FileNotFoundError:
             return []
-        return sorted(int(m.group(1)) for n in names if (m := CASE_FILE_NAME.match(n)))
-
-    def _read_case_doc(self, path: Path) -> dict[str, Any]:
-        data = read_json_file(path)
-        try:
-            doc = data["case"]["1"]
-        except (KeyError, TypeError):
-            raise CorruptFileError(path, "it holds no case") from None
-        if int(doc.get("schema", 1)) > SCHEMA_VERSION:
-            raise NewerSchemaError(path, int(doc["schema"]), SCHEMA_VERSION)
-        return migrate_case(dict(doc))
-
-    @staticmethod
-    def _validate(path: Path, doc: dict[str, Any]) -> Case:
-        try:
-            return Case.from_dict(doc)
-        except (ValueError, TypeError, KeyError) as error:
-            raise CorruptFileError(path, f"a field holds a value poa-tui does not know ({error})") from error
+        return sorted(int(m.group(1)) for n in names if (m := CASE_FILE_NAME.fullmatch(n)))
 
     def load(self, case_id: int) -> Case:
+        """The case in `<id>.json`, checked against the model: a file that does not fit raises
+        `CorruptFileError` naming the case and what is wrong, never anything else."""
         path = self.case_path(case_id)
         try:
-            doc = self._read_case_doc(path)
+            data = read_json_file(path)
         except FileNotFoundError:
             raise CaseNotFoundError(case_id) from None
-        return self._validate(path, doc)
+        except CorruptFileError as error:
+            raise error.for_case(case_id) from None
+        return case_from_file_data(path, data, case_id)
 
     def exists(self, case_id: int) -> bool:
         return self.case_path(case_id).exists()
@@ -172,9 +205,9 @@ class CaseStore(SummaryIndex):
             if data is not None:
                 current = (data.get("case") or {}).get("1")
                 if current is None:
-                    raise CorruptFileError(path, "it holds no case")
-                self._validate(path, current)
-                found = int(current.get("revision", 0))
+                    raise CorruptFileError(path, "it holds no case", case.id)
+                case_from_file_data(path, data, case.id)
+                found = int(current.get("revision") or 0)
                 if check_revision and found != case.revision:
                     raise ConflictError(case.id, case.revision, found)
             new_revision = case.revision + 1

@@ -1,0 +1,158 @@
+"""Every record is checked against the model on its way in; one bad case file is a damaged row
+and never takes the rest of the store down. Real store folders, files as the store writes them."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from poa_tui.errors import CorruptFileError, UnreadableFileError
+from poa_tui.history import clocks_for
+from poa_tui.models import Case, RecordError, Sections
+from poa_tui.store import CaseStore
+
+
+def write_case_file(store: CaseStore, case_id: int, doc: Any) -> Path:
+    """A case file as the store writes it (TinyDB's table `case`, document 1), holding `doc`."""
+    path = store.case_path(case_id)
+    path.write_text(json.dumps({"case": {"1": doc}}), encoding="utf-8")
+    return path
+
+
+def sound_doc(case_id: int, **changes: Any) -> dict[str, Any]:
+    doc = Case(id=case_id, title=f"case {case_id}",
+               sections=Sections(root_cause="We shipped late.")).to_dict()
+    doc["schema"] = 2
+    doc.update(changes)
+    return doc
+
+
+def attempt(number: Any, **changes: Any) -> dict[str, Any]:
+    return {"number": number, "submitted_at": "2025-03-01T10:00:00+00:00",
+            "channel": "account_health", "sections": {}, **changes}
+
+
+WRONG_SHAPES = [
+    ({"sections": 7}, "`sections` should be an object, not a number"),
+    ({"notice": "a notice"}, "`notice` should be an object, not text"),
+    ({"evidence": {"label": "x"}}, "`evidence` should be a list"),
+    ({"title": ["a"]}, "`title` should be text, not a list"),
+    ({"archived": "false"}, "`archived` should be true or false, not text"),
+    ({"notice": {"appeal_limit": "three"}}, "`notice.appeal_limit` should be a whole number"),
+    ({"notice": {"deadline": "9999-12-31"}}, "outside the years 1900 to 2999"),
+    ({"submissions": [attempt(1, submitted_at="9999-12-31T23:59:59+00:00")]},
+     "`submissions[0].submitted_at`"),
+    ({"submissions": [attempt(1, submitted_at="0001-01-01T00:00:00+00:00")]},
+     "outside the years"),
+    ({"submissions": [attempt(-2)]}, "`submissions[0].number` should be between 1"),
+    ({"submissions": [attempt(1), attempt(1)]}, "number attempt 1 more than once"),
+    ({"submissions": [attempt(1, reply="denied")]}, "`submissions[0].reply` should be an object"),
+    ({"revision": 1.5}, "`revision` should be a whole number"),
+]
+
+
+@pytest.mark.parametrize("change, reason", WRONG_SHAPES)
+def test_the_model_refuses_values_of_the_wrong_type_or_range(change, reason) -> None:
+    with pytest.raises(RecordError) as caught:
+        Case.from_dict(sound_doc(1, **change))
+    assert reason in str(caught.value)
+
+
+def test_a_sound_case_reads_back_as_written() -> None:
+    doc = sound_doc(3, submissions=[attempt(1, reply={"received_at": "2025-03-04T09:00:00Z",
+                                                       "text": "no", "outcome": "denied"})])
+    case = Case.from_dict(doc)
+    assert Case.from_dict(case.to_dict()) == case
+
+
+@pytest.mark.parametrize("change, reason", WRONG_SHAPES + [
+    ({"schema": 0}, "data version (0)"),
+    ({"schema": "2"}, "data version (2)"),
+    ({"id": 5}, "it holds case 5, not case 2"),
+])
+def test_a_bad_case_is_a_damaged_row_and_the_others_still_work(store: CaseStore, change,
+                                                                reason) -> None:
+    store.create(Case(title="sound one"))
+    path = write_case_file(store, 2, sound_doc(2, **change))
+    store.create(Case(title="sound two"))
+    rows = {row.id: row for row in store.summaries(include_archived=True)}
+    assert sorted(rows) == [1, 2, 3]
+    assert reason in rows[2].damaged
+    assert rows[2].title == ("case 2" if "title" not in change else "")
+    assert not rows[1].damaged and not rows[3].damaged
+    with pytest.raises(CorruptFileError) as caught:
+        store.load(2)
+    assert "case 2" in str(caught.value) and reason in str(caught.value)
+    assert [problem.path for problem in store.problems] == [path]
+    clocks_for(rows[2], rows[2].updated_at.date())  # no date in the row can overflow
+    assert store.load(3).title == "sound two"
+
+
+def test_a_fifo_in_cases_does_not_hang_the_list(store: CaseStore) -> None:
+    store.create(Case(title="sound"))
+    os.mkfifo(store.cases_dir / "2.json")
+    found: list[Any] = []
+    reader = threading.Thread(target=lambda: found.append(store.summaries()), daemon=True)
+    reader.start()
+    reader.join(timeout=20)
+    if reader.is_alive():  # let the stuck reader go, then fail
+        fd = os.open(store.cases_dir / "2.json", os.O_WRONLY | os.O_NONBLOCK)
+        os.close(fd)
+        pytest.fail("reading the store hung on a FIFO")
+    rows = {row.id: row for row in found[0]}
+    assert "named pipe" in rows[2].damaged and not rows[1].damaged
+
+
+def test_a_folder_named_like_a_case_is_a_damaged_row(store: CaseStore) -> None:
+    store.create(Case(title="sound"))
+    (store.cases_dir / "2.json").mkdir()
+    rows = {row.id: row for row in store.summaries()}
+    assert "a folder" in rows[2].damaged
+
+
+def test_names_that_only_look_like_ids_are_not_cases(store: CaseStore) -> None:
+    store.create(Case(title="sound"))
+    for name in ("-5.json", "1_0.json", "\u0663.json", "007.json", "1.json\n"):
+        write_case_file(store, 1, sound_doc(1)).with_name(name).write_text("{}")
+    assert store.case_ids() == [1]
+    assert [row.id for row in store.summaries()] == [1]
+
+
+@pytest.mark.parametrize("index", [
+    {"meta": {"1": 7}, "cases": {}},
+    {"meta": {"1": {"schema_version": "two", "next_id": 1}}},
+    {"meta": {"1": {"schema_version": 2, "next_id": 1}}, "cases": {"1": 5, "2": {"id": "x"}}},
+    {"meta": {"1": {"schema_version": 2, "next_id": 1}},
+     "cases": {"1": {"id": 1, "_mtime_ns": 0, "_size": 0, "deadline": "9999-12-31",
+                     "appeal_limit": "three", "created_at": "0001-01-01T00:00:00+00:00"}}},
+])
+def test_an_index_of_the_wrong_shape_still_lists_the_cases(store_path: Path, index) -> None:
+    CaseStore(store_path).create(Case(title="kept"))
+    (store_path / "poa.json").write_text(json.dumps(index), encoding="utf-8")
+    store = CaseStore(store_path)
+    rows = store.summaries(verify=False) + store.summaries()
+    assert {(row.id, row.title, row.damaged) for row in rows} == {(1, "kept", "")}
+    for row in rows:
+        clocks_for(row, row.updated_at.date())
+
+
+def test_permission_denied_is_not_corruption(store: CaseStore,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    store.create(Case(title="intact"))
+    denied = str(store.case_path(1))
+    real_open = os.open
+
+    def refusing_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(path) == denied:
+            raise PermissionError(13, "Permission denied", denied)
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    with pytest.raises(UnreadableFileError) as caught:
+        store.load(1)
+    assert "permission denied" in str(caught.value) and "doctor" in str(caught.value)
