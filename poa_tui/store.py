@@ -95,7 +95,13 @@ class CaseStore(SummaryIndex):
         self.trash_dir = self.root / "trash"
         super().__init__()
         for folder in (self.root, self.cases_dir, self.locks_dir):
-            ensure_private_dir(folder)
+            try:
+                ensure_private_dir(folder)
+            except OSError:
+                if not folder.is_dir():
+                    raise
+                # A read-only store, or one on a full disk: it is still read; writes say why
+                # they fail when they are tried.
         self._open_index(before_migration)
 
     # -- opening: schema version, migration, id counter (the index's meta) -----------------

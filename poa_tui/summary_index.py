@@ -151,7 +151,10 @@ class SummaryIndex:
         try:
             entries = list(os.scandir(self.cases_dir))
         except FileNotFoundError:
-            ensure_private_dir(self.cases_dir)
+            try:
+                ensure_private_dir(self.cases_dir)
+            except OSError:
+                pass  # a read-only store without a cases folder: no cases
             return stats
         for entry in entries:
             match = CASE_FILE_NAME.fullmatch(entry.name)
@@ -247,9 +250,11 @@ class SummaryIndex:
             except (StoreError, OSError) as error:
                 # A full disk or a read-only store: the rows read stand, the index catches up
                 # on a later call.
-                problems.append(error if isinstance(error, StoreError) else StoreError(
-                    f"Could not update the index {self.index_path}: "
-                    f"{error.strerror or error}; the list was read from the case files."))
+                cause = getattr(error, "error", error)
+                reason = cause.strerror if isinstance(cause, OSError) else None
+                problems.append(StoreError(
+                    f"Could not update the index {self.index_path}: {reason or error}; the "
+                    f"cases were read from their own files instead."))
         self.problems = problems
         self._seen = fresh
         self._sorted = {}

@@ -156,3 +156,145 @@ def test_permission_denied_is_not_corruption(store: CaseStore,
     with pytest.raises(UnreadableFileError) as caught:
         store.load(1)
     assert "permission denied" in str(caught.value) and "doctor" in str(caught.value)
+
+
+# -- doctor ------------------------------------------------------------------------------------
+
+def doctor_lines(root: Path) -> list[str]:
+    from poa_tui.doctor import run_doctor
+
+    return run_doctor(root).lines()
+
+
+@pytest.mark.parametrize("content", [
+    b"7", b"null", b'"text"', b"[]", b'{"case": 7}', b'{"case": {"1": 7}}',
+    b'{"case": {"1": {"schema": 0}}}', b'{"case": {"1": {"schema": [2]}}}',
+    b'{"case": {"1": {"notice": 5, "schema": 1}}}', b"[" * 100_000,
+])
+def test_doctor_sets_any_bad_json_aside_and_never_crashes(store: CaseStore, content) -> None:
+    store.create(Case(title="sound"))
+    store.case_path(2).write_bytes(content)
+    lines = doctor_lines(store.root)
+    assert any(line.startswith("fixed case 2: unreadable") for line in lines), lines
+    assert "ok    1 case file(s) read fine" in lines
+    assert [row.id for row in store.summaries()] == [1]
+
+
+@pytest.mark.parametrize("make", [os.mkfifo, os.mkdir])
+def test_doctor_sets_a_special_file_aside(store: CaseStore, make) -> None:
+    store.create(Case(title="sound"))
+    make(store.cases_dir / "2.json")
+    make(store.cases_dir / "2.json.bak")
+    make(store.root / "poa.json.tmp")
+    lines = doctor_lines(store.root)
+    assert any(line.startswith("fixed case 2: unreadable (it is a") for line in lines), lines
+    assert any("case 2: no readable previous version" in line for line in lines)
+    assert [row.id for row in store.summaries()] == [1]
+
+
+def test_doctor_sets_aside_an_index_that_is_a_fifo(store: CaseStore) -> None:
+    store.create(Case(title="sound"))
+    store.index_path.unlink()
+    os.mkfifo(store.index_path)
+    lines = doctor_lines(store.root)
+    assert any(line.startswith("fixed index unreadable (it is a named pipe") for line in lines)
+    assert [row.title for row in CaseStore(store.root).summaries()] == ["sound"]
+
+
+def test_doctor_leaves_a_case_it_may_not_read_where_it_is(
+        store: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    case = store.create(Case(title="intact"))
+    case.title = "intact, second revision"
+    store.save(case)
+    before = store.case_path(1).read_bytes()
+    denied = str(store.case_path(1))
+    real_open = os.open
+
+    def refusing_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(path) == denied:
+            raise PermissionError(13, "Permission denied", denied)
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    lines = doctor_lines(store.root)
+    monkeypatch.undo()
+    assert any(line.startswith("PROBLEM case 1: cannot read 1.json (permission denied)")
+               for line in lines), lines
+    assert not any("previous version" in line for line in lines)
+    assert store.case_path(1).read_bytes() == before
+    assert store.load(1).revision == 2
+
+
+# -- a store that cannot be written (read-only, or a full disk) ----------------------------------
+
+def refuse_writes_under(root: Path, code: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every write under `root` fail with `code` (EROFS, ENOSPC) as the kernel would: the
+    tests run as root, for whom permission bits stop nothing."""
+    import builtins
+    import errno
+
+    inside = str(root)
+
+    def refuse(path: Any) -> None:
+        if os.fspath(path).startswith(inside):
+            raise OSError(code, os.strerror(code), os.fspath(path))
+
+    def guarded(real: Any, paths: int = 1) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            for path in args[:paths]:
+                refuse(path)
+            return real(*args, **kwargs)
+        return call
+
+    real_open, real_builtin_open = os.open, builtins.open
+    writing = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+
+    def open_(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if flags & writing:
+            refuse(path)
+        return real_open(path, flags, *args, **kwargs)
+
+    def builtin_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if isinstance(file, (str, Path)) and set(mode) & set("wax+"):
+            refuse(file)
+        return real_builtin_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_)
+    monkeypatch.setattr(builtins, "open", builtin_open)
+    for name in ("mkdir", "unlink", "chmod", "rmdir"):
+        monkeypatch.setattr(os, name, guarded(getattr(os, name)))
+    for name in ("replace", "rename", "link"):
+        monkeypatch.setattr(os, name, guarded(getattr(os, name), paths=2))
+    assert code in (errno.EROFS, errno.ENOSPC)
+
+
+@pytest.fixture
+def stale_store(store_path: Path) -> CaseStore:
+    """Three cases, one damaged, and an index that has not caught up with any of them."""
+    store = CaseStore(store_path)
+    store.create(Case(title="first"))
+    store.create(Case(title="second"))
+    write_case_file(store, 3, sound_doc(3, sections=7))
+    (store_path / "cases" / "1.json").chmod(0o644)  # for doctor's permission step to try
+    return store
+
+
+@pytest.mark.parametrize("code", [30, 28])  # EROFS, ENOSPC
+def test_list_and_doctor_show_what_they_can_when_nothing_can_be_written(
+        stale_store: CaseStore, code: int, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from poa_tui.cli import main
+
+    refuse_writes_under(stale_store.root, code, monkeypatch)
+    reason = os.strerror(code)
+    assert main(["--db", str(stale_store.root), "list"]) == 2
+    out, err = capsys.readouterr()
+    assert "first" in out and "second" in out and "DAMAGED" in out
+    assert f"poa.json: {reason}" in err and "case 3" in err
+    assert main(["--db", str(stale_store.root), "doctor"]) == 2
+    out, err = capsys.readouterr()
+    assert "ok    2 case file(s) read fine" in out
+    assert f"PROBLEM case 3: unreadable (`sections` should be an object, not a number); " \
+           f"could not set it aside: {reason.lower()}" in out
+    assert f"PROBLEM could not rebuild the index: " in out
+    assert "Traceback" not in err
