@@ -141,18 +141,24 @@ def test_an_index_of_the_wrong_shape_still_lists_the_cases(store_path: Path, ind
         clocks_for(row, row.updated_at.date())
 
 
+def deny_reading(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening `path` fails with EACCES, as for a file of another user (the tests run as root,
+    for whom permission bits stop nothing)."""
+    denied = str(path)
+    real_open = os.open
+
+    def refusing_open(name: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(name) == denied:
+            raise PermissionError(13, "Permission denied", denied)
+        return real_open(name, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+
+
 def test_permission_denied_is_not_corruption(store: CaseStore,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     store.create(Case(title="intact"))
-    denied = str(store.case_path(1))
-    real_open = os.open
-
-    def refusing_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
-        if os.fspath(path) == denied:
-            raise PermissionError(13, "Permission denied", denied)
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", refusing_open)
+    deny_reading(store.case_path(1), monkeypatch)
     with pytest.raises(UnreadableFileError) as caught:
         store.load(1)
     assert "permission denied" in str(caught.value) and "doctor" in str(caught.value)
@@ -207,15 +213,7 @@ def test_doctor_leaves_a_case_it_may_not_read_where_it_is(
     case.title = "intact, second revision"
     store.save(case)
     before = store.case_path(1).read_bytes()
-    denied = str(store.case_path(1))
-    real_open = os.open
-
-    def refusing_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
-        if os.fspath(path) == denied:
-            raise PermissionError(13, "Permission denied", denied)
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", refusing_open)
+    deny_reading(store.case_path(1), monkeypatch)
     lines = doctor_lines(store.root)
     monkeypatch.undo()
     assert any(line.startswith("PROBLEM case 1: cannot read 1.json (permission denied)")
