@@ -8,6 +8,7 @@ always rebuilt from the case files, which are the truth.
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import time
 from dataclasses import dataclass, field
@@ -16,11 +17,11 @@ from pathlib import Path
 from typing import Callable
 
 from . import locks
-from .backup import list_backups
+from .backup import PARTIAL, backups_dir, list_backups
 from .errors import (CaseNotFoundError, CorruptFileError, NewerSchemaError, StoreError,
                      UnreadableFileError, WriteFailedError)
 from .storage import DIR_MODE, FILE_MODE, read_json_file
-from .store import CaseStore, case_from_file_data
+from .store import STAGING_PREFIX, CaseStore, case_from_file_data
 from .summary_index import CASE_FILE_NAME
 
 TEMP_GRACE_SECONDS = 60
@@ -157,6 +158,15 @@ def _clean_temp_files(store: CaseStore, report: DoctorReport) -> None:
                 continue
     if removed:
         report.done.append(f"removed {removed} unfinished temporary file(s) left by an interrupted save")
+    left = [path for path in [*store.cases_dir.glob(f"{STAGING_PREFIX}*"),
+                              *backups_dir(store).glob(f"{PARTIAL}*")]
+            if path.lstat().st_mtime < cutoff]
+    for path in left:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+    if left:
+        report.done.append(f"removed {len(left)} unfinished import, restore or backup folder(s) "
+                           f"left by an interrupted command (none of it was in use)")
 
 
 def _check_locks(store: CaseStore, report: DoctorReport) -> None:

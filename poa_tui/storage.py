@@ -138,7 +138,11 @@ def read_file_bytes(path: Path, limit: int | None = None) -> bytes:
 
 def read_json_file(path: Path) -> Any:
     """Parse a JSON data file, raising `CorruptFileError` (never anything else) when it is bad."""
-    raw = read_file_bytes(path)
+    return parse_json_bytes(path, read_file_bytes(path))
+
+
+def parse_json_bytes(path: Path, raw: bytes) -> Any:
+    """Parse the bytes of the data file `path` (as `read_json_file`, for bytes in hand)."""
     if not raw.strip():
         raise CorruptFileError(path, "the file is empty")
     try:

@@ -296,3 +296,16 @@ def test_list_and_doctor_show_what_they_can_when_nothing_can_be_written(
            f"could not set it aside: {reason.lower()}" in out
     assert f"PROBLEM could not rebuild the index: " in out
     assert "Traceback" not in err
+
+
+def test_doctor_clears_folders_left_by_an_interrupted_import_or_snapshot(store: CaseStore) -> None:
+    store.create(Case(title="sound"))
+    left = [store.cases_dir / ".staging-x1", store.root / "backups" / ".partial-20250101T000000Z-9"]
+    for folder in left:
+        (folder / "cases").mkdir(parents=True)
+        os.utime(folder, (1, 1))
+    fresh = store.cases_dir / ".staging-now"  # may belong to an import running right now
+    fresh.mkdir()
+    lines = doctor_lines(store.root)
+    assert any("removed 2 unfinished import, restore or backup folder(s)" in l for l in lines)
+    assert not any(folder.exists() for folder in left) and fresh.exists()

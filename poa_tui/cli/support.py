@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
-from ..errors import CaseNotFoundError
+from ..errors import CaseNotFoundError, StoreError
 from ..models import Case
 from ..paths import resolve_store_path, settings_path
 from ..store import CaseStore
@@ -136,6 +137,19 @@ def load_case(args: argparse.Namespace, store: CaseStore | None = None) -> tuple
     if store is None:
         raise CaseNotFoundError(args.id)
     return store, store.load(args.id)
+
+
+@contextmanager
+def nothing_changed_on_failure(done: str) -> Iterator[None]:
+    """For a write that is all or nothing (import, restore): an error or ctrl+c part-way says
+    that nothing was `done` ("imported", "restored")."""
+    try:
+        yield
+    except StoreError as error:
+        raise CliError(f"{str(error).rstrip('.')}. Nothing was {done}.") from None
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted; nothing was {done}.", file=sys.stderr)
+        raise
 
 
 def load_settings() -> Settings:
