@@ -30,8 +30,16 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
+def usable_year(value: date) -> bool:
+    """Whether a date (or a timestamp) falls within FIRST_YEAR..LAST_YEAR."""
+    return FIRST_YEAR <= value.year <= LAST_YEAR
+
+
+YEARS_MESSAGE = f"dates must fall between the years {FIRST_YEAR} and {LAST_YEAR}"
+
+
 def _in_range(value: date, text: object) -> None:
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+    if not usable_year(value):
         raise RecordError(f"{str(text)[:40]!r} is outside the years {FIRST_YEAR} to {LAST_YEAR}")
 
 

@@ -54,6 +54,11 @@ def _next_revision(case: Case) -> tuple[dict[str, Any], Callable[[], None]]:
     revision = case.revision + 1
     doc = case.to_dict()
     doc.update(revision=revision, updated_at=stamp.isoformat(), schema=SCHEMA_VERSION)
+    try:  # never write what the next read would refuse (a date in year 9999 from a paste...)
+        Case.from_dict(doc)
+    except RecordError as error:
+        raise StoreError(f"Case {case.id} was not saved: {error}. Nothing was written; "
+                         f"correct it and save again.") from None
 
     def written() -> None:
         case.revision = revision

@@ -309,3 +309,34 @@ def test_doctor_clears_folders_left_by_an_interrupted_import_or_snapshot(store: 
     lines = doctor_lines(store.root)
     assert any("removed 2 unfinished import, restore or backup folder(s)" in l for l in lines)
     assert not any(folder.exists() for folder in left) and fresh.exists()
+
+
+def test_the_store_never_writes_a_case_it_would_refuse_to_read(store: CaseStore) -> None:
+    from datetime import date
+
+    from poa_tui.errors import StoreError
+
+    case = store.create(Case(title="sound"))
+    before = store.case_path(case.id).read_bytes()
+    case.notice.deadline = date(9999, 12, 31)  # as a pasted notice could give it
+    with pytest.raises(StoreError) as caught:
+        store.save(case)
+    assert "`notice.deadline`" in str(caught.value) and "Nothing was written" in str(caught.value)
+    assert store.case_path(case.id).read_bytes() == before
+    assert case.revision == 1
+
+
+@pytest.mark.parametrize("text", ["9999-12-31", "0001-01-01 00:10"])
+def test_the_forms_refuse_dates_near_year_1_or_9999(text: str) -> None:
+    from datetime import date
+
+    from poa_tui.screens.case_form import FieldError, read_date
+    from poa_tui.screens.notice_review import ReviewError, read_day
+    from poa_tui.screens.submission_form import FormError, read_moment
+
+    with pytest.raises(FormError, match="out of range"):
+        read_moment("sent", "Sent", text, today=date(2025, 3, 1))
+    with pytest.raises(FieldError, match="out of range"):
+        read_date("deadline", "Deadline", text[:10])
+    with pytest.raises(ReviewError, match="out of range"):
+        read_day("deadline", "Deadline", text[:10])
