@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 import time
 import zipfile
@@ -51,10 +52,18 @@ def backups_dir(store: CaseStore) -> Path:
 
 
 def _store_files(store: CaseStore) -> list[tuple[Path, str]]:
-    files = [(store.index_path, INDEX_NAME)] if store.index_path.exists() else []
-    for case_id in store.case_ids():
-        files.append((store.case_path(case_id), f"cases/{case_id}.json"))
-    return files
+    """The index and the case files, regular files only: a pipe named like a case would hang
+    the zip writer (and is no case)."""
+    files = [(store.index_path, INDEX_NAME)]
+    files += [(store.case_path(case_id), f"cases/{case_id}.json") for case_id in store.case_ids()]
+    return [(path, name) for path, name in files if _is_regular(path)]
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def take_snapshot(store: CaseStore, keep: int = 10) -> Backup:

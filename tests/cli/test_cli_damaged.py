@@ -57,7 +57,8 @@ def test_a_damaged_case_is_listed_and_named_by_every_verb(cli, new_case, db, cha
 def test_a_fifo_in_cases_hangs_no_command(cli, new_case, db) -> None:
     new_case("Sound")
     os.mkfifo(db / "cases" / "2.json")
-    for verb in (["list"], ["show", "2"], ["dump"], ["backup"], ["doctor"]):
+    archive = str(db.parent / "copy.zip")
+    for verb in (["list"], ["show", "2"], ["dump"], ["backup"], ["backup", archive], ["doctor"]):
         result = cli(*verb)  # run_cli gives up after 120 s: a hang fails the test
         assert "Traceback" not in result.err, verb
     assert not (db / "cases" / "2.json").exists()  # doctor set it aside
