@@ -186,7 +186,15 @@ def test_doctor_sets_any_bad_json_aside_and_never_crashes(store: CaseStore, cont
     assert [row.id for row in store.summaries()] == [1]
 
 
-@pytest.mark.parametrize("make", [os.mkfifo, os.mkdir])
+def make_socket(path: Path) -> None:
+    import socket
+
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    server.close()  # the socket file stays
+
+
+@pytest.mark.parametrize("make", [os.mkfifo, os.mkdir, make_socket])
 def test_doctor_sets_a_special_file_aside(store: CaseStore, make) -> None:
     store.create(Case(title="sound"))
     make(store.cases_dir / "2.json")
