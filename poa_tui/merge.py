@@ -11,7 +11,8 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
-from .models import Case, utcnow
+from .evidence_changes import identity
+from .models import Case, EvidenceItem, utcnow
 from .vocab import SECTIONS
 
 _SCALARS = ("title", "seller", "marketplace", "scope", "violation_type", "archived", "closed")
@@ -51,13 +52,36 @@ def merge_case(base: Case, mine: Case, theirs: Case) -> MergeResult:
     if mine.notice != base.notice:
         merged.notice = copy.deepcopy(mine.notice)
     if mine.evidence != base.evidence:
-        merged.evidence = copy.deepcopy(mine.evidence)
+        merged.evidence = merge_evidence(base.evidence, mine.evidence, theirs.evidence)
     _merge_submissions(base, mine, merged)
     if kept:
         stamp = utcnow().strftime("%Y-%m-%d %H:%M UTC")
         note = f"Kept {stamp} after two sessions edited the same text:\n\n" + "\n\n".join(kept)
         merged.notes = f"{merged.notes}\n\n{note}".strip()
     merged.revision = theirs.revision
+    return result
+
+
+def merge_evidence(base: list[EvidenceItem], mine: list[EvidenceItem],
+                   theirs: list[EvidenceItem]) -> list[EvidenceItem]:
+    """The checklist item by item: each side's additions, removals, ticks and notes survive.
+
+    An item both sides changed takes this session's version. An item this session removed
+    goes unless the other side changed it meanwhile (then its version stays).
+    """
+    before = {identity(item): item for item in base}
+    ours = {identity(item): item for item in mine}
+    result: list[EvidenceItem] = []
+    for item in theirs:
+        key = identity(item)
+        if key in ours:
+            result.append(copy.deepcopy(ours[key] if ours[key] != before.get(key) else item))
+        elif key not in before or item != before[key]:
+            result.append(copy.deepcopy(item))  # theirs added it, or changed what we removed
+    listed = {identity(item) for item in result}
+    for key, item in ours.items():
+        if key not in listed and (key not in before or item != before[key]):
+            result.append(copy.deepcopy(item))  # ours added it, or changed what they removed
     return result
 
 

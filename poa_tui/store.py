@@ -23,7 +23,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 
 from tinydb import TinyDB
 from tinydb.table import Document
@@ -40,6 +40,11 @@ from .summary_index import (CASE_FILE_NAME, FULL_SCAN_SECONDS, INDEX_NAME, SETTL
 
 # The index's names stay importable from here, where backup, doctor and the CLI look for them.
 __all__ = ["FULL_SCAN_SECONDS", "INDEX_NAME", "SETTLED_NS", "CaseStore"]
+
+T = TypeVar("T")
+
+WRITE_ATTEMPTS = 3
+"""How many times one save meets another writer's newer revision before it gives up."""
 
 
 STAGING_PREFIX = ".staging-"
@@ -316,6 +321,40 @@ class CaseStore(SummaryIndex):
             path.with_name(path.name + ".bak").unlink(missing_ok=True)
         self.refresh_index()
         return target
+
+    # -- changing a case: the one retry loop ------------------------------------------------
+
+    def write_retrying(self, case: Case, *, on_conflict: Callable[[Case], Case]) -> Case:
+        """Save `case`; when another writer got there first, save `on_conflict(theirs)` instead.
+
+        `on_conflict` gets the case as it now is on disk and returns what to write in its place
+        (a three-way merge for an editing session, the change applied again for `update`). This
+        is the only retry loop for saving a case: a write that keeps meeting newer revisions
+        gives up after `WRITE_ATTEMPTS` tries with a `StoreError` that says so.
+        """
+        for _ in range(WRITE_ATTEMPTS):
+            try:
+                return self.save(case)
+            except ConflictError:
+                case = on_conflict(self.load(case.id))
+        raise StoreError(f"Case {case.id} keeps changing in another session; "
+                         f"nothing was saved this time.")
+
+    def update(self, case_id: int, change: Callable[[Case], T]) -> tuple[Case, T]:
+        """Load case `case_id`, apply `change`, save; on a conflict load and apply it again.
+
+        For writers without an editing session (the CLI, the case list's keys). Returns the
+        case as saved and what `change` returned.
+        """
+        case = self.load(case_id)
+        outcome = [change(case)]
+
+        def again(theirs: Case) -> Case:
+            outcome[0] = change(theirs)
+            return theirs
+
+        saved = self.write_retrying(case, on_conflict=again)
+        return saved, outcome[0]
 
     def all_cases(self) -> list[Case]:
         return [self.load(case_id) for case_id in self.case_ids()]

@@ -9,7 +9,7 @@ the palette's copy, view and export commands.
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable, Iterable, TypeVar
+from typing import Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,8 +20,7 @@ from textual.widgets import Static
 
 from .. import closed_watchers, heap
 from ..commands import PaletteCommand
-from ..errors import StoreError
-from ..locks import LockHolder
+from ..editing.session import CaseSession
 from ..models import Case, Sections
 from ..vocab import SECTIONS, Section
 from ..widgets.case_table import deadline_phrase
@@ -35,7 +34,6 @@ from .editor_layout import KEYS, MEDIUM_COLUMNS, EditorLayout
 from .editor_saving import EditorSaving
 from .editor_saving import RETRY_SECONDS as RETRY_SECONDS  # still read from here (tests/e2e)
 
-T = TypeVar("T")
 
 SETTLE_AFTER = 1.0
 """Seconds from the preview's first update to the heap's release (`heap`): the blocks near
@@ -101,8 +99,10 @@ becomes editable by itself once they leave.
     def __init__(self, case_id: int) -> None:
         super().__init__()
         self.case_id = case_id
-        self.saving = EditorSaving(self, case_id)
-        """Loads, locks, saves and merges the case."""
+        self.session: CaseSession | None = None
+        """The case, its lock, and every change to it (made in `compose`, once there is an app)."""
+        self.saving: EditorSaving
+        """When to save, and how the outcome shows."""
         self.current = Section.ROOT_CAUSE
         self.preview_open = False
         self._leave_anyway = False
@@ -114,34 +114,16 @@ becomes editable by itself once they leave.
         self._editors: dict[Section, SectionEditor] = {}
         self.preview: PoaPreview
 
-    # -- the case, as `saving` keeps it ---------------------------------------------------------
+    # -- the case, as the session keeps it -------------------------------------------------------
 
     @property
     def case(self) -> Case | None:
         """The case as this session has it (the draft text is pulled in before each save)."""
-        return self.saving.case
-
-    @property
-    def base(self) -> Case | None:
-        """The case as last loaded or saved: the common ancestor for a merge."""
-        return self.saving.base
+        return self.session.case if self.session is not None else None
 
     @property
     def read_only(self) -> bool:
-        return self.saving.read_only
-
-    @property
-    def lock_holder(self) -> LockHolder | None:
-        return self.saving.lock_holder
-
-    @property
-    def open_problem(self) -> StoreError | None:
-        return self.saving.open_problem
-
-    @property
-    def save_problem(self) -> StoreError | None:
-        """Why the last save failed; None once saving works."""
-        return self.saving.save_problem
+        return self.session is not None and self.session.read_only
 
     @property
     def unsaved(self) -> bool:
@@ -155,20 +137,23 @@ becomes editable by itself once they leave.
         """Save pending edits (the app calls this before it exits); raises when that fails."""
         await self.saving.flush()
 
-    def commit(self, change: Callable[[Case], T]) -> T | None:
-        """Apply `change` to the case with the current draft in it, and save at once."""
-        return self.saving.commit(change)
-
     def refresh_from_store(self) -> None:
         """Called every few seconds: follow another session's writes, or take over its lock."""
-        self.saving.refresh_from_store()
+        self.saving.follow()
+
+    def case_replaced(self) -> None:
+        """The session took in another writer's version: redraw what shows the case."""
+        self.show_heading()
+        self.show_tabs()
+        self.preview.changed(follow=False)
 
     # -- opening -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         heap.hold()  # until the case is on screen: see `_settle_heap`
         self._heap_held = True
-        self.saving.open()
+        self.session = CaseSession(self.app.store, self.case_id).open()  # type: ignore[attr-defined]
+        self.saving = EditorSaving(self, self.session)
         sections = self.case.sections if self.case else Sections()
         self._editors = {section: SectionEditor(section, sections[section], key_hint=KEYS[section],
                                                 on_change=self._draft_changed, classes="pane")
@@ -194,7 +179,9 @@ becomes editable by itself once they leave.
     def on_mount(self) -> None:
         self.saving.autosave.delay = self.app.settings.autosave_delay  # type: ignore[attr-defined]
         if self.case is None:
-            self.notify(str(self.open_problem), title="Cannot open the case", severity="error")
+            assert self.session is not None
+            self.notify(str(self.session.open_problem), title="Cannot open the case",
+                        severity="error")
             self.call_later(self.dismiss)
             return
         for editor in self.editors:
@@ -294,7 +281,8 @@ becomes editable by itself once they leave.
     def action_submission_log(self) -> None:
         from .submission_log import SubmissionLogScreen
 
-        self.app.push_screen(SubmissionLogScreen(self))
+        self.saving.pull_draft()
+        self.app.push_screen(SubmissionLogScreen(self.session, self.today))
 
     def action_copy_poa(self) -> None:
         self.copy()
@@ -309,10 +297,27 @@ becomes editable by itself once they leave.
         self.aside.toggle()
 
     def action_evidence(self) -> None:
-        writing_help.open_evidence(self)
+        if self.session is not None:
+            self.save()
+            writing_help.open_evidence(self, self.session)
 
     def action_external_editor(self) -> None:
-        writing_help.edit_externally(self)
+        writing_help.edit_externally(self, self.editor(self.current), self.current.label,
+                                     self.read_only)
+
+    def action_record_submission(self) -> None:
+        from .submission_log import record_submission
+
+        if self.session is not None:
+            self.saving.pull_draft()
+            record_submission(self, self.session)
+
+    def action_record_reply(self) -> None:
+        from .submission_log import record_reply
+
+        if self.session is not None:
+            self.saving.pull_draft()
+            record_reply(self, self.session)
 
     async def action_back(self) -> None:
         if not self.save() and not self._leave_anyway:
@@ -350,4 +355,18 @@ becomes editable by itself once they leave.
         self.saving.typed()
 
     def on_screen_resume(self) -> None:
+        # A screen above (the log, the checklist) may have changed the case through the
+        # session, merging another session's text on the way.
+        if self.session is not None and self.session.case is not None:
+            sections = self.session.case.sections
+            for editor in self.editors:
+                text = sections[editor.section]
+                if editor.text != text and not editor.unsaved:
+                    editor.replace_text(text, saved=True)
+                elif editor.text == text and editor.unsaved and not self.session.dirty:
+                    editor.mark_saved(text)
+            if self.session.dirty:
+                self.save()  # a change made above that the disk refused: retried from here
+            self.show_tabs()
+            self.aside.text_changed()
         self.show_heading()

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from ..errors import StoreError
+from ..models import Case
 from ..summary import CaseSummary
 
 # The case form and the confirmation dialog are imported where first used, after the list is
@@ -44,7 +45,6 @@ class CaseActions(Screen[None]):
 
     def _create(self, details: CaseDetails | None) -> None:
         from ..guidance import seed_evidence
-        from ..models import Case
 
         if details is None:
             return
@@ -79,8 +79,7 @@ class CaseActions(Screen[None]):
         # Load afresh: the draft may have been saved elsewhere while the form was open, and
         # the form only owns the details.
         try:
-            case = details.apply_to(self.app.store.load(case_id))
-            self.app.store.save(case)
+            self.app.store.update(case_id, details.apply_to)
         except StoreError as error:
             self.notify(str(error), title="Details not saved", severity="error")
             return
@@ -91,10 +90,11 @@ class CaseActions(Screen[None]):
         row = self.current
         if row is None or self._busy_elsewhere(row, "archive"):
             return
-        try:
-            case = self.app.store.load(row.id)
+        def flip(case: Case) -> None:
             case.archived = not case.archived
-            self.app.store.save(case)
+
+        try:
+            case, _ = self.app.store.update(row.id, flip)
         except StoreError as error:
             self.notify(str(error), title="Nothing changed", severity="error")
             return

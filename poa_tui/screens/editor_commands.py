@@ -1,12 +1,12 @@
 """The case editor's palette commands, and the copy, final-text and export they offer.
 
-Each function takes the `CaseEditorScreen` (`case`, `draft_sections()`, its `action_*` methods
-and `copy`/`view_final_text`/`export`), as `writing_help` and `submission_log` do.
+Each function takes the editor screen as a `PlanHost`: what of it these commands use, so this
+module and the editor screen do not import each other.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import Any, Iterable, Protocol
 
 from ..commands import PaletteCommand
 from ..poa import assemble
@@ -16,11 +16,36 @@ from .editor_layout import KEYS
 from .export_form import ExportSource, open_export
 from .text_view import TextViewScreen
 
-if TYPE_CHECKING:
-    from .case_editor import CaseEditorScreen
 
 
-def copy_plan(editor: CaseEditorScreen, only: Section | None = None, fmt: str | None = None) -> None:
+class PlanHost(Protocol):
+    """The case editor as its commands see it."""
+
+    @property
+    def app(self) -> Any: ...
+    @property
+    def case(self) -> Any: ...
+    def draft_sections(self) -> Any: ...
+    def notify(self, message: str, **kwargs: Any) -> None: ...
+    def copy(self, only: Section | None = None, fmt: str | None = None) -> None: ...
+    def view_final_text(self) -> None: ...
+    def export(self) -> None: ...
+    def action_focus_section(self, name: str) -> object: ...
+    def action_preview(self) -> object: ...
+    def action_submission_log(self) -> object: ...
+    def action_record_submission(self) -> object: ...
+    def action_record_reply(self) -> object: ...
+    def action_save_now(self) -> object: ...
+    def action_back(self) -> object: ...
+    def action_next_finding(self) -> object: ...
+    def action_previous_finding(self) -> object: ...
+    def action_toggle_guidance(self) -> object: ...
+    def action_evidence(self) -> object: ...
+    def action_external_editor(self) -> object: ...
+    def query(self, selector: Any) -> Any: ...
+
+
+def copy_plan(editor: PlanHost, only: Section | None = None, fmt: str | None = None) -> None:
     """Send the whole plan (or one section) to the clipboard, in the format settings choose."""
     if fmt is None:
         fmt = "markdown" if editor.app.settings.copy_format == "markdown" else "text"  # type: ignore[attr-defined]
@@ -35,21 +60,19 @@ def copy_plan(editor: CaseEditorScreen, only: Section | None = None, fmt: str | 
                          what + (" as Markdown" if fmt == "markdown" else ""))
 
 
-def view_final_text(editor: CaseEditorScreen) -> None:
+def view_final_text(editor: PlanHost) -> None:
     text = assemble(editor.draft_sections(), fmt="text")
     editor.app.push_screen(TextViewScreen("Final text: what the appeal form receives", text,
                                           what="Whole POA"))
 
 
-def export_plan(editor: CaseEditorScreen) -> None:
+def export_plan(editor: PlanHost) -> None:
     if editor.case is not None:
         open_export(editor, ExportSource(editor.draft_sections(), editor.case.id, editor.case.title),
                     fmt=editor.app.settings.copy_format)  # type: ignore[attr-defined]
 
 
-def palette_commands(editor: CaseEditorScreen) -> Iterable[PaletteCommand]:
-    from .submission_log import record_reply, record_submission
-
+def palette_commands(editor: PlanHost) -> Iterable[PaletteCommand]:
     other = "text" if editor.app.settings.copy_format == "markdown" else "markdown"  # type: ignore[attr-defined]
     yield PaletteCommand("copy: Whole POA", "Copy the plan for the appeal form (F7)", editor.copy)
     for section in SECTIONS:
@@ -66,9 +89,9 @@ def palette_commands(editor: CaseEditorScreen) -> Iterable[PaletteCommand]:
     yield PaletteCommand("export: To file", "Save the plan or one section to a text file",
                          editor.export)
     yield PaletteCommand("attempt: Record submission", "Keep the draft as sent, with where "
-                         "and when", lambda: record_submission(editor))
+                         "and when", editor.action_record_submission)
     yield PaletteCommand("attempt: Record reply", "Paste Amazon's answer to the last attempt",
-                         lambda: record_reply(editor))
+                         editor.action_record_reply)
     yield PaletteCommand("case: Submission log", "Every attempt and reply (F6)",
                          editor.action_submission_log)
     yield from writing_help.palette_commands(editor)

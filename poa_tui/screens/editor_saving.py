@@ -1,36 +1,28 @@
-"""`EditorSaving`: the case behind one case editor, kept on disk and in step with other sessions.
+"""`EditorSaving`: how the case editor shows what its `CaseSession` does with the case.
 
-The editor screen owns one. It opens the case under the editing lock, or read-only when another
-session holds the lock or the data folder cannot be written; a read-only editor follows the other
-session's writes and becomes editable by itself once that session lets go.
+The session (`poa_tui.editing.session`) owns the case: the editing lock, the base version, the
+merge with other writers and the one retry loop. This helper only decides *when* to save and
+*how to say* what happened: it saves `settings.autosave_delay` seconds after the last keystroke
+(never inside one), keeps a save the disk refused on screen and tries it again every
+`RETRY_SECONDS` with the reason in the `#save-problem` strip, says in the `#lock-banner` why a
+case is read-only, and tells the user what a merge took from another session.
 
-Saving happens `settings.autosave_delay` seconds after the last keystroke, on leaving and on
-quit, never inside a keystroke. A save that meets another session's write is merged
-(`merge.merge_case`); one the disk refuses keeps the text on screen and is retried every
-`RETRY_SECONDS`, with the reason in the screen's `#save-problem` strip.
-
-From its screen it uses the section editors (`editors`, `draft_sections()`), the preview, the
-`#lock-banner` and `#save-problem` strips, and `show_tabs()`/`show_heading()` to redraw the
-saved marks and the case's state after a write.
+It talks to the screen through `SavingView`, so it imports no screen.
 """
 
 from __future__ import annotations
 
-import copy
-from typing import TYPE_CHECKING, Callable, TypeVar
+from typing import Any, Callable, Protocol, TypeVar
 
 from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Static
 
-from ..errors import ConflictError, StoreError, WriteFailedError
-from ..locks import CaseLockedError, LockHolder, SessionLock
-from ..merge import MergeResult, merge_case
-from ..models import Case
+from ..editing.session import CaseSession, SaveResult
+from ..errors import StoreError
+from ..models import Sections
 from ..typing_pause import TypingPause
-
-if TYPE_CHECKING:
-    from .case_editor import CaseEditorScreen
+from ..vocab import Section
 
 T = TypeVar("T")
 
@@ -38,139 +30,138 @@ RETRY_SECONDS = 5.0
 """How often a save the disk refused is tried again."""
 
 
-class EditorSaving:
-    """Loads, locks, saves and merges case `case_id` for `screen`."""
+class SectionText(Protocol):
+    """A section editor, as saving sees it."""
 
-    def __init__(self, screen: CaseEditorScreen, case_id: int) -> None:
-        self.screen = screen
-        self.case_id = case_id
-        self.case: Case | None = None
-        """The case as this session has it (the draft text is pulled in before each save)."""
-        self.base: Case | None = None
-        """The case as last loaded or saved: the common ancestor for a merge."""
-        self.read_only = False
-        self.lock_holder: LockHolder | None = None
-        self.open_problem: StoreError | None = None
-        self.save_problem: StoreError | None = None
-        """Why the last save failed; None once saving works."""
-        self.autosave = TypingPause(screen, 1.0, self.save)
+    section: Section
+    text: str
+    unsaved: bool
+    read_only: bool
+
+    def mark_saved(self, text: str) -> None: ...
+    def replace_text(self, text: str, *, saved: bool) -> None: ...
+
+
+class SavingView(Protocol):
+    """What of the editor screen saving needs: its section editors and a few redraws."""
+
+    @property
+    def editors(self) -> list[SectionText]: ...
+    def draft_sections(self) -> Sections: ...
+    def show_tabs(self) -> None: ...
+    def show_heading(self) -> None: ...
+    def case_replaced(self) -> None: ...
+    def query_one(self, selector: str, expect_type: Any = ...) -> Any: ...
+    def notify(self, message: str, **kwargs: Any) -> None: ...
+    def set_interval(self, interval: float, callback: Callable[[], object], *,
+                     name: str | None = ...) -> Timer: ...
+    def call_later(self, callback: Callable[[], object]) -> bool: ...
+
+
+class EditorSaving:
+    """Saves `session`'s case for `view` at the right moments, and shows the outcome."""
+
+    def __init__(self, view: SavingView, session: CaseSession) -> None:
+        self.view = view
+        self.session = session
+        self.autosave = TypingPause(view, 1.0, self.save)
         """Saves once typing pauses; the screen sets its delay from the settings."""
-        self._lock: SessionLock | None = None
-        self._lock_refused = ""
         self._retry_timer: Timer | None = None
-        self._unsaved_change = False
 
     # -- opening and closing -------------------------------------------------------------------
-
-    def open(self) -> None:
-        """Take the editing lock (or open read-only) and load the case."""
-        store = self.screen.app.store  # type: ignore[attr-defined]
-        lock = store.session_lock(self.case_id)
-        try:
-            self._lock = lock.acquire()
-        except CaseLockedError as error:
-            self.read_only, self.lock_holder = True, error.holder
-        except OSError as error:
-            self.read_only = True
-            self._lock_refused = f"the data folder cannot be written ({error.strerror or error})"
-        try:
-            self.case = store.load(self.case_id)
-        except StoreError as error:
-            self.open_problem = error
-            self._release()
-            return
-        self.base = copy.deepcopy(self.case)
 
     def close(self) -> None:
         """Stop saving by itself and let go of the lock (the screen is leaving)."""
         self._stop_timers()
-        self._release()
+        self.session.close()
 
     def show_banner(self) -> None:
         """Say in the lock banner why the case is read-only, or hide it."""
-        banner = self.screen.query_one("#lock-banner", Static)
-        if not self.read_only:
-            banner.display = False
-            return
-        if self._lock_refused:
-            why = f"Read-only: {self._lock_refused}."
-        else:
-            who = self.lock_holder.describe() if self.lock_holder else "another session"
-            why = (f"Read-only: {who} is editing this case. Their changes show up here; "
-                   f"it becomes editable once they close it.")
-        banner.update(Content(why))
-        banner.display = True
+        banner = self.view.query_one("#lock-banner", Static)
+        why = self.session.read_only_reason()
+        banner.display = bool(why)
+        if why:
+            banner.update(Content(why))
 
     # -- saving --------------------------------------------------------------------------------
 
     def typed(self) -> None:
         """The draft changed on screen: save once typing pauses."""
-        if not self.read_only:
+        if not self.session.read_only:
             self.autosave.poke()
 
     @property
     def unsaved(self) -> bool:
-        return self._unsaved_change or any(editor.unsaved for editor in self.screen.editors)
+        return self.session.dirty or any(editor.unsaved for editor in self.view.editors)
+
+    def pull_draft(self) -> None:
+        """Put the text on screen into the session's case (before a save or a change)."""
+        case = self.session.case
+        if case is None or self.session.read_only:
+            return
+        if any(editor.unsaved for editor in self.view.editors):
+            case.sections = self.view.draft_sections()
+            self.session.mark_dirty()
 
     def save(self) -> bool:
         """Write the draft now if it changed; False when the disk refused (the text stays)."""
         self.autosave.cancel()
-        if self.read_only or self.case is None or not self.unsaved:
+        if self.session.read_only or self.session.case is None:
             return True
-        self.case.sections = self.screen.draft_sections()
-        return self._write()
+        self.pull_draft()
+        if not self.session.dirty:
+            return True
+        return self.show_result(self.session.save())
 
     async def flush(self) -> None:
         """Save pending edits (the app calls this before it exits); raises when that fails."""
-        if not self.save() and self.save_problem is not None:
-            raise self.save_problem
+        if not self.save() and self.session.save_problem is not None:
+            raise self.session.save_problem
 
-    def commit(self, change: Callable[[Case], T]) -> T | None:
+    def update(self, change: Callable[[Any], T]) -> T | None:
         """Apply `change` to the case with the current draft in it, and save at once."""
-        if self.case is None or self.read_only:
-            self.screen.notify("This case is open read-only here, so nothing can be recorded.",
-                               severity="warning")
+        if self.session.case is None or self.session.read_only:
+            self.view.notify("This case is open read-only here, so nothing can be recorded.",
+                             severity="warning")
             return None
-        self.case.sections = self.screen.draft_sections()
-        result = change(self.case)
-        self._unsaved_change = True
-        self._write()
-        self.screen.show_heading()
-        return result
+        self.pull_draft()
+        result = self.session.update(change)
+        self.show_result(result)
+        self.view.show_heading()
+        return result.value
 
-    def _write(self) -> bool:
-        assert self.case is not None
-        store = self.screen.app.store  # type: ignore[attr-defined]
-        for _ in range(3):
-            try:
-                store.save(self.case)
-            except ConflictError:
-                try:
-                    self._merge_from_disk()
-                except StoreError as error:
-                    return self._write_failed(error)
-                continue
-            except StoreError as error:
-                return self._write_failed(error)
-            except OSError as error:
-                return self._write_failed(WriteFailedError(store.case_path(self.case_id), error))
-            self._written()
-            return True
-        return self._write_failed(StoreError(
-            f"Case {self.case_id} keeps changing in another session; saving is tried again."))
+    def show_result(self, result: SaveResult[Any]) -> bool:
+        """Redraw after a save: editors taken from a merge, saved marks, or the problem."""
+        if result.merges:
+            self._show_case_text()
+            self._tell_merge(result)
+        if not result.saved:
+            if result.problem is not None:
+                self._write_failed(result.problem)
+            return False
+        case = self.session.case
+        assert case is not None
+        for editor in self.view.editors:
+            editor.mark_saved(case.sections[editor.section])
+        self.view.show_tabs()
+        self.view.show_heading()
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
+            self.view.query_one("#save-problem", Static).display = False
+            self.view.notify("Saving works again; everything is on disk.", title="Saved")
+        return True
 
-    def _merge_from_disk(self) -> None:
-        assert self.case is not None and self.base is not None
-        theirs = self.screen.app.store.load(self.case_id)  # type: ignore[attr-defined]
-        result = merge_case(self.base, self.case, theirs)
-        self.case, self.base = result.case, theirs
-        for editor in self.screen.editors:
-            text = self.case.sections[editor.section]
+    def _show_case_text(self) -> None:
+        """Show in the editors any section the session's case holds that they do not."""
+        case = self.session.case
+        assert case is not None
+        for editor in self.view.editors:
+            text = case.sections[editor.section]
             if editor.text != text:
                 editor.replace_text(text, saved=False)
-        self._tell_merge(result)
 
-    def _tell_merge(self, result: MergeResult) -> None:
+    def _tell_merge(self, result: SaveResult[Any]) -> None:
         said = []
         if result.taken:
             said.append(f"Took the other session's {', '.join(result.taken)}.")
@@ -178,39 +169,20 @@ class EditorSaving:
             said.append(f"Both changed {', '.join(result.conflicts)}: your text is kept, and "
                         f"the other version is saved in the case notes.")
         said.append("Everything else you wrote is kept.")
-        self.screen.notify(" ".join(said), title=f"Case {self.case_id} was also changed elsewhere",
-                           severity="warning" if result.conflicts else "information", timeout=15)
+        self.view.notify(" ".join(said),
+                         title=f"Case {self.session.case_id} was also changed elsewhere",
+                         severity="warning" if result.conflicts else "information", timeout=15)
 
-    def _written(self) -> None:
-        assert self.case is not None
-        screen = self.screen
-        self.base = copy.deepcopy(self.case)
-        self._unsaved_change = False
-        for editor in screen.editors:
-            editor.mark_saved(self.case.sections[editor.section])
-        screen.show_tabs()
-        screen.show_heading()
-        if self.save_problem is not None:
-            self.save_problem = None
-            screen.query_one("#save-problem", Static).display = False
-            if self._retry_timer is not None:
-                self._retry_timer.stop()
-                self._retry_timer = None
-            screen.notify("Saving works again; everything is on disk.", title="Saved")
-
-    def _write_failed(self, error: StoreError) -> bool:
-        screen = self.screen
-        first = self.save_problem is None
-        self.save_problem = error
-        strip = screen.query_one("#save-problem", Static)
+    def _write_failed(self, error: StoreError) -> None:
+        first = self._retry_timer is None
+        strip = self.view.query_one("#save-problem", Static)
         strip.update(Content(f"Not saved: {error} Your text stays here; saving is tried again "
                              f"every {RETRY_SECONDS:.0f} s."))
         strip.display = True
         if first:
-            screen.notify(str(error), title="Not saved", severity="error", timeout=15)
-        if self._retry_timer is None:
-            self._retry_timer = screen.set_interval(RETRY_SECONDS, self.save, name="save-retry")
-        return False
+            self.view.notify(str(error), title="Not saved", severity="error", timeout=15)
+            self._retry_timer = self.view.set_interval(RETRY_SECONDS, self.save,
+                                                       name="save-retry")
 
     def _stop_timers(self) -> None:
         self.autosave.cancel()
@@ -218,49 +190,22 @@ class EditorSaving:
             self._retry_timer.stop()
             self._retry_timer = None
 
-    def _release(self) -> None:
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
-
     # -- other sessions ------------------------------------------------------------------------
 
-    def refresh_from_store(self) -> None:
+    def follow(self) -> None:
         """Follow another session's writes, or take over its lock once it lets go."""
-        if self.case is None:
+        session = self.session
+        was_read_only = session.read_only
+        if any(editor.unsaved for editor in self.view.editors) and not was_read_only:
+            return  # the next save merges
+        if not session.follow():
             return
-        screen = self.screen
-        store = screen.app.store  # type: ignore[attr-defined]
-        if self.read_only and not self._lock_refused:
-            lock = store.session_lock(self.case_id)
-            try:
-                self._lock = lock.acquire()
-            except (CaseLockedError, OSError) as error:
-                self.lock_holder = getattr(error, "holder", self.lock_holder)
-                self._adopt_disk()
-                return
-            self.read_only = False
-            self._adopt_disk()
-            for editor in screen.editors:
+        for editor in self.view.editors:
+            editor.replace_text(session.case.sections[editor.section], saved=True)  # type: ignore[union-attr]
+        if was_read_only and not session.read_only:
+            for editor in self.view.editors:
                 editor.read_only = False
             self.show_banner()
-            screen.notify("The other session closed this case: you can edit it now.",
-                          title=f"Case {self.case_id}")
-        elif not self.unsaved and self.save_problem is None:
-            self._adopt_disk()
-
-    def _adopt_disk(self) -> None:
-        """Show the case as stored, if another writer changed it."""
-        screen = self.screen
-        try:
-            disk = screen.app.store.load(self.case_id)  # type: ignore[attr-defined]
-        except StoreError:
-            return
-        if self.case is not None and disk.revision == self.case.revision:
-            return
-        self.case, self.base = disk, copy.deepcopy(disk)
-        for editor in screen.editors:
-            editor.replace_text(disk.sections[editor.section], saved=True)
-        screen.show_heading()
-        screen.show_tabs()
-        screen.preview.changed(follow=False)
+            self.view.notify("The other session closed this case: you can edit it now.",
+                             title=f"Case {session.case_id}")
+        self.view.case_replaced()

@@ -2,9 +2,9 @@
 
 A case with no checklist starts from the suggestions for its violation type
 (`guidance.seed_evidence`); nothing is written until the user changes something. Every change
-is saved at once. When another session wrote the case meanwhile (`ConflictError`), the case is
-read again, the same one change is made to that version and saved, and the user is told: a
-tick or a note made elsewhere is never overwritten by this screen.
+is saved at once through the editor's `CaseSession`. When another writer changed the case
+meanwhile, the session merges the checklists item by item (`merge.merge_evidence`) and the user
+is told: a tick or a note made elsewhere is never overwritten by this screen.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..commands import PaletteCommand
-from ..errors import ConflictError, StoreError
+from ..editing.session import CaseSession
 from ..evidence_changes import Change, add, identity, remove, rename, set_done, set_note, spec_for
 from ..guidance import seed_evidence
 from ..models import Case, EvidenceItem
@@ -30,12 +30,11 @@ from ..vocab import ViolationType
 from ..widgets.checklist_row import ChecklistRow
 from .confirm import ConfirmScreen
 
-SAVE_ATTEMPTS = 3
-"""Re-read-and-apply rounds before giving up on a case another session keeps writing."""
 
 
 class EvidenceScreen(ModalScreen[Case | None]):
-    """The checklist of case `case_id`; dismisses with the case as last saved (None if unsaved)."""
+    """The checklist of the session's case; dismisses with the case as last saved (None if
+    nothing was saved)."""
 
     HELP = """\
 ## Evidence checklist
@@ -71,10 +70,11 @@ change is made on top of that version, so neither is lost.
                 tooltip="Stop editing the line below, or close the checklist."),
     ]
 
-    def __init__(self, case_id: int, *, read_only: bool = False) -> None:
+    def __init__(self, session: CaseSession) -> None:
         super().__init__()
-        self.case_id = case_id
-        self.read_only = read_only
+        self.session = session
+        self.case_id = session.case_id
+        self.read_only = session.read_only
         """Another session is editing the case: the list can be read, not changed."""
         self.case: Case | None = None
         """The case as last read or saved."""
@@ -96,13 +96,12 @@ change is made on top of that version, so neither is lost.
                 yield Input(id="evidence-input", compact=True)
 
     def on_mount(self) -> None:
-        try:
-            self.case = self.app.store.load(self.case_id)
-        except StoreError as error:
-            self.notify(str(error), title="Cannot open the checklist", severity="error")
+        if self.session.case is None:
+            self.notify(str(self.session.open_problem), title="Cannot open the checklist",
+                        severity="error")
             self.dismiss(None)
             return
-        self._adopt(self.case)
+        self._adopt(copy.deepcopy(self.session.case))
         self.query_one("#evidence-edit").display = False
         self.query_one(OptionList).focus()
 
@@ -173,44 +172,32 @@ change is made on top of that version, so neither is lost.
 
     def apply(self, change: Change, done_message: str | None = None,
               highlight: str | None = None) -> bool:
-        """Make `change` to the checklist and save it; True when it was saved."""
-        if self.case is None:
+        """Make `change` to the checklist and save it; True when it was made."""
+        case = self.session.case
+        if case is None:
             return False
-        base = self.case
-        for _ in range(SAVE_ATTEMPTS):
-            mine = copy.deepcopy(base)
-            mine.evidence = copy.deepcopy(base.evidence) or seed_evidence(base.violation_type)
-            problem = change(mine.evidence)
-            if problem is not None:
-                self.notify(problem, title="Checklist", severity="warning")
-                if base is not self.case:
-                    self._adopt(base)
-                return False
-            try:
-                saved = self.app.store.save(mine)
-            except ConflictError:
-                try:
-                    base = self.app.store.load(self.case_id)
-                except StoreError as error:
-                    self.notify(str(error), title="Checklist not saved", severity="error")
-                    return False
-                continue
-            except StoreError as error:
-                self.notify(str(error), title="Checklist not saved", severity="error")
-                return False
-            if base is not self.case:
-                self.notify(f"Case {self.case_id} was changed in another window meanwhile. Your "
-                            f"change was made on top of that version; both are kept.",
-                            title="Checklist merged", severity="information")
-            elif done_message:
-                self.notify(done_message, title="Checklist", timeout=3)
-            self.saved = saved
-            self._adopt(copy.deepcopy(saved), highlight)
-            return True
-        self.notify(f"Case {self.case_id} keeps changing in another window, so the checklist was "
-                    f"not saved. Try again in a moment.", title="Checklist not saved",
-                    severity="error")
-        return False
+        evidence = copy.deepcopy(case.evidence) or seed_evidence(case.violation_type)
+        problem = change(evidence)
+        if problem is not None:
+            self.notify(problem, title="Checklist", severity="warning")
+            return False
+        result = self.session.update(lambda case: setattr(case, "evidence", evidence))
+        if result.refused:
+            self.notify(result.refused, title="Checklist", severity="warning")
+            return False
+        if not result.saved:
+            self.notify(f"{result.problem} The change is kept here and saved again by the "
+                        f"editor.", title="Checklist not saved yet", severity="error")
+        elif result.merges:
+            self.notify(f"Case {self.case_id} was changed in another window meanwhile. Your "
+                        f"change was made on top of that version; both are kept.",
+                        title="Checklist merged", severity="information")
+        elif done_message:
+            self.notify(done_message, title="Checklist", timeout=3)
+        assert self.session.case is not None
+        self.saved = self.session.case
+        self._adopt(copy.deepcopy(self.session.case), highlight)
+        return True
 
     # -- actions ------------------------------------------------------------------------------
 

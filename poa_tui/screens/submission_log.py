@@ -1,13 +1,14 @@
 """Every attempt sent for a case, what exactly it said, and what Amazon answered.
 
-The log works on the editor's copy of the case, so recording an attempt goes through the
-editor's save path (its lock, merge and retry) and snapshots the draft exactly as it is on
-screen, saved or not.
+The log works on the editor's `CaseSession`: recording an attempt, a reply or a tick goes
+through the session's one save path (its lock, merge and retry), and an attempt snapshots the
+draft exactly as the editor had it, saved or not (the editor puts its text into the session
+before it opens the log).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from ..commands import PaletteCommand
+from ..editing.session import CaseSession, SaveResult
 from ..diffing import repeat_of_rejected
 from ..models import Case, Reply, Submission
 from ..poa import assemble
@@ -27,7 +29,7 @@ from ..vocab import Channel
 from ..widgets.attempt_table import AttemptTable, days_waited
 from ..widgets.clock_badges import clock_line, clocks_in
 from ..widgets.key_footer import KeyFooter
-from ..widgets.request_list import Change, RequestList
+from ..widgets.request_list import RequestGone, RequestList
 from ..widgets.timeline import Timeline
 from .confirm import ConfirmScreen
 from .diff_view import DRAFT, DiffScreen
@@ -35,10 +37,8 @@ from .export_form import ExportSource, open_export
 from .reply_form import ReplyFormScreen
 from .submission_form import SubmissionDetails, SubmissionFormScreen, local_stamp
 from .text_view import TextViewScreen
+from ..readiness import Readiness
 from .writing_help import confirm_blockers
-
-if TYPE_CHECKING:
-    from .case_editor import CaseEditorScreen
 
 WIDE_COLUMNS = 140
 """From this width the attempt's text sits beside the table instead of under it."""
@@ -52,50 +52,63 @@ when Amazon answers you can see what they were answering. Then press r to record
 """
 
 
-def record_submission(editor: CaseEditorScreen,
+def say_not_saved(host: Screen[Any], result: SaveResult[Any], what: str) -> bool:
+    """Tell the user why `result` did not reach the disk; True when it did."""
+    if result.refused:
+        host.notify(result.refused, severity="warning")
+        return False
+    if not result.saved and result.problem is not None:
+        host.notify(f"{result.problem} It is kept here and saved again by the editor.",
+                    title=f"{what} not saved yet", severity="error", timeout=15)
+    return True
+
+
+def record_submission(host: Screen[Any], session: CaseSession,
                       then: Callable[[Submission], None] | None = None) -> None:
     """Ask where and when the draft went, then snapshot it as a new attempt.
 
-    `then` gets the new attempt once it is saved (the log highlights it, so r answers it).
+    `then` gets the new attempt once it is recorded (the log highlights it, so r answers it).
     """
-    case = editor.case
-    if case is None or editor.read_only:
-        editor.notify("This case is open read-only here, so nothing can be recorded.",
-                      severity="warning")
+    case = session.case
+    if case is None or session.read_only:
+        host.notify("This case is open read-only here, so nothing can be recorded.",
+                    severity="warning")
         return
-    sections = editor.draft_sections()
+    sections = case.sections
     if sections.is_empty():
-        editor.notify("All three sections are empty: write the plan before recording that "
-                      "it was sent.", title="Nothing to record", severity="warning")
+        host.notify("All three sections are empty: write the plan before recording that "
+                    "it was sent.", title="Nothing to record", severity="warning")
         return
     number = max((s.number for s in case.submissions), default=0) + 1
 
     def recorded(details: SubmissionDetails | None) -> None:
         if details is None:
             return
-        attempt = editor.commit(
+        result = session.update(
             lambda case: case.record_submission(details.channel, details.when, details.note))
-        if attempt is not None:
+        attempt = result.value
+        if say_not_saved(host, result, "The attempt") and attempt is not None:
             if then is not None:
                 then(attempt)
-            editor.notify(f"Attempt {attempt.number} kept exactly as sent via "
-                          f"{attempt.channel.label}. Press r in the log when Amazon answers.",
-                          title="Submission recorded")
+            host.notify(f"Attempt {attempt.number} kept exactly as sent via "
+                        f"{attempt.channel.label}. Press r in the log when Amazon answers.",
+                        title="Submission recorded")
 
     form = SubmissionFormScreen(sections, number, repeat=repeat_of_rejected(case, sections))
-    confirm_blockers(editor, lambda: editor.app.push_screen(form, recorded))
+    ready = Readiness.of(case, getattr(host.app, "settings", None))
+    confirm_blockers(host, ready, lambda: host.app.push_screen(form, recorded))
 
 
-def record_reply(editor: CaseEditorScreen, number: int | None = None) -> None:
+def record_reply(host: Screen[Any], session: CaseSession, number: int | None = None) -> None:
     """Ask for Amazon's answer to attempt `number` (default: the latest) and keep it."""
-    case = editor.case
-    if case is None or editor.read_only:
-        editor.notify("This case is open read-only here, so nothing can be recorded.",
-                      severity="warning")
+    case = session.case
+    if case is None or session.read_only:
+        host.notify("This case is open read-only here, so nothing can be recorded.",
+                    severity="warning")
         return
     if not case.submissions:
-        editor.notify("Record the submission first (F6, then s): a reply answers an attempt.",
-                      title="No attempt yet", severity="warning")
+        host.notify("Record the submission first (F6, then s): a reply answers an attempt.",
+                    title="No attempt yet", severity="warning")
         return
     attempt = case.submission(number) if number is not None else case.submissions[-1]
 
@@ -108,19 +121,19 @@ def record_reply(editor: CaseEditorScreen, number: int | None = None) -> None:
             target.reply = reply
             return target
 
-        if editor.commit(keep) is not None:
-            editor.notify(f"{reply.outcome.label}. Next: {reply.outcome.next_step}",
-                          title=f"Reply to attempt {attempt.number} recorded")
+        if say_not_saved(host, session.update(keep), "The reply"):
+            host.notify(f"{reply.outcome.label}. Next: {reply.outcome.next_step}",
+                        title=f"Reply to attempt {attempt.number} recorded")
 
     def open_form(replace: bool | None = True) -> None:
         if replace:
-            editor.app.push_screen(ReplyFormScreen(attempt), recorded)
+            host.app.push_screen(ReplyFormScreen(attempt), recorded)
 
     if attempt.reply is None:
         open_form()
     else:
         # Saving the form overwrites Amazon's earlier answer: make sure that is meant.
-        editor.app.push_screen(ConfirmScreen(
+        host.app.push_screen(ConfirmScreen(
             f"Replace Amazon's reply of {local_stamp(attempt.reply.received_at)}?",
             f"Attempt {attempt.number} already has a reply ({attempt.reply.outcome.label}). "
             "Recording another one takes its place.",
@@ -194,14 +207,15 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
                 tooltip="Back to the editor."),
     ]
 
-    def __init__(self, editor: CaseEditorScreen) -> None:
+    def __init__(self, session: CaseSession, today: Callable[[], Any]) -> None:
         super().__init__()
-        self.editor = editor
+        self.session = session
+        self._clock = today
 
     @property
     def case(self) -> Case:
-        assert self.editor.case is not None
-        return self.editor.case
+        assert self.session.case is not None
+        return self.session.case
 
     def compose(self) -> ComposeResult:
         yield Static("", id="log-heading")
@@ -216,7 +230,7 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
             with VerticalScroll(id="attempt-detail", classes="pane") as detail:
                 detail.border_title = "Attempt"
                 yield Static("", id="attempt-summary")
-                yield RequestList(self._commit, id="requests")
+                yield RequestList(read_only=self.session.read_only, id="requests")
                 yield Static("", id="reply-label", classes="detail-label")
                 yield Static("", id="reply-text", classes="inert-text")
                 yield Static("What was sent", id="sent-label", classes="detail-label")
@@ -244,7 +258,7 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
         self.refresh_log()
 
     def _today(self) -> Any:
-        return self.editor.today()
+        return self._clock()
 
     def refresh_log(self, keep: int | None = None) -> None:
         case = self.case
@@ -298,11 +312,11 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
     # The forms are modals over this screen: `on_screen_resume` redraws the log after them.
 
     def action_record_submission(self) -> None:
-        record_submission(self.editor, lambda attempt: self.refresh_log(keep=attempt.number))
+        record_submission(self, self.session, lambda attempt: self.refresh_log(keep=attempt.number))
 
     def action_record_reply(self) -> None:
         attempt = self.selected()
-        record_reply(self.editor, attempt.number if attempt else None)
+        record_reply(self, self.session, attempt.number if attempt else None)
 
     def _sent(self) -> Submission | None:
         attempt = self.selected()
@@ -329,12 +343,15 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
             open_export(self, ExportSource(attempt.sections, self.case.id, self.case.title,
                                            label=f"attempt {attempt.number}"))
 
-    def _commit(self, change: Change) -> Case | None:
-        """Save a tick on the editor's copy of the case, through its lock and merge."""
-        return self.editor.commit(change)
-
-    def on_request_list_changed(self, event: RequestList.Changed) -> None:
-        self.refresh_log()
+    def on_request_list_toggle(self, event: RequestList.Toggle) -> None:
+        """Save a tick through the session, with its lock and merge."""
+        try:
+            result = self.session.update(event.change)
+        except RequestGone as gone:
+            self.notify(str(gone), title="Request list", severity="warning")
+            result = None
+        if result is None or say_not_saved(self, result, "The tick"):
+            self.refresh_log()
 
     def action_focus_requests(self) -> None:
         attempt = self.selected()
@@ -351,7 +368,7 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
     def compare(self, left: int, right: int | str) -> None:
         """Open the comparison of attempt `left` with `right` (an attempt or the draft)."""
         self.app.push_screen(DiffScreen(self.case, left, right,  # type: ignore[arg-type]
-                                        draft=self.editor.draft_sections()))
+                                        draft=self.case.sections))
 
     def action_compare_draft(self) -> None:
         attempt = self._sent()

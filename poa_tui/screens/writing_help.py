@@ -7,21 +7,25 @@
   the text comes back as one edit, so ctrl+z undoes it in one step.
 - `confirm_blockers`: asks before a draft with blockers is recorded as sent.
 
-Each function takes the `CaseEditorScreen` (`case`, `current`, `read_only`, `editor(section)`,
-`draft_sections()`, `save()`, `refresh_from_store()`), as `submission_log` does.
+Each function takes the screen it works on and what it works with, never the editor screen's
+type, so this module and the editor do not import each other.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Protocol
 
 from textual.app import SuspendNotSupported
 from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import TextArea
 
 from ..checks import Severity
 from ..commands import PaletteCommand
+from ..editing.session import CaseSession
 from ..external_editor import EditorProblem, edit_text, editor_argv, editor_name
+from ..models import Case, Sections
 from ..readiness import Readiness
 from ..widgets.writing_aside import WritingAside
 from .confirm import ConfirmScreen
@@ -58,89 +62,90 @@ would get it rejected: **blockers** (red) must go, **warnings** (amber) often si
 """Appended to the editor's F1 help."""
 
 
-def aside(editor: Any) -> WritingAside | None:
-    found = editor.query(WritingAside)
+class WritingHelpHost(Protocol):
+    """The screen the writing help sits on: it answers these actions (the palette's commands)."""
+
+    def query(self, selector: type[WritingAside]) -> Any: ...
+    def action_next_finding(self) -> object: ...
+    def action_previous_finding(self) -> object: ...
+    def action_toggle_guidance(self) -> object: ...
+    def action_evidence(self) -> object: ...
+    def action_external_editor(self) -> object: ...
+
+
+def aside(screen: WritingHelpHost | Screen[Any]) -> WritingAside | None:
+    found = screen.query(WritingAside)
     return found.first() if found else None
 
 
-def readiness_now(editor: Any) -> Readiness:
+def readiness_now(screen: Screen[Any], case: Case | None, draft: Sections) -> Readiness:
     """The checks on the draft as it is on screen."""
-    panel = aside(editor)
+    panel = aside(screen)
     if panel is not None:
         return panel.refresh_checks()
-    if editor.case is None:
+    if case is None:
         return Readiness()
-    draft = replace(editor.case, sections=editor.draft_sections())
-    return Readiness.of(draft, getattr(editor.app, "settings", None))
+    return Readiness.of(replace(case, sections=draft), getattr(screen.app, "settings", None))
 
 
-def jump(editor: Any, backwards: bool = False) -> None:
-    panel = aside(editor)
+def jump(screen: Screen[Any], backwards: bool = False) -> None:
+    panel = aside(screen)
     if panel is not None:
         panel.jump(backwards=backwards)
 
 
-def toggle_guidance(editor: Any) -> None:
-    panel = aside(editor)
+def toggle_guidance(screen: Screen[Any]) -> None:
+    panel = aside(screen)
     if panel is not None:
         panel.toggle()
 
 
-def open_evidence(editor: Any) -> None:
-    """The checklist, over the editor; the editor takes in what it saved when it closes."""
-    if editor.case is None:
-        return
-    editor.save()
+def open_evidence(screen: Screen[Any], session: CaseSession) -> None:
+    """The checklist over `screen`, changing the case through `session`.
 
-    def closed(saved: object) -> None:
-        if saved is not None:
-            editor.refresh_from_store()
-
-    editor.app.push_screen(EvidenceScreen(editor.case.id, read_only=editor.read_only), closed)
+    Save the draft first: the checklist's saves write the session's case."""
+    if session.case is not None:
+        screen.app.push_screen(EvidenceScreen(session))
 
 
-def edit_externally(editor: Any) -> None:
-    """Hand the current section to `$VISUAL`/`$EDITOR` and take back what it saved."""
-    section = editor.current
-    area = editor.editor(section)
-    if editor.read_only:
-        editor.notify("This case is open read-only here, so it cannot be edited.",
+def edit_externally(screen: Screen[Any], area: TextArea, label: str, read_only: bool) -> None:
+    """Hand `area`'s text to `$VISUAL`/`$EDITOR` and take back what it saved."""
+    if read_only:
+        screen.notify("This case is open read-only here, so it cannot be edited.",
                       severity="warning")
         return
     try:
         argv = editor_argv()
     except EditorProblem as problem:
-        editor.notify(str(problem), title="No editor", severity="warning", timeout=12)
+        screen.notify(str(problem), title="No editor", severity="warning", timeout=12)
         return
     name = editor_name(argv)
     try:
-        with editor.app.suspend():
-            outcome = edit_text(area.text, argv, label=section.label)
+        with screen.app.suspend():
+            outcome = edit_text(area.text, argv, label=label)
     except SuspendNotSupported:
-        editor.notify("This session cannot hand the terminal to another program (it runs in a "
+        screen.notify("This session cannot hand the terminal to another program (it runs in a "
                       "browser, or without a terminal of its own). Copy the section from the "
                       "command palette and paste it back instead.", title=f"Cannot open {name}",
                       severity="warning", timeout=12)
         return
     if outcome.text is None:
-        editor.notify(outcome.error or "", title=f"{section.label} unchanged", severity="error",
+        screen.notify(outcome.error or "", title=f"{label} unchanged", severity="error",
                       timeout=15)
         return
     if not outcome.changed:
-        editor.notify(f"No changes came back from {name}.", title=section.label)
+        screen.notify(f"No changes came back from {name}.", title=label)
         return
     # Its own undo step: the edit before it and the typing after it stay separate.
     area.history.checkpoint()
     area.replace(outcome.text, (0, 0), area.document.end, maintain_selection_offset=False)
     area.history.checkpoint()
     area.focus()
-    editor.notify(f"{section.label} updated from {name}; ctrl+z undoes it in one step.",
-                  title=section.label)
+    screen.notify(f"{label} updated from {name}; ctrl+z undoes it in one step.", title=label)
 
 
-def confirm_blockers(editor: Any, proceed: Callable[[], object]) -> None:
-    """Run `proceed` at once if the draft has no blockers, else only once the user agrees."""
-    ready = readiness_now(editor)
+def confirm_blockers(screen: Screen[Any], ready: Readiness, proceed: Callable[[], object]) -> None:
+    """Run `proceed` at once if `ready` has no blockers, else only once the user agrees."""
     blockers = [f for f in ready.findings if f.severity is Severity.BLOCKER]
     if not blockers:
         proceed()
@@ -156,22 +161,21 @@ def confirm_blockers(editor: Any, proceed: Callable[[], object]) -> None:
         if yes:
             proceed()
 
-    editor.app.push_screen(
+    screen.app.push_screen(
         ConfirmScreen(f"The plan still has {count} blocker{'s' if count != 1 else ''}. "
                       f"Record it as sent anyway?", detail, yes="Record anyway",
                       no="Go back", danger=True), answered)
 
 
-def palette_commands(editor: Any) -> Iterable[PaletteCommand]:
-    shown = (panel := aside(editor)) is not None and panel.shown
+def palette_commands(host: WritingHelpHost) -> Iterable[PaletteCommand]:
+    shown = (panel := aside(host)) is not None and panel.shown
     yield PaletteCommand("check: Next finding", "Select the next problem the checks found (F8)",
-                         lambda: jump(editor))
+                         host.action_next_finding)
     yield PaletteCommand("check: Previous finding", "Select the previous problem (shift+F8)",
-                         lambda: jump(editor, backwards=True))
+                         host.action_previous_finding)
     yield PaletteCommand("view: Guidance", ("Hide" if shown else "Show") + " the checks and the "
-                         "writing guidance (ctrl+g)", lambda: toggle_guidance(editor))
+                         "writing guidance (ctrl+g)", host.action_toggle_guidance)
     yield PaletteCommand("case: Evidence checklist", "Documents this appeal needs (ctrl+t)",
-                         lambda: open_evidence(editor))
+                         host.action_evidence)
     yield PaletteCommand("edit: Open in $EDITOR", "Write this section in your own editor "
-                         "(ctrl+o)", lambda: edit_externally(editor))
-
+                         "(ctrl+o)", host.action_external_editor)

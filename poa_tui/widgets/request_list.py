@@ -1,8 +1,8 @@
 """What Amazon asked for in a reply, as checklists.
 
 `RequestList` is the case's to-do list: the requests of one answered attempt, ticked off as they
-are done, each tick saved at once through a `Commit` (the editor's save path in the submission
-log, or `store_commit` anywhere else). `RequestPicker` is the list the reply form offers before
+are done. A tick is posted up as a `RequestList.Toggle` holding the change; the screen saves it
+(through the editing session in the submission log) and shows the list again. `RequestPicker` is the list the reply form offers before
 anything is saved: the requests the classifier found, all kept unless the user unticks one.
 """
 
@@ -18,41 +18,17 @@ from textual.widgets import OptionList, SelectionList
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from ..errors import ConflictError, StoreError
 from ..models import Case, Reply, Request
 from ..textsafety import strip_controls
 
 Change = Callable[[Case], Case]
 """Changes a case in place and returns it."""
-Commit = Callable[[Change], "Case | None"]
-"""Applies a change to the latest version of a case and saves it; the saved case, or None when
-the change was refused (the committer says why)."""
 
-SAVE_ATTEMPTS = 3
 KIND_LABELS = {"document": "document", "action": "action", "detail": "detail"}
 
 
 class RequestGone(LookupError):
     """The request was changed or removed in another session."""
-
-
-def store_commit(store: object, case_id: int) -> Commit:
-    """A `Commit` that reads the case afresh from `store`, changes it and saves it.
-
-    A write from another session in between (`ConflictError`) is met by reading again and
-    making the same change to that version, so a tick never overwrites someone else's work.
-    """
-    def commit(change: Change) -> Case:
-        for _ in range(SAVE_ATTEMPTS):
-            case = change(store.load(case_id))  # type: ignore[attr-defined]
-            try:
-                store.save(case)  # type: ignore[attr-defined]
-            except ConflictError:
-                continue
-            return case
-        raise StoreError(f"Case {case_id} keeps changing in another session; nothing was "
-                         f"ticked. Try again in a moment.")
-    return commit
 
 
 def set_request_done(attempt: int, index: int, text: str, done: bool) -> Change:
@@ -107,22 +83,23 @@ class RequestList(OptionList):
                 tooltip="Mark the highlighted request done, or not done; saved at once."),
     ]
 
-    class Changed(Message):
-        """A tick was saved; `case` is the case as saved."""
+    class Toggle(Message):
+        """The user ticked or unticked a request: save `change` (it raises `RequestGone` when
+        the request is no longer there) and show the list again."""
 
-        def __init__(self, request_list: RequestList, case: Case) -> None:
+        def __init__(self, request_list: RequestList, change: Change) -> None:
             super().__init__()
             self.request_list = request_list
-            self.case = case
+            self.change = change
 
         @property
         def control(self) -> RequestList:
             return self.request_list
 
-    def __init__(self, commit: Commit | None = None, **kwargs: object) -> None:
+    def __init__(self, *, read_only: bool = False, **kwargs: object) -> None:
         super().__init__(markup=False, **kwargs)  # type: ignore[arg-type]
-        self.commit = commit
-        """Saves a tick; without one the list is read-only."""
+        self.read_only = read_only
+        """Another session is editing the case: the list can be read, not ticked."""
         self.attempt: int | None = None
         self.requests: list[Request] = []
 
@@ -164,22 +141,12 @@ class RequestList(OptionList):
         request, index = self.current, self.highlighted
         if request is None or index is None or self.attempt is None:
             return
-        if self.commit is None:
+        if self.read_only:
             self.notify("This case is open read-only here, so nothing can be ticked.",
                         severity="warning")
             return
-        try:
-            saved = self.commit(set_request_done(self.attempt, index, request.text,
-                                                 not request.done))
-        except RequestGone as gone:
-            self.notify(str(gone), title="Request list", severity="warning")
-            return
-        except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error")
-            return
-        if saved is not None:
-            self.show(saved, self.attempt)
-            self.post_message(self.Changed(self, saved))
+        self.post_message(self.Toggle(self, set_request_done(self.attempt, index, request.text,
+                                                             not request.done)))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -103,7 +103,7 @@ class HistoryHost(App[Any]):
         if self._widgets is not None:
             yield from self._widgets()
 
-    def on_request_list_changed(self, event: Any) -> None:
+    def on_request_list_toggle(self, event: Any) -> None:
         self.messages.append(event)
 
     def on_mount(self) -> None:

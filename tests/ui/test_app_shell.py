@@ -7,10 +7,11 @@ import signal
 from pathlib import Path
 
 import pytest
+from editor_support import eventually, screen_text
 from shell_support import shell_app
 from textual.command import CommandList, CommandPalette
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from poa_tui.app import LATER_SHEETS, PoaApp, make_app
 from poa_tui.errors import WriteFailedError
@@ -92,21 +93,33 @@ async def test_theme_choice_persists_and_broken_original_is_kept(tmp_path: Path)
         assert again.theme == "nord"
 
 
+def palette_prompts(app: PoaApp) -> list[str]:
+    """The first line of each command the open palette lists now."""
+    palette = app.screen
+    if not isinstance(palette, CommandPalette):
+        return []
+    return [str(option.prompt).split("\n")[0]
+            for option in palette.query_one(CommandList).options]
+
+
+async def search_palette(app: PoaApp, pilot, text: str, expect: str) -> None:
+    """Type `text` into the open palette and wait until it lists `expect` first."""
+    app.screen.query_one(Input).value = text
+    await eventually(pilot, lambda: palette_prompts(app)[:1] == [expect])
+
+
 async def test_theme_picked_in_the_palette_is_saved(tmp_path: Path) -> None:
     app = shell_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
-        app.screen.query_one(Input).value = "change theme"
-        await pilot.pause(0.3)
+        await search_palette(app, pilot, "change theme", "app: Change theme")
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await eventually(pilot, lambda: "gruvbox" in palette_prompts(app))
         assert isinstance(app.screen, CommandPalette), "the theme picker is a palette too"
-        app.screen.query_one(Input).value = "gruvbox"
-        await pilot.pause(0.3)
+        await search_palette(app, pilot, "gruvbox", "gruvbox")
         await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert app.theme == "gruvbox"
+        await eventually(pilot, lambda: app.theme == "gruvbox")
     assert Settings.load(app.settings_path)[0].theme == "gruvbox"
 
 
@@ -134,7 +147,8 @@ async def test_help_lists_this_screens_keys_as_mapped(tmp_path: Path) -> None:
         assert keys["n"].startswith("Start a new case")
         assert keys["F1"].startswith("Explain this screen")
         assert "ctrl+p / F9" in keys
-        assert help_screen.query_one("#help-keys", Static).render() is not None
+        shown = screen_text(app.export_screenshot())
+        assert "ctrl+p / F9" in shown and "Start a new case" in shown
         await pilot.press("escape")
         assert isinstance(app.screen, CaseListScreen)
         assert app.focused is app.screen.query_one(CaseTable)
@@ -169,18 +183,14 @@ async def test_palette_offers_namespaced_commands_and_runs_them(tmp_path: Path) 
     app = shell_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f9")
-        palette = app.screen
-        assert isinstance(palette, CommandPalette)
-        await pilot.pause(0.3)
-        prompts = [str(option.prompt).split("\n")[0]
-                   for option in palette.query_one(CommandList).options]
-        assert "case: New" in prompts and "app: Help" in prompts and "app: Change theme" in prompts
+        assert isinstance(app.screen, CommandPalette)
+        await eventually(pilot, lambda: "app: Help" in palette_prompts(app))
+        prompts = palette_prompts(app)
+        assert "case: New" in prompts and "app: Change theme" in prompts
         assert not any(p.startswith("copy:") for p in prompts)
-        palette.query_one(Input).value = "case: new"
-        await pilot.pause(0.3)
+        await search_palette(app, pilot, "case: new", "case: New")
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, CaseFormScreen)
+        await eventually(pilot, lambda: isinstance(app.screen, CaseFormScreen))
 
 
 # -- copy, quit, hang-up, refresh --------------------------------------------------------------
@@ -232,10 +242,7 @@ async def test_hangup_and_terminate_flush_then_exit(tmp_path: Path, signum: int)
         # Only send the signal once the app's handler is there; otherwise it would end pytest.
         assert signal.getsignal(signum) not in (signal.SIG_DFL, signal.SIG_IGN, None)
         os.kill(os.getpid(), signum)
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if not app.is_running:
-                break
+        await eventually(pilot, lambda: not app.is_running)
     assert editing.flushed == 1
     assert app.return_code == 128 + signum
     assert signal.getsignal(signum) == signal.SIG_DFL, "the handler goes with the app"
@@ -249,8 +256,7 @@ async def test_refresh_timer_reads_the_store(tmp_path: Path) -> None:
         screen = app.screen
         original = screen.refresh_from_store
         screen.refresh_from_store = lambda: calls.append(1) or original()  # type: ignore[method-assign]
-        await pilot.pause(0.3)
-        assert len(calls) >= 2
+        await eventually(pilot, lambda: len(calls) >= 2)
 
 
 # -- factory and resources ---------------------------------------------------------------------

@@ -35,7 +35,7 @@ def shown_text(screen: CaseEditorScreen) -> str:
 
 
 async def wait_for_save(pilot, screen: CaseEditorScreen) -> None:
-    await eventually(pilot, lambda: not screen.unsaved or screen.save_problem is not None)
+    await eventually(pilot, lambda: not screen.unsaved or screen.session.save_problem is not None)
 
 
 async def test_opening_a_case_focuses_root_cause(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from help_panels_support import HostApp, drafted_case, store_with
 from textual.widgets import Input, OptionList, Select
 
+from poa_tui.editing.session import CaseSession
 from poa_tui.evidence_changes import follow_violation
 from poa_tui.guidance import seed_evidence
 from poa_tui.models import EvidenceItem
@@ -19,7 +20,8 @@ from poa_tui.vocab import ViolationType
 
 def _app(tmp_path: Path, **changes):
     store, case = store_with(tmp_path, drafted_case(**changes))
-    return HostApp(store, screen=lambda: EvidenceScreen(case.id)), store, case
+    return HostApp(store, screen=lambda: EvidenceScreen(CaseSession(store, case.id).open())), \
+        store, case
 
 
 def _labels(app) -> list[str]:
@@ -158,7 +160,10 @@ async def test_a_change_from_another_session_is_kept(tmp_path) -> None:
 
 async def test_read_only_shows_the_list_and_changes_nothing(tmp_path) -> None:
     store, case = store_with(tmp_path, drafted_case(evidence=[EvidenceItem("One")]))
-    app = HostApp(store, screen=lambda: EvidenceScreen(case.id, read_only=True))
+    held = store.session_lock(case.id).acquire()  # another session is editing the case
+    session = CaseSession(store, case.id).open()
+    assert session.read_only
+    app = HostApp(store, screen=lambda: EvidenceScreen(session))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("space", "a", "delete", "s")
@@ -170,6 +175,7 @@ async def test_read_only_shows_the_list_and_changes_nothing(tmp_path) -> None:
         await pilot.pause()
     assert app.results == [None]
     assert store.load(case.id).revision == case.revision
+    held.release()
 
 
 def _row_text(strip) -> str:

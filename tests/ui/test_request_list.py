@@ -11,7 +11,20 @@ from history_support import HistoryHost, history_case
 from poa_tui.models import Request
 from poa_tui.store import CaseStore
 from poa_tui.widgets.request_list import (RequestGone, RequestList, RequestPicker,
-                                          set_request_done, store_commit)
+                                          set_request_done)
+
+
+class SavingHost(HistoryHost):
+    """Saves each tick the list posts through `CaseStore.update`, as a screen without an
+    editing session would (`HistoryHost`'s own handler counts the messages)."""
+
+    def __init__(self, store: CaseStore, case_id: int) -> None:
+        super().__init__(store, widgets=lambda: [RequestList()])
+        self.case_id = case_id
+
+    def on_request_list_toggle(self, event: RequestList.Toggle) -> None:
+        saved, _ = self.store.update(self.case_id, event.change)
+        event.request_list.show(saved, event.request_list.attempt)
 
 
 def stored_case(tmp_path: Path) -> tuple[CaseStore, int]:
@@ -42,7 +55,7 @@ def test_set_request_done_finds_the_request_by_its_text() -> None:
 
 async def test_ticking_a_request_saves_it(tmp_path: Path) -> None:
     store, case_id = stored_case(tmp_path)
-    app = HistoryHost(store, widgets=lambda: [RequestList(store_commit(store, case_id))])
+    app = SavingHost(store, case_id)
     async with app.run_test(size=(80, 24)) as pilot:
         listing = ready(app, store.load(case_id))
         await pilot.pause()
@@ -64,7 +77,7 @@ async def test_ticking_a_request_saves_it(tmp_path: Path) -> None:
 
 async def test_a_tick_lands_on_top_of_another_sessions_write(tmp_path: Path) -> None:
     store, case_id = stored_case(tmp_path)
-    app = HistoryHost(store, widgets=lambda: [RequestList(store_commit(store, case_id))])
+    app = SavingHost(store, case_id)
     async with app.run_test(size=(80, 24)) as pilot:
         ready(app, store.load(case_id))
         other = CaseStore(tmp_path / "store")
@@ -78,14 +91,14 @@ async def test_a_tick_lands_on_top_of_another_sessions_write(tmp_path: Path) -> 
         assert saved.submission(1).reply.requests[2].done
 
 
-async def test_without_a_committer_the_list_is_read_only(tmp_path: Path) -> None:
+async def test_a_read_only_list_posts_no_tick(tmp_path: Path) -> None:
     case = history_case()
-    app = HistoryHost(widgets=lambda: [RequestList()])
+    app = HistoryHost(widgets=lambda: [RequestList(read_only=True)])
     async with app.run_test(size=(80, 24)) as pilot:
         ready(app, case)
         await pilot.press("down", "space")
         await pilot.pause()
-        assert not case.submission(1).reply.requests[1].done
+        assert not case.submission(1).reply.requests[1].done and app.messages == []
         assert any("read-only" in n.message for n in app._notifications)
 
 

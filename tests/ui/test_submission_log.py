@@ -35,7 +35,7 @@ async def open_log(app, pilot) -> SubmissionLogScreen:
     await pilot.press("f6")
     await pilot.pause()
     log = app.screen
-    assert isinstance(log, SubmissionLogScreen) and log.editor is editor
+    assert isinstance(log, SubmissionLogScreen) and log.session is editor.session
     return log
 
 

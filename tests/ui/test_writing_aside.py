@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import TextArea
 
 from poa_tui.models import Sections
+from poa_tui.editing.session import CaseSession
 from poa_tui.screens import writing_help
 from poa_tui.screens.confirm import ConfirmScreen
 from poa_tui.screens.evidence import EvidenceScreen
@@ -46,7 +47,8 @@ class CaseEditorScreen(Screen[None]):
         self.refreshes = 0
 
     def compose(self) -> ComposeResult:
-        self.case = self.app.store.load(self.case_id)
+        self.session = CaseSession(self.app.store, self.case_id).open()
+        self.case = self.session.case
         with Horizontal(id="editor-body"):
             with Vertical(id="sections"):
                 for section in SECTIONS:
@@ -100,10 +102,20 @@ class CaseEditorScreen(Screen[None]):
         writing_help.toggle_guidance(self)
 
     def action_evidence(self) -> None:
-        writing_help.open_evidence(self)
+        self.save()
+        writing_help.open_evidence(self, self.session)
+
+    def on_screen_resume(self) -> None:
+        self.refresh_from_store()
 
     def action_external_editor(self) -> None:
-        writing_help.edit_externally(self)
+        writing_help.edit_externally(self, self.editor(self.current), self.current.label,
+                                     self.read_only)
+
+
+def ready(editor: CaseEditorScreen):
+    """The checks on the fake editor's draft, as the real editor hands them over."""
+    return writing_help.readiness_now(editor, editor.case, editor.draft_sections())
 
 
 def _app(tmp_path: Path, case=None) -> tuple[HostApp, object]:
@@ -228,9 +240,10 @@ async def test_ctrl_t_saves_first_and_takes_the_checklist_back(tmp_path) -> None
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert isinstance(app.screen, EvidenceScreen) and editor.saves == 1
+        before = editor.refreshes
         await pilot.press("space", "escape")
         await pilot.pause()
-        assert app.screen is editor and editor.refreshes == 1
+        assert app.screen is editor and editor.refreshes == before + 1
         assert app.store.load(editor.case_id).evidence[0].done
 
 
@@ -240,7 +253,7 @@ async def test_blockers_are_named_before_a_submission_is_recorded(tmp_path) -> N
         await pilot.pause()
         editor = app.screen
         went: list[str] = []
-        writing_help.confirm_blockers(editor, lambda: went.append("recorded"))
+        writing_help.confirm_blockers(editor, ready(editor), lambda: went.append("recorded"))
         await pilot.pause()
         question = app.screen
         assert isinstance(question, ConfirmScreen)
@@ -249,14 +262,14 @@ async def test_blockers_are_named_before_a_submission_is_recorded(tmp_path) -> N
         await pilot.press("n")
         await pilot.pause()
         assert went == [] and app.screen is editor
-        writing_help.confirm_blockers(editor, lambda: went.append("recorded"))
+        writing_help.confirm_blockers(editor, ready(editor), lambda: went.append("recorded"))
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
         assert went == ["recorded"]
         for section in SECTIONS:
             editor.editor(section).load_text("On 3 March Ana Ruiz checked 40 units of B07XJ8C8F5.")
-        writing_help.confirm_blockers(editor, lambda: went.append("no question"))
+        writing_help.confirm_blockers(editor, ready(editor), lambda: went.append("no question"))
         assert went[-1] == "no question"
 
 

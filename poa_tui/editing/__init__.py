@@ -1,0 +1,1 @@
+"""Editing a case: the session that owns one open case (no Textual)."""
