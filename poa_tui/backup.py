@@ -168,8 +168,8 @@ def _backup_entries(source: Path) -> Iterator[tuple[str, Callable[[], bytes]]]:
 
 
 def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    too_big = StoreError(f"{info.filename} is larger than {MAX_ENTRY_BYTES >> 20} MB once "
-                         f"unpacked, more than any case")
+    too_big = StoreError(f"it is larger than {MAX_ENTRY_BYTES >> 20} MB once unpacked, more "
+                         f"than any case")
     if info.file_size > MAX_ENTRY_BYTES:
         raise too_big
     chunks, size = [], 0
