@@ -91,8 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args) or 0)
     except (CliError, StoreError) as error:
         return fail(str(error))
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as error:
+        return 128 + getattr(error, "signum", 2)  # SIGINT, or the signal `Interrupted` names
     except BrokenPipeError:
         # The reader went away (`poa-tui dump | head`): stop quietly, and keep Python from
         # complaining again when it flushes stdout at exit.

@@ -139,10 +139,27 @@ def load_case(args: argparse.Namespace, store: CaseStore | None = None) -> tuple
     return store, store.load(args.id)
 
 
+class Interrupted(KeyboardInterrupt):
+    """A signal that ends the process (SIGTERM, SIGHUP) arrived during an all-or-nothing write:
+    raised like ctrl+c so the write is undone; `signum` gives the exit status."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
 @contextmanager
 def nothing_changed_on_failure(done: str) -> Iterator[None]:
-    """For a write that is all or nothing (import, restore): an error or ctrl+c part-way says
-    that nothing was `done` ("imported", "restored")."""
+    """For a write that is all or nothing (import, restore): an error, ctrl+c, SIGTERM or SIGHUP
+    part-way undoes it and says that nothing was `done` ("imported", "restored")."""
+    import signal
+
+    caught = (signal.SIGTERM, signal.SIGHUP)
+    before = {signum: signal.signal(signum, _interrupt) for signum in caught}
     try:
         yield
     except StoreError as error:
@@ -150,6 +167,9 @@ def nothing_changed_on_failure(done: str) -> Iterator[None]:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; nothing was {done}.", file=sys.stderr)
         raise
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
 
 
 def load_settings() -> Settings:

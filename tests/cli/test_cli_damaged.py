@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -111,3 +112,24 @@ def test_restore_of_a_bad_backup_says_nothing_was_restored(cli, new_case, unchan
     assert result.error_line == (
         f"poa-tui: {source}: cases/7.json cannot be restored: it holds case 1, not case 7. "
         f"Nothing was restored.")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_an_import_ended_by_a_signal_writes_nothing_and_says_so(db, tmp_path: Path,
+                                                                 signum) -> None:
+    source = tmp_path / "many.json"
+    source.write_text(json.dumps([{"title": f"case {n}", "notes": "x" * 2000}
+                                  for n in range(3000)]), encoding="utf-8")
+    child = subprocess.Popen([sys.executable, "-m", "poa_tui", "--db", str(db), "import",
+                              str(source)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, env=environment())
+    cases = db / "cases"
+    # Wait for the files to be written out of sight, then stop the import.
+    while child.poll() is None and not any(cases.glob(".staging-*/*.json")):
+        time.sleep(0.005)  # poll interval of a condition wait
+    assert child.poll() is None, "the import ended before it could be stopped"
+    child.send_signal(signum)
+    out, err = child.communicate(timeout=120)
+    assert child.returncode == 128 + signum
+    assert err == "poa-tui: interrupted; nothing was imported.\n"
+    assert [p.name for p in cases.iterdir()] == []
