@@ -11,19 +11,33 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
+from typing import Callable, Iterator
 
-from .errors import CaseNotFoundError, StoreError, WriteFailedError
-from .models import Case
-from .storage import FILE_MODE, atomic_write_bytes, ensure_private_dir, read_json_file
-from .store import INDEX_NAME, CaseStore
+from .errors import StoreError, WriteFailedError
+from .storage import (FILE_MODE, atomic_write_bytes, ensure_private_dir, fsync_dir,
+                      parse_json_bytes, read_file_bytes)
+from .store import INDEX_NAME, STAGING_PREFIX, CaseStore, case_from_file_data
+from .summary_index import CASE_FILE_NAME
 
 BACKUPS = "backups"
 _STAMP = "%Y%m%dT%H%M%S%fZ"
+PARTIAL = ".partial-"
+"""Prefix of a snapshot folder still being built (or left by one that was interrupted)."""
+STALE_SECONDS = 3600
+"""A partial snapshot or restore this old was interrupted: the next one clears it away."""
+MAX_ENTRY_BYTES = 64 << 20
+"""The largest case file `restore` reads (whatever a zip's header claims)."""
+MAX_TOTAL_BYTES = 2 << 30
+"""The most a backup's case files may add up to, uncompressed."""
+MAX_ENTRIES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -38,26 +52,44 @@ def backups_dir(store: CaseStore) -> Path:
 
 
 def _store_files(store: CaseStore) -> list[tuple[Path, str]]:
-    files = [(store.index_path, INDEX_NAME)] if store.index_path.exists() else []
-    for case_id in store.case_ids():
-        files.append((store.case_path(case_id), f"cases/{case_id}.json"))
-    return files
+    """The index and the case files, regular files only: a pipe named like a case would hang
+    the zip writer (and is no case)."""
+    files = [(store.index_path, INDEX_NAME)]
+    files += [(store.case_path(case_id), f"cases/{case_id}.json") for case_id in store.case_ids()]
+    return [(path, name) for path, name in files if _is_regular(path)]
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def take_snapshot(store: CaseStore, keep: int = 10) -> Backup:
-    """Snapshot the store into the rotating set and drop the oldest beyond `keep`."""
+    """Snapshot the store into the rotating set and drop the oldest beyond `keep`.
+
+    The snapshot is built in a hidden folder and renamed into place only when whole: one
+    interrupted half-way is never listed, so never restored in place of the store.
+    """
     stamp = datetime.now(timezone.utc).strftime(_STAMP)
     target = backups_dir(store) / stamp
-    ensure_private_dir(target / "cases")
+    partial = backups_dir(store) / f"{PARTIAL}{stamp}-{os.getpid()}"
+    ensure_private_dir(partial / "cases")
     files = _store_files(store)
-    for source, name in files:
-        dest = target / name
-        try:
-            os.link(source, dest)
-        except FileNotFoundError:
-            continue
-        except OSError:
-            shutil.copy2(source, dest)
+    try:
+        for source, name in files:
+            dest = partial / name
+            try:
+                os.link(source, dest)
+            except FileNotFoundError:
+                continue
+            except OSError:
+                shutil.copy2(source, dest)
+        os.rename(partial, target)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
     prune(store, keep)
     return Backup(target, _parse_stamp(target.name), sum(1 for _, n in files if n != INDEX_NAME))
 
@@ -83,10 +115,19 @@ def list_backups(store: CaseStore) -> list[Backup]:
 
 
 def prune(store: CaseStore, keep: int) -> list[Path]:
+    """Drop the snapshots beyond the newest `keep`, and those left half-built long ago."""
     removed = []
     for old in list_backups(store)[max(keep, 1):]:
         shutil.rmtree(old.path, ignore_errors=True)
         removed.append(old.path)
+    cutoff = time.time() - STALE_SECONDS
+    for left in backups_dir(store).glob(f"{PARTIAL}*"):
+        try:
+            if left.lstat().st_mtime < cutoff:
+                shutil.rmtree(left, ignore_errors=True)
+                removed.append(left)
+        except OSError:
+            continue
     return removed
 
 
@@ -118,51 +159,127 @@ def write_archive(store: CaseStore, path: Path) -> Backup:
     return Backup(path, datetime.now(timezone.utc), sum(1 for _, n in files if n != INDEX_NAME))
 
 
-def _read_backup_cases(source: Path) -> dict[int, bytes]:
-    """Case files of a snapshot folder or a zip archive, checked to be readable."""
-    cases: dict[int, bytes] = {}
+def _backup_entries(source: Path) -> Iterator[tuple[str, Callable[[], bytes]]]:
+    """(name, read) for each case file of a snapshot folder or a zip archive; `read` returns
+    its bytes, refusing more than MAX_ENTRY_BYTES whatever the zip's header claims."""
     if source.is_dir():
-        items = [(p.name, p.read_bytes()) for p in sorted((source / "cases").glob("*.json"))]
-    elif zipfile.is_zipfile(source):
-        with zipfile.ZipFile(source) as archive:
-            items = [(Path(n).name, archive.read(n)) for n in archive.namelist()
-                     if n.startswith("cases/") and n.endswith(".json")]
-    else:
+        folder = source / "cases"
+        names = sorted(os.listdir(folder)) if folder.is_dir() else []
+        for name in names:
+            if name.endswith(".json"):
+                yield f"cases/{name}", partial(read_file_bytes, folder / name, MAX_ENTRY_BYTES)
+        return
+    if not zipfile.is_zipfile(source):
         raise StoreError(f"{source} is neither a poa-tui backup folder nor a .zip backup.")
-    with tempfile.TemporaryDirectory() as scratch:
-        for name, raw in items:
-            probe = Path(scratch) / name
-            probe.write_bytes(raw)
-            doc = read_json_file(probe)
-            try:
-                Case.from_dict(doc["case"]["1"])
-            except (KeyError, TypeError, ValueError) as error:
-                raise StoreError(f"{source}: {name} in the backup is not a readable case.") from error
-            cases[int(Path(name).stem)] = raw
-    if not cases and not (source.is_dir() and (source / INDEX_NAME).exists()):
+    with zipfile.ZipFile(source) as archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_ENTRIES:
+            raise StoreError(f"{source} holds {len(infos)} files, more than a backup holds.")
+        for info in infos:
+            if info.filename.startswith("cases/") and info.filename.endswith(".json"):
+                yield info.filename, partial(_read_entry, archive, info)
+
+
+def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    too_big = StoreError(f"it is larger than {MAX_ENTRY_BYTES >> 20} MB once unpacked, more "
+                         f"than any case")
+    if info.file_size > MAX_ENTRY_BYTES:
+        raise too_big
+    chunks, size = [], 0
+    with archive.open(info) as entry:
+        while chunk := entry.read(1 << 20):
+            size += len(chunk)
+            if size > MAX_ENTRY_BYTES:
+                raise too_big
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _stage_backup_cases(source: Path, staging: Path) -> dict[int, Path]:
+    """Check every case file of `source` and copy it into `staging`; {id: staged file}.
+
+    Each entry must be named `cases/<id>.json` (ASCII digits), hold case <id>, be of a data
+    version this poa-tui reads and fit the model; the whole backup is refused at the first
+    that does not, before anything in the store changes.
+    """
+    staged: dict[int, Path] = {}
+    total = 0
+    for name, read in _backup_entries(source):
+        where = f"{source}: {name}"
+        match = CASE_FILE_NAME.fullmatch(name[len("cases/"):])
+        if match is None:
+            raise StoreError(f"{where} is not named like a case file (cases/<number>.json, "
+                             f"digits 0-9 only).")
+        case_id = int(match.group(1))
+        if case_id in staged:
+            raise StoreError(f"{where} is in the backup twice.")
+        try:
+            raw = read()
+            total += len(raw)
+            if total > MAX_TOTAL_BYTES:
+                raise StoreError(f"its case files add up to more than {MAX_TOTAL_BYTES >> 30} GB")
+            case_from_file_data(Path(name), parse_json_bytes(Path(name), raw), case_id)
+        except (StoreError, zipfile.BadZipFile, OSError) as error:
+            reason = getattr(error, "reason", None) or str(error).rstrip(".")
+            raise StoreError(f"{where} cannot be restored: {reason}.") from None
+        staged[case_id] = staging / f"{case_id}.json"
+        atomic_write_bytes(staged[case_id], raw, keep_backup=False, durable=False)
+    if not staged and not (source.is_dir() and (source / INDEX_NAME).exists()):
         raise StoreError(f"{source} holds no poa-tui cases.")
-    return cases
+    return staged
 
 
 def restore(store: CaseStore, source: Path, keep: int = 10) -> tuple[Backup, int]:
     """Replace the store's cases with those of `source`, after snapshotting the current state.
 
-    Returns the safety snapshot and the number of cases restored. Refuses while any case is
-    open for editing in another session.
+    All or nothing: every case file of the backup is checked and staged first; if anything
+    goes wrong while the store's files are replaced (an error, ctrl+c), the store is put back
+    as it was from the snapshot. Returns the safety snapshot and the number of cases
+    restored. Refuses while any case is open for editing in another session.
     """
-    cases = _read_backup_cases(source)
     for case_id in store.case_ids():
         holder = store.lock_holder(case_id)
         if holder is not None:
             raise StoreError(f"Case {case_id} is open by {holder.describe()}; close it before restoring.")
-    safety = take_snapshot(store, keep=keep + 1)
-    for case_id in store.case_ids():
-        if case_id not in cases:
-            try:
-                store.delete(case_id)
-            except CaseNotFoundError:
-                pass
-    for case_id, raw in cases.items():
-        atomic_write_bytes(store.case_path(case_id), raw)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=store.cases_dir))
+    try:
+        cases = _stage_backup_cases(source, staging)
+        os.sync()
+        safety = take_snapshot(store, keep=keep + 1)
+        try:
+            for case_id in store.case_ids():
+                if case_id not in cases:
+                    store.delete(case_id)
+            for case_id, staged in cases.items():
+                target = store.case_path(case_id)
+                if target.exists():
+                    _keep_previous(target)
+                os.replace(staged, target)
+            fsync_dir(store.cases_dir)
+        except BaseException:
+            _put_back(store, safety)
+            raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     store.rebuild_index()
     return safety, len(cases)
+
+
+def _keep_previous(path: Path) -> None:
+    """The case file about to be replaced, kept as its `.bak` like any save does."""
+    backup = path.with_name(path.name + ".bak")
+    backup.unlink(missing_ok=True)
+    try:
+        os.link(path, backup)
+    except OSError:
+        pass
+
+
+def _put_back(store: CaseStore, snapshot: Backup) -> None:
+    """Make the store's case files those of `snapshot` again (a restore that stopped half-way)."""
+    kept = {int(p.stem): p for p in (snapshot.path / "cases").glob("*.json")
+            if CASE_FILE_NAME.fullmatch(p.name)}
+    for case_id in set(store.case_ids()) - set(kept):
+        store.case_path(case_id).unlink(missing_ok=True)
+    for case_id, path in kept.items():
+        atomic_write_bytes(store.case_path(case_id), path.read_bytes(), keep_backup=False)

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import stat
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from . import locks
-from .backup import BACKUPS, list_backups
-from .errors import CorruptFileError, NewerSchemaError
-from .models import Case
+from .backup import BACKUPS, PARTIAL, backups_dir, list_backups
+from .errors import (CaseNotFoundError, CorruptFileError, NewerSchemaError, StoreError,
+                     UnreadableFileError, WriteFailedError)
 from .storage import DIR_MODE, FILE_MODE, read_json_file
-from .store import INDEX_NAME, CaseStore
+from .store import INDEX_NAME, STAGING_PREFIX, CaseStore, case_from_file_data
+from .summary_index import CASE_FILE_NAME
 
 TEMP_GRACE_SECONDS = 60
 
@@ -116,16 +119,19 @@ def _tighten(path: Path, mode: int, report: DoctorReport) -> int:
     return 1
 
 
-def _check_index(root: Path, report: DoctorReport) -> None:
-    index = root / INDEX_NAME
-    if not index.exists():
+def _check_index(store: CaseStore, report: DoctorReport) -> None:
+    index = store.index_path
+    if not os.path.lexists(index):
         report.found.append("index missing: it will be rebuilt")
         return
-    try:
-        read_json_file(index)
-    except CorruptFileError as error:
-        moved = quarantine(index)
-        report.done.append(f"index unreadable ({error.reason}); set aside as {moved.name}")
+    problem = store.index_problem
+    if problem is None or isinstance(problem, UnreadableFileError):
+        if problem is not None:
+            report.unresolved.append(f"index: {problem.reason}; check its owner and permissions")
+        return
+    moved = quarantine(index)
+    store.index_problem = None  # set aside: a new one is written from the case files
+    report.done.append(f"index unreadable ({problem.reason}); set aside as {moved.name}")
 
 
 def _check_cases(store: CaseStore, report: DoctorReport) -> None:
@@ -136,14 +142,26 @@ def _check_cases(store: CaseStore, report: DoctorReport) -> None:
             store.load(case_id)
             good += 1
             continue
+        except CaseNotFoundError:
+            continue  # deleted meanwhile
         except NewerSchemaError as error:
             report.unresolved.append(str(error))
             continue
+        except UnreadableFileError as error:
+            # The system refused the read: the file itself may be intact, so it stays.
+            report.unresolved.append(f"case {case_id}: cannot read {path.name} ({error.reason}); "
+                                     f"check its owner and permissions, then run doctor again")
+            continue
         except CorruptFileError as error:
-            moved = quarantine(path)
+            try:
+                moved = quarantine(path)
+            except OSError as failure:
+                report.unresolved.append(f"case {case_id}: unreadable ({error.reason}); could not "
+                                         f"set it aside: {_reason(failure)}")
+                continue
             report.done.append(f"case {case_id}: unreadable ({error.reason}); set aside as {moved.name}")
         backup = path.with_name(path.name + ".bak")
-        if _readable_case(backup):
+        if _readable_case(backup, case_id):
             os.replace(backup, path)
             case = store.load(case_id)
             report.done.append(f"case {case_id}: its previous version (revision {case.revision}) put back")
@@ -156,10 +174,10 @@ def _check_cases(store: CaseStore, report: DoctorReport) -> None:
     report.found.append(f"{good} case file(s) read fine")
 
 
-def _readable_case(path: Path) -> bool:
+def _readable_case(path: Path, case_id: int) -> bool:
     try:
-        Case.from_dict(read_json_file(path)["case"]["1"])
-    except (OSError, CorruptFileError, KeyError, TypeError, ValueError):
+        case_from_file_data(path, read_json_file(path), case_id)
+    except (OSError, StoreError):
         return False
     return True
 
@@ -169,11 +187,23 @@ def _clean_temp_files(store: CaseStore, report: DoctorReport) -> None:
     removed = 0
     for folder in (store.root, store.cases_dir):
         for path in folder.glob(".*.tmp"):
-            if path.stat().st_mtime < cutoff:
-                path.unlink(missing_ok=True)
-                removed += 1
+            try:
+                if path.lstat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+            except FileNotFoundError:
+                continue
     if removed:
         report.done.append(f"removed {removed} unfinished temporary file(s) left by an interrupted save")
+    left = [path for path in [*store.cases_dir.glob(f"{STAGING_PREFIX}*"),
+                              *backups_dir(store).glob(f"{PARTIAL}*")]
+            if path.lstat().st_mtime < cutoff]
+    for path in left:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+    if left:
+        report.done.append(f"removed {len(left)} unfinished import, restore or backup folder(s) "
+                           f"left by an interrupted command (none of it was in use)")
 
 
 def _check_locks(store: CaseStore, report: DoctorReport) -> None:
@@ -194,7 +224,8 @@ def _check_backups(store: CaseStore, report: DoctorReport) -> None:
         report.found.append("no backups yet (one is taken each time the app starts)")
         return
     newest = snapshots[0]
-    bad = [p.name for p in (newest.path / "cases").glob("*.json") if not _readable_case(p)]
+    bad = [p.name for p in (newest.path / "cases").glob("*.json")
+           if not (CASE_FILE_NAME.fullmatch(p.name) and _readable_case(p, int(p.stem)))]
     when = newest.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
     if bad:
         report.unresolved.append(f"newest backup {newest.path.name} has unreadable files: {', '.join(bad)}")
@@ -203,17 +234,43 @@ def _check_backups(store: CaseStore, report: DoctorReport) -> None:
 
 
 def run_doctor(root: Path) -> DoctorReport:
+    """Check the store at `root` and repair what is safe. Each step that fails (a full disk, a
+    read-only store) is reported and the others still run: doctor never stops half-way."""
     report = DoctorReport()
     if not root.exists():
         report.found.append(f"{root} does not exist yet: nothing to check")
         return report
-    _check_index(root, report)
-    store = CaseStore(root)
-    _fix_modes(root, report)
-    _clean_temp_files(store, report)
-    _check_cases(store, report)
-    _check_locks(store, report)
-    _check_backups(store, report)
+    try:
+        store = CaseStore(root)
+    except (OSError, StoreError) as error:
+        report.unresolved.append(f"cannot open the store: {_reason(error)}")
+        return report
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("check the index", lambda: _check_index(store, report)),
+        ("check permissions", lambda: _fix_modes(root, report)),
+        ("remove temporary files", lambda: _clean_temp_files(store, report)),
+        ("check the case files", lambda: _check_cases(store, report)),
+        ("check the editing locks", lambda: _check_locks(store, report)),
+        ("check the backups", lambda: _check_backups(store, report)),
+        ("rebuild the index", lambda: _rebuild(store, report)),
+    ]
+    for what, step in steps:
+        try:
+            step()
+        except (OSError, StoreError) as error:
+            report.unresolved.append(f"could not {what}: {_reason(error)}")
+    return report
+
+
+def _rebuild(store: CaseStore, report: DoctorReport) -> None:
     count = store.rebuild_index()
     report.done.append(f"index rebuilt from the case files ({count} case(s))")
-    return report
+
+
+def _reason(error: OSError | StoreError) -> str:
+    if isinstance(error, WriteFailedError):
+        error = error.error
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        return f"{(error.strerror or str(error)).lower()}{where}"
+    return str(error)

@@ -12,13 +12,32 @@ class StoreError(Exception):
 class CorruptFileError(StoreError):
     """A data file cannot be read. It is left untouched."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    advice = ("The file was left exactly as it is; run `poa-tui doctor` to set it aside and "
+              "rebuild, or restore it from a backup.")
+
+    def __init__(self, path: Path, reason: str, case_id: int | None = None) -> None:
         self.path = Path(path)
         self.reason = reason
-        super().__init__(
-            f"Cannot read {self.path}: {reason}. The file was left exactly as it is; "
-            f"run `poa-tui doctor` to set it aside and rebuild, or restore it from a backup."
-        )
+        self.case_id = case_id
+        """The case the file holds, when it is a case file."""
+        super().__init__(path, reason)
+
+    def __str__(self) -> str:
+        what = f"case {self.case_id} ({self.path})" if self.case_id is not None else self.path
+        return f"Cannot read {what}: {self.reason}. {self.advice}"
+
+    def for_case(self, case_id: int) -> CorruptFileError:
+        """The same error, naming the case it is about."""
+        self.case_id = case_id
+        return self
+
+
+class UnreadableFileError(CorruptFileError):
+    """The system refused to read a file (permissions, an I/O error): its content may be fine,
+    so doctor leaves it where it is."""
+
+    advice = ("The file may well be intact: check its owner and permissions; "
+              "`poa-tui doctor` leaves it alone.")
 
 
 class NewerSchemaError(StoreError):

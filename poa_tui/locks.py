@@ -7,6 +7,7 @@ once; the holder record it leaves behind is simply overwritten by the next sessi
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
@@ -74,14 +75,30 @@ class LockTimeoutError(StoreError):
 
 
 def _open_lock_file(path: Path) -> int:
-    ensure_private_dir(path.parent)
-    return os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    """The lock file, opened (and made if need be); -1 when the store cannot be written at all
+    (a read-only store, a full disk): then there is no writer to keep out, and reads go on."""
+    try:
+        ensure_private_dir(path.parent)
+        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+    except OSError as error:
+        if error.errno not in _READ_ONLY:
+            raise
+    try:
+        return os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)  # flock needs no write
+    except OSError:
+        return -1
+
+
+_READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT}
 
 
 @contextmanager
 def exclusive(path: Path, timeout: float = 10.0) -> Iterator[None]:
     """Hold an exclusive flock on `path` for a short critical section."""
     fd = _open_lock_file(path)
+    if fd < 0:
+        yield
+        return
     try:
         deadline = time.monotonic() + timeout
         while True:

@@ -16,32 +16,174 @@ from .vocab import SECTIONS, Channel, Outcome, Scope, Section, Status, Violation
 
 _WORD = re.compile(r"\S+")
 
+FIRST_YEAR = 1900
+LAST_YEAR = 2999
+"""Dates outside these years are refused when read: near year 1 or 9999 the clocks' sums (a
+deadline's days left, a date in local time) overflow, and no appeal dates from then."""
+
+
+class RecordError(ValueError):
+    """A stored or imported record does not fit the model; the message names the field."""
+
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
+def usable_year(value: date) -> bool:
+    """Whether a date (or a timestamp) falls within FIRST_YEAR..LAST_YEAR."""
+    return FIRST_YEAR <= value.year <= LAST_YEAR
+
+
+YEARS_MESSAGE = f"dates must fall between the years {FIRST_YEAR} and {LAST_YEAR}"
+
+
+def _in_range(value: date, text: object) -> None:
+    if not usable_year(value):
+        raise RecordError(f"{str(text)[:40]!r} is outside the years {FIRST_YEAR} to {LAST_YEAR}")
+
+
 def parse_datetime(value: str | datetime | None) -> datetime | None:
-    """Read an ISO-8601 timestamp; a naive one is taken as UTC."""
+    """Read an ISO-8601 timestamp; a naive one is taken as UTC. Raises `ValueError` for text
+    that is no timestamp and for a year outside FIRST_YEAR..LAST_YEAR."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
         stamp = value
+    elif isinstance(value, str):
+        stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
     else:
-        stamp = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+        raise RecordError(f"expected a date and time as text, not {_kind(value)}")
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=timezone.utc)
+    _in_range(stamp, value)
     return stamp.astimezone(timezone.utc)
 
 
 def parse_date(value: str | date | None) -> date | None:
+    """Read an ISO-8601 date (a timestamp's date part); `ValueError` as `parse_datetime`."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    elif isinstance(value, str):
+        day = date.fromisoformat(value[:10])
+    else:
+        raise RecordError(f"expected a date as text, not {_kind(value)}")
+    _in_range(day, value)
+    return day
+
+
+def _kind(value: object) -> str:
+    """How a JSON value is called in a message: "a number", "a list"."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return {int: "a number", float: "a decimal number", str: "text", list: "a list",
+            dict: "an object"}.get(type(value), type(value).__name__)
+
+
+class Fields:
+    """Typed access to one JSON object of a record, refusing values of the wrong type.
+
+    A field left out or null takes its default; anything else must have the model's type
+    (`"archived": "false"` is refused, not read as true). Errors name the field's path,
+    e.g. `submissions[2].number`.
+    """
+
+    def __init__(self, data: object, where: str = "") -> None:
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            raise RecordError(f"{f'`{where}`' if where else 'the record'} should be an object, "
+                              f"not {_kind(data)}")
+        self.data: dict[str, Any] = data
+        self.where = where
+
+    def path(self, name: str) -> str:
+        return f"{self.where}.{name}" if self.where else name
+
+    def fail(self, name: str, problem: str) -> RecordError:
+        return RecordError(f"`{self.path(name)}` {problem}")
+
+    def text(self, name: str) -> str:
+        value = self.data.get(name)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise self.fail(name, f"should be text, not {_kind(value)}")
         return value
-    return date.fromisoformat(str(value)[:10])
+
+    def optional_text(self, name: str) -> str | None:
+        return self.text(name) if self.data.get(name) is not None else None
+
+    def flag(self, name: str, default: bool = False) -> bool:
+        value = self.data.get(name)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise self.fail(name, f"should be true or false, not {_kind(value)}")
+        return value
+
+    def number(self, name: str, low: int, high: int, default: int | None = None) -> int:
+        value = self.data.get(name)
+        if value is None and default is not None:
+            return default
+        if type(value) is not int:
+            raise self.fail(name, f"should be a whole number, not {_kind(value)}")
+        if not low <= value <= high:
+            raise self.fail(name, f"should be between {low} and {high}, not {value}")
+        return value
+
+    def optional_number(self, name: str, low: int, high: int) -> int | None:
+        return None if self.data.get(name) is None else self.number(name, low, high)
+
+    def choice(self, name: str, kind: type[Any], default: Any) -> Any:
+        value = self.data.get(name)
+        if value is None or value == "":
+            return default
+        try:
+            return kind(value)
+        except ValueError:
+            raise self.fail(name, f"holds {str(value)[:40]!r}, which poa-tui does not know"
+                            ) from None
+
+    def stamp(self, name: str) -> datetime | None:
+        try:
+            return parse_datetime(self.data.get(name))
+        except (ValueError, OverflowError) as error:
+            raise self.fail(name, f"is not a usable date and time: {error}") from None
+
+    def day(self, name: str) -> date | None:
+        try:
+            return parse_date(self.data.get(name))
+        except (ValueError, OverflowError) as error:
+            raise self.fail(name, f"is not a usable date: {error}") from None
+
+    def items(self, name: str) -> list[Any]:
+        value = self.data.get(name)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(name, f"should be a list, not {_kind(value)}")
+        return value
+
+    def texts(self, name: str) -> list[str]:
+        values = self.items(name)
+        for number, value in enumerate(values):
+            if not isinstance(value, str):
+                raise self.fail(f"{name}[{number}]", f"should be text, not {_kind(value)}")
+        return list(values)
+
+    def objects(self, name: str) -> list[Fields]:
+        return [Fields(item, self.path(f"{name}[{number}]"))
+                for number, item in enumerate(self.items(name))]
+
+    def object(self, name: str) -> Fields:
+        return Fields(self.data.get(name), self.path(name))
 
 
 def _iso(value: datetime | date | None) -> str | None:
@@ -80,9 +222,9 @@ class Sections:
         return {section.value: text for section, text in self.items()}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> Sections:
-        data = data or {}
-        return cls(**{s.value: str(data.get(s.value) or "") for s in SECTIONS})
+    def from_dict(cls, data: dict[str, Any] | None, where: str = "sections") -> Sections:
+        fields = Fields(data, where)
+        return cls(**{s.value: fields.text(s.value) for s in SECTIONS})
 
 
 @dataclass
@@ -100,10 +242,16 @@ class Metric:
         return data | ({"period": self.period} if self.period else {})
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Metric:
-        period = data.get("period")
-        return cls(name=str(data.get("name", "")), value=str(data.get("value", "")),
-                   target=data.get("target"), period=str(period) if period else None)
+    def from_dict(cls, data: dict[str, Any] | Fields) -> Metric:
+        fields = data if isinstance(data, Fields) else Fields(data, "metric")
+        return cls(name=fields.text("name"), value=fields.text("value"),
+                   target=fields.optional_text("target"), period=fields.optional_text("period"))
+
+
+MAX_APPEALS = 99
+"""The largest appeal limit a notice may state."""
+MAX_ATTEMPT = 9999
+"""The largest attempt number a case's history may hold."""
 
 
 @dataclass
@@ -135,19 +283,22 @@ class Notice:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> Notice:
-        data = data or {}
+    def from_dict(cls, data: dict[str, Any] | None, where: str = "notice") -> Notice:
+        fields = Fields(data, where)
         return cls(
-            text=str(data.get("text") or ""),
-            received=parse_date(data.get("received")),
-            deadline=parse_date(data.get("deadline")),
-            asins=[str(a) for a in data.get("asins") or []],
-            order_ids=[str(o) for o in data.get("order_ids") or []],
-            complaint_ids=[str(c) for c in data.get("complaint_ids") or []],
-            case_ids=[str(c) for c in data.get("case_ids") or []],
-            metrics=[Metric.from_dict(m) for m in data.get("metrics") or []],
-            appeal_limit=data.get("appeal_limit"),
+            text=fields.text("text"),
+            received=fields.day("received"),
+            deadline=fields.day("deadline"),
+            asins=fields.texts("asins"),
+            order_ids=fields.texts("order_ids"),
+            complaint_ids=fields.texts("complaint_ids"),
+            case_ids=fields.texts("case_ids"),
+            metrics=[Metric.from_dict(m) for m in fields.objects("metrics")],
+            appeal_limit=fields.optional_number("appeal_limit", 1, MAX_APPEALS),
         )
+
+
+REQUEST_KINDS = ("detail", "document", "action", "call")
 
 
 @dataclass
@@ -166,10 +317,13 @@ class Request:
         return data | ({"within": self.within} if self.within else {})
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Request:
-        within = data.get("within")
-        return cls(text=str(data.get("text", "")), kind=str(data.get("kind") or "detail"),
-                   done=bool(data.get("done", False)), within=str(within) if within else None)
+    def from_dict(cls, data: dict[str, Any] | Fields) -> Request:
+        fields = data if isinstance(data, Fields) else Fields(data, "request")
+        kind = fields.text("kind") or "detail"
+        if kind not in REQUEST_KINDS:
+            raise fields.fail("kind", f"holds {kind[:40]!r}, which poa-tui does not know")
+        return cls(text=fields.text("text"), kind=kind, done=fields.flag("done"),
+                   within=fields.optional_text("within"))
 
 
 @dataclass
@@ -190,14 +344,15 @@ class Reply:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> Reply | None:
-        if not data:
+    def from_dict(cls, data: dict[str, Any] | None, where: str = "reply") -> Reply | None:
+        if data is None or data == {}:
             return None
+        fields = Fields(data, where)
         return cls(
-            received_at=parse_datetime(data.get("received_at")) or utcnow(),
-            text=str(data.get("text") or ""),
-            outcome=Outcome(data.get("outcome") or Outcome.ACKNOWLEDGED),
-            requests=[Request.from_dict(r) for r in data.get("requests") or []],
+            received_at=fields.stamp("received_at") or utcnow(),
+            text=fields.text("text"),
+            outcome=fields.choice("outcome", Outcome, Outcome.ACKNOWLEDGED),
+            requests=[Request.from_dict(r) for r in fields.objects("requests")],
         )
 
 
@@ -226,14 +381,16 @@ class Submission:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Submission:
+    def from_dict(cls, data: dict[str, Any] | Fields, position: int | None = None) -> Submission:
+        """`position` (counted from 1) stands in for a number left out."""
+        fields = data if isinstance(data, Fields) else Fields(data, "submission")
         return cls(
-            number=int(data.get("number") or 0),
-            submitted_at=parse_datetime(data.get("submitted_at")) or utcnow(),
-            channel=Channel(data.get("channel") or Channel.ACCOUNT_HEALTH),
-            sections=Sections.from_dict(data.get("sections")),
-            note=str(data.get("note") or ""),
-            reply=Reply.from_dict(data.get("reply")),
+            number=fields.number("number", 1, MAX_ATTEMPT, default=position),
+            submitted_at=fields.stamp("submitted_at") or utcnow(),
+            channel=fields.choice("channel", Channel, Channel.ACCOUNT_HEALTH),
+            sections=Sections.from_dict(fields.data.get("sections"), fields.path("sections")),
+            note=fields.text("note"),
+            reply=Reply.from_dict(fields.data.get("reply"), fields.path("reply")),
         )
 
 
@@ -251,9 +408,14 @@ class EvidenceItem:
         return {"label": self.label, "done": self.done, "note": self.note, "key": self.key}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> EvidenceItem:
-        return cls(label=str(data.get("label", "")), done=bool(data.get("done", False)),
-                   note=str(data.get("note") or ""), key=str(data.get("key") or ""))
+    def from_dict(cls, data: dict[str, Any] | Fields) -> EvidenceItem:
+        fields = data if isinstance(data, Fields) else Fields(data, "evidence item")
+        return cls(label=fields.text("label"), done=fields.flag("done"),
+                   note=fields.text("note"), key=fields.text("key"))
+
+
+MAX_CASE_ID = 2**53
+"""Case ids and revisions stay within what any JSON reader holds exactly."""
 
 
 @dataclass
@@ -333,25 +495,36 @@ class Case:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Case:
-        """Build a case from stored or imported data; fields left out take their defaults."""
+        """Build a case from stored or imported data; fields left out take their defaults.
+
+        This is the one check every record passes on its way in (a case file, an import, a
+        restore): a value of the wrong type or out of range raises `RecordError` naming it.
+        """
         now = utcnow()
+        fields = Fields(data)
+        submissions = [Submission.from_dict(attempt, position)
+                       for position, attempt in enumerate(fields.objects("submissions"), 1)]
+        numbers = [attempt.number for attempt in submissions]
+        if len(set(numbers)) != len(numbers):
+            twice = next(n for n in numbers if numbers.count(n) > 1)
+            raise fields.fail("submissions", f"number attempt {twice} more than once")
         return cls(
-            id=int(data.get("id") or 0),
-            title=str(data.get("title") or ""),
-            seller=str(data.get("seller") or ""),
-            marketplace=str(data.get("marketplace") or ""),
-            scope=Scope(data.get("scope") or Scope.ACCOUNT),
-            violation_type=ViolationType(data.get("violation_type") or ViolationType.OTHER),
+            id=fields.number("id", 0, MAX_CASE_ID, default=0),
+            title=fields.text("title"),
+            seller=fields.text("seller"),
+            marketplace=fields.text("marketplace"),
+            scope=fields.choice("scope", Scope, Scope.ACCOUNT),
+            violation_type=fields.choice("violation_type", ViolationType, ViolationType.OTHER),
             notice=Notice.from_dict(data.get("notice")),
             sections=Sections.from_dict(data.get("sections")),
-            notes=str(data.get("notes") or ""),
-            evidence=[EvidenceItem.from_dict(e) for e in data.get("evidence") or []],
-            submissions=[Submission.from_dict(s) for s in data.get("submissions") or []],
-            archived=bool(data.get("archived", False)),
-            closed=bool(data.get("closed", False)),
-            created_at=parse_datetime(data.get("created_at")) or now,
-            updated_at=parse_datetime(data.get("updated_at")) or now,
-            revision=int(data.get("revision") or 0),
+            notes=fields.text("notes"),
+            evidence=[EvidenceItem.from_dict(e) for e in fields.objects("evidence")],
+            submissions=submissions,
+            archived=fields.flag("archived"),
+            closed=fields.flag("closed"),
+            created_at=fields.stamp("created_at") or now,
+            updated_at=fields.stamp("updated_at") or now,
+            revision=fields.number("revision", 0, MAX_CASE_ID, default=0),
         )
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from .errors import CorruptFileError, WriteFailedError
+from .errors import CorruptFileError, UnreadableFileError, WriteFailedError
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -96,14 +96,59 @@ def _link_backup(path: Path) -> None:
         staging.unlink(missing_ok=True)
 
 
-def read_json_file(path: Path) -> Any:
-    """Parse a JSON data file, raising `CorruptFileError` (never anything else) when it is bad."""
+_SPECIAL = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+            (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def special_file_kind(mode: int) -> str | None:
+    """"a folder", "a named pipe (FIFO)"...: what a file that is not a regular one is."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
+
+
+def read_file_bytes(path: Path, limit: int | None = None) -> bytes:
+    """A regular file's bytes. Anything else (a FIFO, a socket, a folder) raises
+    `CorruptFileError` at once: opened non-blocking, a pipe nobody writes to cannot hang us.
+    The system refusing the read (permissions, I/O) raises `UnreadableFileError`; more than
+    `limit` bytes raises `CorruptFileError`. A missing file raises FileNotFoundError."""
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise
     except OSError as error:
-        raise CorruptFileError(path, error.strerror or str(error)) from error
+        try:
+            kind = special_file_kind(os.stat(path).st_mode)
+        except OSError:
+            kind = None
+        if kind is not None:
+            raise CorruptFileError(path, f"it is {kind}, not a data file") from error
+        raise UnreadableFileError(path, (error.strerror or str(error)).lower()) from error
+    try:
+        kind = special_file_kind(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise CorruptFileError(path, f"it is {kind}, not a data file")
+        chunks = []
+        size = 0
+        while chunk := os.read(fd, 1 << 20):
+            size += len(chunk)
+            if limit is not None and size > limit:
+                raise CorruptFileError(path, f"it is larger than {limit // (1 << 20)} MB")
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError as error:
+        raise UnreadableFileError(path, (error.strerror or str(error)).lower()) from error
+    finally:
+        os.close(fd)
+
+
+def read_json_file(path: Path) -> Any:
+    """Parse a JSON data file, raising `CorruptFileError` (never anything else) when it is bad."""
+    return parse_json_bytes(path, read_file_bytes(path))
+
+
+def parse_json_bytes(path: Path, raw: bytes) -> Any:
+    """Parse the bytes of the data file `path` (as `read_json_file`, for bytes in hand)."""
     if not raw.strip():
         raise CorruptFileError(path, "the file is empty")
     try:
@@ -114,6 +159,8 @@ def read_json_file(path: Path) -> Any:
         raise CorruptFileError(
             path, f"it is not valid JSON (line {error.lineno}, column {error.colno})"
         ) from error
+    except RecursionError as error:
+        raise CorruptFileError(path, "its JSON is nested too deeply") from error
 
 
 def dumps(data: Any) -> bytes:

@@ -20,6 +20,8 @@ index and the case list's rows, lives in `summary_index.SummaryIndex`, which `Ca
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
@@ -28,10 +30,11 @@ from tinydb.table import Document
 
 from . import locks
 from .errors import (CaseNotFoundError, ConflictError, CorruptFileError, NewerSchemaError,
-                     StoreError)
+                     StoreError, WriteFailedError)
 from .migrations import SCHEMA_VERSION, migrate_case
-from .models import Case, utcnow
-from .storage import AtomicJSONStorage, ensure_private_dir, read_json_file
+from .models import Case, RecordError, utcnow
+from .storage import (AtomicJSONStorage, atomic_write_bytes, dumps, ensure_private_dir, fsync_dir,
+                      read_json_file)
 from .summary_index import (CASE_FILE_NAME, FULL_SCAN_SECONDS, INDEX_NAME, SETTLED_NS,
                             SummaryIndex)
 
@@ -42,6 +45,68 @@ T = TypeVar("T")
 
 WRITE_ATTEMPTS = 3
 """How many times one save meets another writer's newer revision before it gives up."""
+
+
+STAGING_PREFIX = ".staging-"
+"""Hidden folders in `cases/` where an import or a restore builds its files before they are
+put in place; one left by a killed process is removed by `poa-tui doctor`."""
+
+
+def _next_revision(case: Case) -> tuple[dict[str, Any], Callable[[], None]]:
+    """The case file's tables for `case` saved once more, and what to call once they are
+    written: it advances `case.revision` and `case.updated_at` to what the file holds."""
+    stamp = utcnow()
+    revision = case.revision + 1
+    doc = case.to_dict()
+    doc.update(revision=revision, updated_at=stamp.isoformat(), schema=SCHEMA_VERSION)
+    try:  # never write what the next read would refuse (a date in year 9999 from a paste...)
+        Case.from_dict(doc)
+    except RecordError as error:
+        raise StoreError(f"Case {case.id} was not saved: {error}. Nothing was written; "
+                         f"correct it and save again.") from None
+
+    def written() -> None:
+        case.revision = revision
+        case.updated_at = stamp
+
+    return {"case": {"1": doc}}, written
+
+
+def case_document(path: Path, data: Any, case_id: int | None = None) -> dict[str, Any]:
+    """The case document in a case file's parsed JSON, brought up to this data version.
+
+    Raises `CorruptFileError` when it holds no case or one of an unknown data version, and
+    `NewerSchemaError` for a newer one.
+    """
+    try:
+        doc = data["case"]["1"]
+    except (KeyError, TypeError, IndexError):
+        raise CorruptFileError(path, "it holds no case", case_id) from None
+    if not isinstance(doc, dict):
+        raise CorruptFileError(path, "it holds no case", case_id)
+    schema = doc.get("schema", 1)
+    if type(schema) is not int or schema < 1:
+        raise CorruptFileError(path, f"its data version ({str(schema)[:20]}) is not one poa-tui "
+                                     f"ever wrote", case_id)
+    if schema > SCHEMA_VERSION:
+        raise NewerSchemaError(path, schema, SCHEMA_VERSION)
+    try:
+        return migrate_case(dict(doc))
+    except (TypeError, ValueError, AttributeError, KeyError) as error:
+        raise CorruptFileError(path, f"it cannot be brought up to date ({error})", case_id) from None
+
+
+def case_from_file_data(path: Path, data: Any, case_id: int) -> Case:
+    """The case a case file's parsed JSON holds, checked against the model and against the
+    id in the file's name (a case 1 in `7.json` would be saved over case 1)."""
+    doc = case_document(path, data, case_id)
+    try:
+        case = Case.from_dict(doc)
+    except (RecordError, TypeError, KeyError, OverflowError) as error:
+        raise CorruptFileError(path, str(error), case_id) from None
+    if case.id != case_id:
+        raise CorruptFileError(path, f"it holds case {case.id}, not case {case_id}", case_id)
+    return case
 
 
 class CaseStore(SummaryIndex):
@@ -63,20 +128,34 @@ class CaseStore(SummaryIndex):
         self.trash_dir = self.root / "trash"
         super().__init__()
         for folder in (self.root, self.cases_dir, self.locks_dir):
-            ensure_private_dir(folder)
+            try:
+                ensure_private_dir(folder)
+            except OSError:
+                if not folder.is_dir():
+                    raise
+                # A read-only store, or one on a full disk: it is still read; writes say why
+                # they fail when they are tried.
         self._open_index(before_migration)
 
     # -- opening: schema version, migration, id counter (the index's meta) -----------------
 
     def _open_index(self, before_migration: Callable[[CaseStore], None] | None) -> None:
         with locks.exclusive(self.locks_dir / "index.lock"):
-            data = self._index_db().storage.read() or {}
+            data = self._load_index_file()
+            if self.index_problem is not None:
+                # Opened all the same: the list is read from the case files and says the index
+                # is unreadable; `poa-tui doctor` sets it aside and rebuilds it.
+                return
             meta = (data.get("meta") or {}).get("1")
             if meta is None:
-                self._write_index({"meta": {"1": {"schema_version": SCHEMA_VERSION, "next_id": 1}},
-                                   "cases": data.get("cases") or {}})
+                try:
+                    self._write_index({"meta": {"1": {"schema_version": SCHEMA_VERSION,
+                                                      "next_id": 1}},
+                                       "cases": data.get("cases") or {}})
+                except StoreError:
+                    pass  # a full disk or a read-only store: writes will say so when tried
                 return
-            version = int(meta.get("schema_version", 1))
+            version = meta.get("schema_version", 1)
             if version == SCHEMA_VERSION:
                 self._index_at_open = (self._index_stamp(), data)
         if version > SCHEMA_VERSION:
@@ -94,11 +173,11 @@ class CaseStore(SummaryIndex):
             for case_id in self.case_ids():
                 path = self.case_path(case_id)
                 with locks.exclusive(self._write_lock(case_id)):
-                    table = self._case_db(path).table("case")
-                    doc = table.get(doc_id=1)
-                    if doc is None:
-                        continue
-                    table.upsert(Document(migrate_case(dict(doc)), doc_id=1))
+                    try:
+                        doc = case_document(path, read_json_file(path), case_id)
+                    except (CorruptFileError, NewerSchemaError, FileNotFoundError):
+                        continue  # left as it is: the list shows it as damaged
+                    self._case_db(path).table("case").upsert(Document(doc, doc_id=1))
             data = self._read_index()
             data["meta"]["1"]["schema_version"] = SCHEMA_VERSION
             data["cases"] = {}
@@ -106,7 +185,7 @@ class CaseStore(SummaryIndex):
 
     @property
     def schema_version(self) -> int:
-        return int(self._read_index()["meta"]["1"].get("schema_version", SCHEMA_VERSION))
+        return self._read_index()["meta"]["1"].get("schema_version", SCHEMA_VERSION)
 
     def _allocate_ids(self, count: int) -> list[int]:
         """Reserve `count` new case ids (caller holds the index lock)."""
@@ -138,32 +217,19 @@ class CaseStore(SummaryIndex):
             names = os.listdir(self.cases_dir)
         except FileNotFoundError:
             return []
-        return sorted(int(m.group(1)) for n in names if (m := CASE_FILE_NAME.match(n)))
-
-    def _read_case_doc(self, path: Path) -> dict[str, Any]:
-        data = read_json_file(path)
-        try:
-            doc = data["case"]["1"]
-        except (KeyError, TypeError):
-            raise CorruptFileError(path, "it holds no case") from None
-        if int(doc.get("schema", 1)) > SCHEMA_VERSION:
-            raise NewerSchemaError(path, int(doc["schema"]), SCHEMA_VERSION)
-        return migrate_case(dict(doc))
-
-    @staticmethod
-    def _validate(path: Path, doc: dict[str, Any]) -> Case:
-        try:
-            return Case.from_dict(doc)
-        except (ValueError, TypeError, KeyError) as error:
-            raise CorruptFileError(path, f"a field holds a value poa-tui does not know ({error})") from error
+        return sorted(int(m.group(1)) for n in names if (m := CASE_FILE_NAME.fullmatch(n)))
 
     def load(self, case_id: int) -> Case:
+        """The case in `<id>.json`, checked against the model: a file that does not fit raises
+        `CorruptFileError` naming the case and what is wrong, never anything else."""
         path = self.case_path(case_id)
         try:
-            doc = self._read_case_doc(path)
+            data = read_json_file(path)
         except FileNotFoundError:
             raise CaseNotFoundError(case_id) from None
-        return self._validate(path, doc)
+        except CorruptFileError as error:
+            raise error.for_case(case_id) from None
+        return case_from_file_data(path, data, case_id)
 
     def exists(self, case_id: int) -> bool:
         return self.case_path(case_id).exists()
@@ -178,18 +244,14 @@ class CaseStore(SummaryIndex):
             if data is not None:
                 current = (data.get("case") or {}).get("1")
                 if current is None:
-                    raise CorruptFileError(path, "it holds no case")
-                self._validate(path, current)
-                found = int(current.get("revision", 0))
+                    raise CorruptFileError(path, "it holds no case", case.id)
+                case_from_file_data(path, data, case.id)
+                found = int(current.get("revision") or 0)
                 if check_revision and found != case.revision:
                     raise ConflictError(case.id, case.revision, found)
-            new_revision = case.revision + 1
-            stamp = utcnow()
-            doc = case.to_dict()
-            doc.update(revision=new_revision, updated_at=stamp.isoformat(), schema=SCHEMA_VERSION)
-            storage.write({"case": {"1": doc}})
-            case.revision = new_revision
-            case.updated_at = stamp
+            tables, written = _next_revision(case)
+            storage.write(tables)
+            written()
 
     def save(self, case: Case) -> Case:
         """Write `case`, refusing with `ConflictError` when the file changed since it was loaded.
@@ -211,16 +273,40 @@ class CaseStore(SummaryIndex):
         return case
 
     def import_cases(self, cases: Iterable[Case]) -> list[int]:
-        """Add many cases at once under new ids (one index write, one file per case)."""
+        """Add many cases at once under new ids (one index write, one file per case).
+
+        All or nothing: every file is written to a hidden folder first, then linked into
+        place; anything that stops it (an error, a full disk, ctrl+c) takes the cases already
+        placed away again, so the store is as it was (only the ids are used up).
+        """
         batch = list(cases)
         with locks.exclusive(self.locks_dir / "index.lock"):
             ids = self._allocate_ids(len(batch))
-        for case, new_id in zip(batch, ids):
-            case.id = new_id
-            case.revision = 0
-            # One sync at the end instead of two fsyncs a file: 5,000 cases in seconds, not minutes.
-            self._write_case(case, check_revision=False, durable=False)
-        os.sync()
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.cases_dir))
+        placed: list[Path] = []
+        try:
+            for case, new_id in zip(batch, ids):
+                case.id = new_id
+                case.revision = 0
+                # One sync at the end instead of two fsyncs a file: 5,000 cases in seconds.
+                tables, written = _next_revision(case)
+                atomic_write_bytes(staging / f"{new_id}.json", dumps(tables),
+                                   keep_backup=False, durable=False)
+                written()
+            os.sync()
+            for new_id in ids:
+                target = self.case_path(new_id)
+                os.link(staging / f"{new_id}.json", target)  # never over an existing file
+                placed.append(target)
+            fsync_dir(self.cases_dir)
+        except BaseException as error:
+            for target in placed:
+                target.unlink(missing_ok=True)
+            if isinstance(error, OSError):
+                raise WriteFailedError(Path(error.filename or staging), error) from error
+            raise
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
         return ids
 
     def delete(self, case_id: int) -> Path:

@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 from functools import cached_property
 from typing import Any
 
-from .models import Case, parse_date, parse_datetime
+from .models import FIRST_YEAR, LAST_YEAR, Case, RecordError, parse_date, parse_datetime
 from .vocab import Channel, Outcome, Status
 
 _STATUSES = {status.value: status for status in Status}
@@ -23,9 +23,15 @@ def _stamp(value: Any) -> datetime | None:
             stamp = datetime.fromisoformat(value)
         except ValueError:
             return parse_datetime(value)
-        if stamp.tzinfo is timezone.utc:
+        if stamp.tzinfo is timezone.utc and FIRST_YEAR <= stamp.year <= LAST_YEAR:
             return stamp
     return parse_datetime(value)
+
+
+def _count(value: Any) -> int | None:
+    if value is None or type(value) is int:
+        return value
+    raise RecordError(f"expected a whole number, not {str(value)[:20]!r}")
 
 
 @dataclass
@@ -50,6 +56,18 @@ class CaseSummary:
     revision: int = 0
     last_channel: Channel | None = None
     """Where the last attempt went: an unanswered escalation is chased, not escalated again."""
+    damaged: str = ""
+    """Why the case file cannot be read, for a row that stands in for a damaged case (its
+    title is what could still be read, its other fields are defaults); "" for a sound case."""
+
+    @classmethod
+    def of_damaged(cls, case_id: int, title: str, reason: str,
+                   changed_at: datetime) -> CaseSummary:
+        """The row of a case whose file cannot be read, so the list can say so."""
+        return cls(id=case_id, title=title, seller="", marketplace="", violation_type="other",
+                   scope="account", status=Status.DRAFTING, attempts=0, last_submitted_at=None,
+                   last_outcome=None, deadline=None, appeal_limit=None, archived=False,
+                   created_at=changed_at, updated_at=changed_at, damaged=reason)
 
     @classmethod
     def of(cls, case: Case) -> CaseSummary:
@@ -105,25 +123,37 @@ class CaseSummary:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> CaseSummary:
+        """A row of the index; `RecordError` when it is not one poa-tui wrote (the index is a
+        cache: such a row is read again from its case file)."""
+        try:
+            summary = cls._from_row(row)
+        except (KeyError, TypeError, ValueError, OverflowError, AttributeError) as error:
+            raise RecordError(f"an index row does not fit: {error}") from None
+        if summary.created_at is None or summary.updated_at is None or summary.damaged:
+            raise RecordError("an index row lacks its dates")
+        return summary
+
+    @classmethod
+    def _from_row(cls, row: dict[str, Any]) -> CaseSummary:
         return cls(
-            id=int(row["id"]),
+            id=_count(row["id"]) or 0,
             title=str(row.get("title", "")),
             seller=str(row.get("seller", "")),
             marketplace=str(row.get("marketplace", "")),
             violation_type=str(row.get("violation_type", "other")),
             scope=str(row.get("scope", "account")),
             status=_STATUSES.get(row.get("status")) or Status(row.get("status", Status.DRAFTING)),
-            attempts=int(row.get("attempts", 0)),
+            attempts=_count(row.get("attempts", 0)) or 0,
             last_submitted_at=_stamp(row.get("last_submitted_at")),
             last_outcome=(_OUTCOMES.get(row["last_outcome"]) or Outcome(row["last_outcome"])
                           if row.get("last_outcome") else None),
             deadline=parse_date(row.get("deadline")),
-            appeal_limit=row.get("appeal_limit"),
-            archived=bool(row.get("archived", False)),
+            appeal_limit=_count(row.get("appeal_limit")),
+            archived=row.get("archived") is True,
             created_at=_stamp(row.get("created_at")),  # type: ignore[arg-type]
             updated_at=_stamp(row.get("updated_at")),  # type: ignore[arg-type]
-            asins=list(row.get("asins") or []),
-            order_ids=list(row.get("order_ids") or []),
-            revision=int(row.get("revision", 0)),
+            asins=[item for item in row.get("asins") or [] if isinstance(item, str)],
+            order_ids=[item for item in row.get("order_ids") or [] if isinstance(item, str)],
+            revision=_count(row.get("revision", 0)) or 0,
             last_channel=_CHANNELS.get(row.get("last_channel")),  # type: ignore[arg-type]
         )

@@ -13,16 +13,17 @@ from __future__ import annotations
 import os
 import re
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
 from tinydb import TinyDB
 
 from . import locks
-from .errors import CaseNotFoundError, CorruptFileError, NewerSchemaError
+from .errors import CaseNotFoundError, CorruptFileError, NewerSchemaError, StoreError
 from .migrations import SCHEMA_VERSION
-from .models import Case
-from .storage import AtomicJSONStorage, ensure_private_dir
+from .models import Case, RecordError, utcnow
+from .storage import AtomicJSONStorage, ensure_private_dir, read_json_file
 from .summary import CaseSummary
 
 INDEX_NAME = "poa.json"
@@ -32,8 +33,38 @@ changes the folder) can go unnoticed by `summaries()`."""
 SETTLED_NS = 2_000_000_000
 """A folder changed more recently than this may change again within the same timestamp tick:
 its modification time is not trusted to show the next change."""
-CASE_FILE_NAME = re.compile(r"^(\d+)\.json$")
-"""A case file's name, `<id>.json`."""
+CASE_FILE_NAME = re.compile(r"([1-9][0-9]{0,15})\.json", re.ASCII)
+"""A case file's name, `<id>.json`: ASCII digits without a leading zero (use `fullmatch`), so
+`-5.json`, `1_0.json`, `007.json` or other scripts' digits never pass for a case."""
+
+
+def _index_shape_problem(data: dict[str, Any]) -> str | None:
+    """What makes parsed index tables unlike those poa-tui writes, or None when they fit.
+    Rows that do not fit are only dropped (each is read again from its case file)."""
+    meta = data.get("meta")
+    if meta is not None:
+        info = meta.get("1")
+        if info is not None:
+            if not isinstance(info, dict):
+                return "its meta table is not one poa-tui wrote"
+            for name in ("schema_version", "next_id"):
+                value = info.get(name, 1)
+                if type(value) is not int or value < 1:
+                    return f"its {name} ({str(value)[:20]}) is not one poa-tui wrote"
+    rows = data.get("cases")
+    if rows is not None:
+        for key in [key for key, row in rows.items() if not isinstance(row, dict)]:
+            del rows[key]
+    return None
+
+
+def damaged_title(path: Path) -> str:
+    """A damaged case file's title, when that much can still be read; "" otherwise."""
+    try:
+        title = read_json_file(path)["case"]["1"]["title"]
+    except (OSError, CorruptFileError, KeyError, TypeError, IndexError):
+        return ""
+    return title if isinstance(title, str) else ""
 
 
 class SummaryIndex:
@@ -45,8 +76,13 @@ class SummaryIndex:
     load: Callable[[int], Case]
 
     def __init__(self) -> None:
-        self.problems: list[CorruptFileError] = []
-        """Case files that could not be read during the last `summaries()` call."""
+        self.problems: list[StoreError] = []
+        """What went wrong during the last `summaries()` call: case files that could not be
+        read (each also listed as a damaged row), an unreadable index, an index that could
+        not be written (a full disk, a read-only store)."""
+        self.index_problem: CorruptFileError | None = None
+        """Why the index could not be read the last time it was, or None. While it stands the
+        list is read from the case files, and the index is not written over."""
         self._seen: dict[str, tuple[int, int, CaseSummary | None]] = {}
         """The last scan: case file -> (mtime_ns, size, its summary or None if unreadable)."""
         self._sorted: dict[bool, list[CaseSummary]] = {}
@@ -69,20 +105,33 @@ class SummaryIndex:
             return None
         return stat.st_mtime_ns, stat.st_size, stat.st_ino
 
+    def _load_index_file(self) -> dict[str, Any]:
+        """The index file's tables as they are, checked to be the shape poa-tui writes; {} when
+        there is none, or when it cannot be read (then `index_problem` says why)."""
+        try:
+            data = self._index_db().storage.read() or {}
+        except FileNotFoundError:
+            data = {}
+        except CorruptFileError as error:
+            self.index_problem = error
+            return {}
+        problem = _index_shape_problem(data)
+        self.index_problem = None if problem is None else CorruptFileError(self.index_path, problem)
+        return {} if problem else data
+
     def _read_index(self) -> dict[str, dict[str, Any]]:
         kept, self._index_at_open = self._index_at_open, None
         if kept is not None and kept[0] is not None and kept[0] == self._index_stamp():
             data = kept[1]  # unchanged since the store was opened (the app's first list)
         else:
-            try:
-                data = self._index_db().storage.read() or {}
-            except FileNotFoundError:
-                data = {}
+            data = self._load_index_file()
         data.setdefault("meta", {}).setdefault("1", {"schema_version": SCHEMA_VERSION, "next_id": 1})
         data.setdefault("cases", {})
         return data
 
     def _write_index(self, data: dict[str, dict[str, Any]]) -> None:
+        if self.index_problem is not None:
+            raise self.index_problem  # never write over an index that could not be read
         # One atomic write of both tables; TinyDB's per-table calls would write the file once
         # per row changed.
         self._index_db().storage.write(data)
@@ -102,15 +151,18 @@ class SummaryIndex:
         try:
             entries = list(os.scandir(self.cases_dir))
         except FileNotFoundError:
-            ensure_private_dir(self.cases_dir)
+            try:
+                ensure_private_dir(self.cases_dir)
+            except OSError:
+                pass  # a read-only store without a cases folder: no cases
             return stats
         for entry in entries:
-            match = CASE_FILE_NAME.match(entry.name)
+            match = CASE_FILE_NAME.fullmatch(entry.name)
             if not match:
                 continue
             try:
                 stat = entry.stat()
-            except FileNotFoundError:
+            except OSError:  # gone since the listing, or a link that leads nowhere
                 continue
             stats[match.group(1)] = (stat.st_mtime_ns, stat.st_size)
         return stats
@@ -146,6 +198,8 @@ class SummaryIndex:
             return [summary for *_, summary in seen.values() if summary is not None]
         problems: list[CorruptFileError] = []
         data = self._read_index()
+        if self.index_problem is not None:
+            problems.append(self.index_problem)
         rows: dict[str, dict[str, Any]] = data["cases"]
         fresh: dict[str, tuple[int, int, CaseSummary | None]] = {}
         changed = False
@@ -155,20 +209,26 @@ class SummaryIndex:
                        and (not row.get("attempts") or "last_channel" in row))
             # (rows written before `last_channel` was kept are read again once, for it)
             known = seen.get(key)
-            if known is not None and known[:2] == (mtime_ns, size) and known[2] is not None:
+            if (known is not None and known[:2] == (mtime_ns, size) and known[2] is not None
+                    and not known[2].damaged):
                 fresh[key] = known  # unchanged since the last scan: no parsing
                 if not indexed:  # another process rebuilt the index meanwhile
                     rows[key] = {**known[2].to_row(), "_mtime_ns": mtime_ns, "_size": size}
                     changed = True
                 continue
             if indexed:
-                fresh[key] = (mtime_ns, size, CaseSummary.from_row(row))  # type: ignore[arg-type]
-                continue
+                try:
+                    summary = CaseSummary.from_row(row)  # type: ignore[arg-type]
+                except RecordError:
+                    summary = None  # a row this version did not write: read the file again
+                if summary is not None and summary.id == int(key):
+                    fresh[key] = (mtime_ns, size, summary)
+                    continue
             try:
                 case = self.load(int(key))
             except (CorruptFileError, NewerSchemaError) as error:
-                problems.append(error)  # type: ignore[arg-type]
-                fresh[key] = (mtime_ns, size, None)
+                problems.append(error)
+                fresh[key] = (mtime_ns, size, self._damaged_row(int(key), error, mtime_ns))
                 if rows.pop(key, None) is not None:
                     changed = True
                 continue
@@ -181,11 +241,20 @@ class SummaryIndex:
         for key in set(rows) - set(stats):
             del rows[key]
             changed = True
-        if changed:
-            with locks.exclusive(self.locks_dir / "index.lock"):
-                index = self._read_index()
-                index["cases"] = rows
-                self._write_index(index)
+        if changed and self.index_problem is None:
+            try:
+                with locks.exclusive(self.locks_dir / "index.lock"):
+                    index = self._read_index()
+                    index["cases"] = rows
+                    self._write_index(index)
+            except (StoreError, OSError) as error:
+                # A full disk or a read-only store: the rows read stand, the index catches up
+                # on a later call.
+                cause = getattr(error, "error", error)
+                reason = cause.strerror if isinstance(cause, OSError) else None
+                problems.append(StoreError(
+                    f"Could not update the index {self.index_path}: {reason or error}; the "
+                    f"cases were read from their own files instead."))
         self.problems = problems
         self._seen = fresh
         self._sorted = {}
@@ -200,10 +269,23 @@ class SummaryIndex:
                 fresh[key] = (row["_mtime_ns"], row["_size"], CaseSummary.from_row(row))
         except (KeyError, TypeError, ValueError):
             return None
+        if self.index_problem is not None:
+            return None
         if not fresh:
             return None
         self._seen, self._sorted, self._folder_at_scan = fresh, {}, None
         return [summary for *_, summary in fresh.values() if summary is not None]
+
+    def _damaged_row(self, case_id: int, error: StoreError, mtime_ns: int) -> CaseSummary:
+        """The list's row for a case whose file cannot be read: its title if that much reads,
+        and why (the list says `poa-tui doctor` repairs it)."""
+        try:
+            changed = datetime.fromtimestamp(mtime_ns / 1e9, timezone.utc).replace(microsecond=0)
+        except (OverflowError, ValueError, OSError):
+            changed = utcnow()
+        reason = getattr(error, "reason", None) or str(error)
+        return CaseSummary.of_damaged(case_id, damaged_title(self.cases_dir / f"{case_id}.json"),
+                                      reason, changed)
 
     def summaries(self, include_archived: bool = False,
                   verify: bool = True) -> list[CaseSummary]:

@@ -115,18 +115,22 @@ def test_corrupt_case_file_is_refused_and_untouched(store: CaseStore, content: b
     with pytest.raises(CorruptFileError):
         store.save(case)
     assert path.read_bytes() == before
-    assert store.summaries() == []
+    (row,) = store.summaries()  # listed as damaged, with the reason
+    assert (row.id, row.damaged) == (case.id, store.problems[0].reason)
     assert [p.path for p in store.problems] == [path]
     assert path.read_bytes() == before
 
 
-def test_corrupt_index_is_refused_and_untouched(store_path: Path) -> None:
+def test_corrupt_index_is_reported_and_untouched(store_path: Path) -> None:
     CaseStore(store_path).create(Case(title="x"))
     index = store_path / "poa.json"
     index.write_text('{"meta": {"1": {"schema_version": 2, "next_id"', encoding="utf-8")
     before = index.read_bytes()
-    with pytest.raises(CorruptFileError) as caught:
-        CaseStore(store_path)
+    store = CaseStore(store_path)  # the cases are still listed, from their files
+    assert [row.title for row in store.summaries()] == ["x"]
+    assert ["poa.json" in str(problem) for problem in store.problems] == [True]
+    with pytest.raises(CorruptFileError) as caught:  # a new id needs the index
+        store.create(Case(title="y"))
     assert "poa.json" in str(caught.value)
     assert index.read_bytes() == before
 

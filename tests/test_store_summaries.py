@@ -92,7 +92,8 @@ def test_the_index_keeps_every_row_after_another_process_emptied_it(filled: Case
 def test_an_unreadable_file_stays_reported(filled: CaseStore) -> None:
     bad = filled.cases_dir / "99.json"
     bad.write_text("{ not json", encoding="utf-8")
-    assert len(filled.summaries()) == 12
+    assert len(filled.summaries()) == 13
+    assert [row.id for row in filled.summaries() if row.damaged] == [99]
     assert [Path(str(p.path)).name for p in filled.problems] == ["99.json"]
     filled.summaries()
     assert [Path(str(p.path)).name for p in filled.problems] == ["99.json"], "when unchanged"

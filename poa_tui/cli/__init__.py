@@ -102,8 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(error))
     except (CliError, StoreError) as error:
         return fail(str(error))
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as error:
+        return 128 + getattr(error, "signum", 2)  # SIGINT, or the signal `Interrupted` names
     except BrokenPipeError:
         # The reader went away (`poa-tui dump | head`): stop quietly, as Unix tools do.
         _silence_stdout()

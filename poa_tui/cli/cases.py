@@ -18,8 +18,9 @@ from ..vocab import Scope, Section, ViolationType
 from . import notices, render
 from .support import (IMPORT_LIMIT_MB, PROG, STDIN, AddVerb, CliError, add_case_id, add_force,
                       case_to_change, choices, clean_line, clock_settings, existing_store,
-                      load_case, load_settings, open_store, read_json, read_message, read_text,
-                      size_note, store_root, vocab_arg, write_json)
+                      load_case, load_settings, nothing_changed_on_failure, open_store,
+                      read_json, read_message, read_text, size_note, store_root, vocab_arg,
+                      write_json)
 
 
 def register(verb: AddVerb) -> None:
@@ -245,7 +246,8 @@ def import_cases(args: argparse.Namespace) -> int:
     if not cases:
         print("Nothing to import: the list is empty.")
         return 0
-    ids = open_store(args).import_cases(cases)
+    with nothing_changed_on_failure("imported"):
+        ids = open_store(args).import_cases(cases)
     span = f"id {ids[0]}" if len(ids) == 1 else f"ids {ids[0]} to {ids[-1]}"
     print(f"Imported {len(ids)} case{'s' if len(ids) != 1 else ''} as {span}.")
     return 0

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ..backup import list_backups, restore, take_snapshot, write_archive
 from ..doctor import run_doctor
-from .support import (PROG, AddVerb, CliError, existing_store, load_settings, open_store,
-                      store_root)
+from .support import (PROG, AddVerb, CliError, existing_store, load_settings,
+                      nothing_changed_on_failure, open_store, store_root)
 
 
 def register(verb: AddVerb) -> None:
@@ -93,7 +93,8 @@ def restore_backup(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing was changed.")
             return 1
-    safety, restored = restore(store or open_store(args), source, keep=_backups_kept())
+    with nothing_changed_on_failure("restored"):
+        safety, restored = restore(store or open_store(args), source, keep=_backups_kept())
     print(f"Restored {restored} case{'s' if restored != 1 else ''} from {source}. "
           f"The previous state is kept in {safety.path}")
     return 0

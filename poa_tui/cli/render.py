@@ -83,6 +83,8 @@ def case_table(rows: list[CaseSummary], clocks: dict[int, Clocks]) -> str:
          _day(row.deadline), countdown(clocks[row.id]),
          one_line(_vocab_label(ViolationType, row.violation_type)),
          one_line(row.title) + ("  [archived]" if row.archived else ""))
+        if not row.damaged else
+        (str(row.id), "DAMAGED", "-", "-", "-", "-", "-", one_line(damaged_title(row)))
         for row in rows
     ]
     widths = [max(len(line[column]) for line in table) for column in range(len(header) - 1)]
@@ -92,6 +94,12 @@ def case_table(rows: list[CaseSummary], clocks: dict[int, Clocks]) -> str:
                  for column, (cell, width) in enumerate(zip(line, widths))]
         lines.append("  ".join([*cells, line[-1]]).rstrip())
     return "\n".join(lines) + "\n"
+
+
+def damaged_title(row: CaseSummary) -> str:
+    """What the list says of a case whose file cannot be read."""
+    title = row.title or "(title unreadable)"
+    return f"{title}  [damaged: {row.damaged}; `poa-tui doctor` repairs it]"
 
 
 def case_detail(case: Case, today: date | None = None) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
-from ..errors import CaseNotFoundError
+from ..errors import CaseNotFoundError, StoreError
 from ..models import Case
 from ..paths import resolve_store_path, settings_path
 from ..readable import readable_text
@@ -199,6 +200,39 @@ def case_to_change(args: argparse.Namespace) -> tuple[CaseStore, Case]:
         raise CliError(f"case {args.id} is open in the app by {holder.describe()}: close it "
                        f"there first, or add --force to write anyway")
     return store, store.load(args.id)
+
+
+class Interrupted(KeyboardInterrupt):
+    """A signal that ends the process (SIGTERM, SIGHUP) arrived during an all-or-nothing write:
+    raised like ctrl+c so the write is undone; `signum` gives the exit status."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
+@contextmanager
+def nothing_changed_on_failure(done: str) -> Iterator[None]:
+    """For a write that is all or nothing (import, restore): an error, ctrl+c, SIGTERM or SIGHUP
+    part-way undoes it and says that nothing was `done` ("imported", "restored")."""
+    import signal
+
+    caught = (signal.SIGTERM, signal.SIGHUP)
+    before = {signum: signal.signal(signum, _interrupt) for signum in caught}
+    try:
+        yield
+    except StoreError as error:
+        raise CliError(f"{str(error).rstrip('.')}. Nothing was {done}.") from None
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted; nothing was {done}.", file=sys.stderr)
+        raise
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
 
 
 def load_settings() -> Settings:

@@ -21,7 +21,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ..evidence_changes import follow_violation, follow_violation_note
-from ..models import Case, word_count
+from ..models import YEARS_MESSAGE, Case, usable_year, word_count
 from ..notice import ParsedNotice
 from ..readable import readable_text
 from ..textsafety import strip_controls
@@ -96,10 +96,13 @@ def read_date(field_id: str, label: str, text: str) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise FieldError(field_id, f"{label}: “{text}” is not a date. Write it as YYYY-MM-DD, "
                                    f"for example 2025-03-14.") from None
+    if not usable_year(day):
+        raise FieldError(field_id, f"{label}: {text} is out of range; {YEARS_MESSAGE}.")
+    return day
 
 
 class CaseFormScreen(ModalScreen[CaseDetails | None]):

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ..commands import PaletteCommand
-from ..errors import StoreError
+from ..errors import CorruptFileError, StoreError
 from ..history import Clocks, clocks_for
 from ..summary import CaseSummary
 from ..widgets.case_table import CaseTable
@@ -152,7 +152,7 @@ terminal appear on their own.
         except StoreError as error:
             self.notify(str(error), title="Cannot read the case list", severity="error")
             return
-        self._show_problems(self.app.store.problems)
+        self._show_problems(self.app.store.problems, rows)
         unchanged = rows == self.all_rows and self.table.today == self.app.today()
         if self._loaded and unchanged and keep is None:
             return  # nothing new: leave the table alone, no flicker
@@ -223,20 +223,21 @@ terminal appear on their own.
         elif message is None and empty.has_focus:
             self.table.focus()
 
-    def _show_problems(self, problems: list[StoreError]) -> None:
-        names = [f"{getattr(p, 'path', '?')}: {getattr(p, 'reason', p)}" for p in problems]
+    def _show_problems(self, problems: list[StoreError], rows: list[CaseSummary]) -> None:
+        names = [f"{p.path}: {p.reason}" if isinstance(p, CorruptFileError) else str(p)
+                 for p in problems]
         widget = self.query_one("#problems", Static)
         widget.display = bool(names)
         if names == self._problem_files:
             return
         self._problem_files = names
         if names:
-            count = len(names)
-            lead = (f"{count} case file{'s' if count != 1 else ''} could not be read and "
-                    f"{'are' if count != 1 else 'is'} not listed (run poa-tui doctor to set "
-                    f"{'them' if count != 1 else 'it'} aside): ")
+            damaged = sum(1 for row in rows if row.damaged)
+            lead = (f"{damaged} case{'s are' if damaged != 1 else ' is'} damaged (listed in red; "
+                    f"run poa-tui doctor to repair): " if damaged else "The store has a problem: ")
             widget.update(Content(lead + "; ".join(names)))
-            self.notify(lead.rstrip(": ") + ".", title="Unreadable cases", severity="warning")
+            self.notify(lead.rstrip(": ") + ".", title="Damaged cases" if damaged else "Store",
+                        severity="warning")
 
     # -- filter -------------------------------------------------------------------------------
 
@@ -299,6 +300,10 @@ terminal appear on their own.
     @on(CaseTable.RowSelected, "#cases")
     def _open(self, event: CaseTable.RowSelected) -> None:
         event.stop()
+        if event.row.damaged:
+            self.notify(f"Case {event.row.id} cannot be opened: {event.row.damaged}. Run "
+                        f"poa-tui doctor to repair it.", title="Damaged case", severity="error")
+            return
         self.app.open_case(event.row.id)
 
     @on(CaseTable.RowHighlighted, "#cases")

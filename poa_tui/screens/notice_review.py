@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ..evidence_changes import follow_violation
-from ..models import Case, Metric, Notice
+from ..models import YEARS_MESSAGE, Case, Metric, Notice, usable_year
 from ..notice import ParsedNotice, clean_text, parse_notice
 from ..readable import readable_text
 from ..vocab import Scope, ViolationType
@@ -103,10 +103,13 @@ def read_day(field_id: str, label: str, text: str) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise ReviewError(field_id, f"{label}: “{text}” is not a date; write it as YYYY-MM-DD.") \
             from None
+    if not usable_year(day):
+        raise ReviewError(field_id, f"{label}: {text} is out of range; {YEARS_MESSAGE}.")
+    return day
 
 
 QUOTE_REACH = 60

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ..diffing import Repeat
-from ..models import Sections
+from ..models import YEARS_MESSAGE, Sections, usable_year
 from ..poa import section_counts
 from ..vocab import Channel
 from .confirm import ConfirmScreen
@@ -53,6 +53,8 @@ def read_moment(field_id: str, label: str, text: str, *, today: date,
     except ValueError:
         raise FormError(field_id, f"{label}: “{text}” is not a date. Write YYYY-MM-DD or "
                                   f"YYYY-MM-DD HH:MM, for example 2025-03-14 09:30.") from None
+    if not usable_year(moment):  # near year 1 or 9999 the shift to UTC would overflow
+        raise FormError(field_id, f"{label}: {text} is out of range; {YEARS_MESSAGE}.")
     if moment.tzinfo is None:
         moment = moment.astimezone()
     if moment.date() > today:

@@ -258,6 +258,8 @@ class CaseTable(VirtualTable[CaseSummary]):
         today = self.today
         if spec.key == "id":
             return Text(str(row.id))
+        if row.damaged:
+            return self._damaged_cell(spec, row, styles)
         if spec.key == "title":
             title = row.title or "(untitled)"
             style = styles["muted"] if row.archived else ""
@@ -299,6 +301,18 @@ class CaseTable(VirtualTable[CaseSummary]):
         if spec.key == "last_sent":
             return Text(since_phrase(row.last_submitted_at, today))
         return self._deadline_cell(row, spec.width, styles)
+
+    @staticmethod
+    def _damaged_cell(spec: ColumnSpec, row: CaseSummary, styles: dict[str, str]) -> Text:
+        """A case whose file cannot be read: its title if readable, why, and the repair."""
+        if spec.key == "title":
+            title = row.title or "(title unreadable)"
+            # The strip above the list has each reason whole, and names `poa-tui doctor`.
+            return Text(_clip(f"{title} · damaged: {row.damaged}", spec.width),
+                        style=styles["error"])
+        if spec.key == "status":
+            return Text(_clip("Damaged", spec.width), style=styles["error"])
+        return Text("")
 
     def _check_marker(self, row: CaseSummary, styles: dict[str, str]) -> tuple[str, str]:
         """("✖ ", red) for a blocked draft, ("! ", amber) for one that needs work, else ("", "")."""

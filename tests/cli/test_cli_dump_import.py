@@ -66,7 +66,7 @@ def test_import_strips_terminal_controls(cli) -> None:
     ("\"just a string\"", "holds no list of cases"),
     ("[{\"title\": \"ok\"}, 7]", "case 2 of 2 in standard input is not a JSON object"),
     ('[{"title": "ok"}, {"seller": "no title"}]', "case 2 of 2 in standard input has no title"),
-    ('[{"title": "ok", "violation_type": "fraud"}]', "'fraud' is not a valid ViolationType"),
+    ('[{"title": "ok", "violation_type": "fraud"}]', "`violation_type` holds 'fraud'"),
     ('[{"title": "ok", "submissions": [{"channel": "pigeon"}]}]', "'pigeon'"),
 ])
 def test_a_bad_import_writes_nothing_at_all(cli, new_case, unchanged, payload, expected) -> None:

@@ -158,3 +158,34 @@ def test_a_deleted_data_folder_is_recreated_by_the_next_save(workspace: Workspac
         tmux.send_keys("Escape")
         tmux.wait_for("Vanishing folder case", timeout=STEP_TIMEOUT)
     assert workspace.show(case.id)["sections"]["root_cause"] == TYPED
+
+
+@pytest.mark.parametrize("kind", ["full", "read-only"])
+def test_list_and_doctor_show_what_they_can_on_a_store_that_takes_no_writes(
+        workspace: Workspace, mounts: Mounts, kind: str) -> None:
+    if kind == "full":
+        mounts.tmpfs(workspace.store_path, "1m")
+    store = workspace.store()
+    store.create(Case(title="First case"))
+    store.create(Case(title="Second case"))
+    (workspace.store_path / "cases" / "3.json").write_text(
+        '{"case": {"1": {"id": 3, "title": "Broken case", "sections": 7, "schema": 2}}}',
+        encoding="utf-8")
+    # The index has no row for any of them yet: listing them has to write it, and cannot.
+    if kind == "full":
+        fill(workspace.store_path)
+        reason = "No space left on device"
+    else:
+        mounts.read_only_over(workspace.store_path)
+        reason = "Read-only file system"
+    listed = workspace.cli("list")
+    assert listed.returncode == 2, listed.stderr
+    assert "First case" in listed.stdout and "Second case" in listed.stdout
+    assert "DAMAGED" in listed.stdout and "Broken case" in listed.stdout
+    assert f"Could not update the index {workspace.store_path / 'poa.json'}: {reason}" \
+        in listed.stderr
+    doctor = workspace.cli("doctor")
+    assert doctor.returncode == 2
+    assert "ok    2 case file(s) read fine" in doctor.stdout
+    assert f"PROBLEM could not rebuild the index: {reason.lower()}" in doctor.stdout
+    assert "Traceback" not in listed.stderr + doctor.stderr

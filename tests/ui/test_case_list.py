@@ -321,7 +321,7 @@ async def test_unreadable_case_files_are_named(tmp_path: Path) -> None:
         assert strip.display
         text = str(strip.render())
         assert "42.json" in text and "not valid JSON" in text
-        assert shown_ids(app) == [8, 7, 6, 5, 4, 3, 2]
+        assert shown_ids(app) == [42, 8, 7, 6, 5, 4, 3, 2]  # listed as damaged, changed last
 
 
 async def test_list_palette_commands_follow_the_highlighted_case(tmp_path: Path) -> None:
