@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from poa_tui.checks import (DEFAULT_SECTION_LIMIT, DEFAULT_TOTAL_LIMIT, Finding, Severity,
+from poa_tui.checks import (DEFAULT_SECTION_LIMIT, Finding, Severity,
                             run_checks, summarise, summary_text)
 from poa_tui.guidance import SECTION_HINTS, guidance_for
 from poa_tui.models import Case, Notice, Reply, Sections

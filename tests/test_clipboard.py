@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import base64
 import os
-import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from help_panels_support import HostApp, drafted_case, store_with
+from help_panels_support import HostApp, store_with
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
