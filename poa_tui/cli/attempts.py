@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..models import Reply, parse_datetime, utcnow
+from ..models import Case, Reply, Submission, parse_datetime, utcnow
 from ..replies import Classification, classify_reply, reply_fit
 from ..vocab import Channel, Outcome
 from .analysis import NO_EVIDENCE, UNSURE, reasons
 from .render import request_lines
-from .support import (PROG, AddVerb, CliError, add_case_id, add_force, case_to_change, choices,
+from .support import (PROG, AddVerb, CliError, add_case_id, add_force, change_case, choices,
                       clean_line, positive_int, read_message, size_note, vocab_arg)
 
 
@@ -49,12 +49,15 @@ def register(verb: AddVerb) -> None:
 
 def submit(args: argparse.Namespace) -> int:
     note = clean_line(args.note, "note")
-    store, case = case_to_change(args)
-    if case.sections.is_empty():
-        raise CliError(f"case {case.id} has an empty draft: write at least one section before "
-                       f"recording an attempt (`{PROG} edit {case.id} --section ... --from ...`)")
-    attempt = case.record_submission(args.channel, note=note)
-    store.save(case)
+
+    def record(case: Case) -> Submission:
+        if case.sections.is_empty():
+            raise CliError(f"case {case.id} has an empty draft: write at least one section "
+                           f"before recording an attempt "
+                           f"(`{PROG} edit {case.id} --section ... --from ...`)")
+        return case.record_submission(args.channel, note=note)
+
+    _, attempt = change_case(args, record)
     print(attempt.number)
     return 0
 
@@ -72,25 +75,28 @@ def _received_at(value: str | None):
 def reply(args: argparse.Namespace) -> int:
     received_at = _received_at(args.received)
     text = read_message(args.source, "reply")
-    store, case = case_to_change(args)
-    if not case.submissions:
-        raise CliError(f"case {case.id} has no attempts yet: record one first with "
-                       f"`{PROG} submit {case.id}`")
-    if args.attempt is None:
-        attempt = case.submissions[-1]
-    else:
-        try:
-            attempt = case.submission(args.attempt)
-        except KeyError:
-            numbers = ", ".join(str(s.number) for s in case.submissions)
-            raise CliError(f"case {case.id} has no attempt {args.attempt} (it has {numbers})") \
-                from None
     reading = classify_reply(text)
     outcome = args.outcome or reading.outcome
-    earlier = attempt.reply
-    attempt.reply = Reply(received_at=received_at, text=text, outcome=outcome,
-                          requests=reading.requests)
-    store.save(case)
+
+    def record(case: Case) -> tuple[Submission, Reply | None]:
+        if not case.submissions:
+            raise CliError(f"case {case.id} has no attempts yet: record one first with "
+                           f"`{PROG} submit {case.id}`")
+        if args.attempt is None:
+            attempt = case.submissions[-1]
+        else:
+            try:
+                attempt = case.submission(args.attempt)
+            except KeyError:
+                numbers = ", ".join(str(s.number) for s in case.submissions)
+                raise CliError(f"case {case.id} has no attempt {args.attempt} (it has "
+                               f"{numbers})") from None
+        earlier = attempt.reply
+        attempt.reply = Reply(received_at=received_at, text=text, outcome=outcome,
+                              requests=reading.requests)
+        return attempt, earlier
+
+    case, (attempt, earlier) = change_case(args, record)
     if earlier is not None:
         print(f"Replaced the earlier reply to attempt {attempt.number} "
               f"({earlier.outcome.label}).", file=sys.stderr)

@@ -17,7 +17,7 @@ from ..textsafety import strip_controls
 from ..vocab import Scope, Section, ViolationType
 from . import notices, render
 from .support import (IMPORT_LIMIT_MB, PROG, STDIN, AddVerb, CliError, add_case_id, add_force,
-                      case_to_change, choices, clean_line, clock_settings, existing_store,
+                      change_case, choices, clean_line, clock_settings, existing_store,
                       load_case, load_settings, nothing_changed_on_failure, open_store,
                       read_json, read_message, read_text, size_note, store_root, vocab_arg,
                       write_json)
@@ -176,24 +176,27 @@ def edit_case(args: argparse.Namespace) -> int:
                        "them a file")
     text = read_text(args.source) if args.source is not None else None
     notice = _read_notice(args)
-    store, case = case_to_change(args)
-    violation = case.violation_type
-    changed = _apply_details(case, args)
-    if args.section is not None and text is not None:
-        case.sections[args.section] = text
-        changed = True
-    applied = []
-    if notice is not None:
-        applied = notices.apply_notice(case, notice, given=_given_details(args),
-                                       keep_chosen=True, today=date.today())
-        changed = True
-    if not changed:
-        raise CliError("nothing to change: give --section with --from, --notice, or a detail "
-                       "such as --title")
-    followed = case.violation_type != violation and bool(case.evidence)
-    if followed:
-        case.evidence = follow_violation(case.evidence, violation, case.violation_type)
-    store.save(case)
+
+    def change(case: Case) -> tuple[list[str], ViolationType, bool]:
+        violation = case.violation_type
+        changed = _apply_details(case, args)
+        if args.section is not None and text is not None:
+            case.sections[args.section] = text
+            changed = True
+        applied = []
+        if notice is not None:
+            applied = notices.apply_notice(case, notice, given=_given_details(args),
+                                           keep_chosen=True, today=date.today())
+            changed = True
+        if not changed:
+            raise CliError("nothing to change: give --section with --from, --notice, or a "
+                           "detail such as --title")
+        followed = case.violation_type != violation and bool(case.evidence)
+        if followed:
+            case.evidence = follow_violation(case.evidence, violation, case.violation_type)
+        return applied, violation, followed
+
+    case, (applied, violation, followed) = change_case(args, change)
     _report(applied)
     if followed:
         print(f"{PROG}: {follow_violation_note(violation, case.violation_type)}", file=sys.stderr)

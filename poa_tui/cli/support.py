@@ -42,6 +42,7 @@ def size_note(limit_mb: int = TEXT_LIMIT_MB) -> str:
 
 
 Enum = TypeVar("Enum", bound=StrEnum)
+T = TypeVar("T")
 
 
 def vocab_arg(kind: type[Enum], what: str) -> Callable[[str], Enum]:
@@ -177,20 +178,22 @@ def load_case(args: argparse.Namespace, store: CaseStore | None = None) -> tuple
 
 
 def add_force(parser: argparse.ArgumentParser) -> None:
-    """`--force` on the verbs that change a case (see `case_to_change`)."""
+    """`--force` on the verbs that change a case (see `change_case`)."""
     parser.add_argument("--force", action="store_true",
                         help="write even while the case is open in the app; the app merges the "
                              "change, and where both changed the same text keeps its own and "
                              "saves this one in the case notes")
 
 
-def case_to_change(args: argparse.Namespace) -> tuple[CaseStore, Case]:
-    """The store and the case named by `args.id`, for a command about to change it.
+def change_case(args: argparse.Namespace, change: Callable[[Case], T]) -> tuple[Case, T]:
+    """Apply `change` to the case named by `args.id` and save it, through `CaseStore.update`
+    (on a conflict with another writer the change is made again on the newer version).
 
     A case an app session has open (it holds the case's editing lock) is refused, naming who
     holds it, unless `args.force`: the app would otherwise merge the change into its own copy
     and, where both changed the same text, move the command's text into the case notes. The
-    check only reads the lock, so a refused command writes nothing at all.
+    check only reads the lock, so a refused command writes nothing at all; so does a `change`
+    that raises (a `CliError` saying why the case cannot take it).
     """
     store = existing_store(args)
     if store is None:
@@ -199,7 +202,7 @@ def case_to_change(args: argparse.Namespace) -> tuple[CaseStore, Case]:
     if holder is not None:
         raise CliError(f"case {args.id} is open in the app by {holder.describe()}: close it "
                        f"there first, or add --force to write anyway")
-    return store, store.load(args.id)
+    return store.update(args.id, change)
 
 
 class Interrupted(KeyboardInterrupt):
