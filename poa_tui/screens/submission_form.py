@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ..diffing import Repeat
 from ..models import Sections
@@ -77,6 +77,8 @@ class RecordForm(ModalScreen[Any]):
 
     heading = ""
     accept_label = "Save"
+    lost_words = "What you typed in this form will be lost."
+    """What escape says is thrown away when something was typed or pasted."""
 
     def __init__(self) -> None:
         super().__init__(classes="record-form")
@@ -100,6 +102,18 @@ class RecordForm(ModalScreen[Any]):
             with Horizontal(id="form-buttons"):
                 yield Button(self.accept_label, id="accept", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        # Subclasses' on_mount run too (Textual calls each class's own handler).
+        self._start_values = self.typed_values()
+
+    def typed_values(self) -> tuple[object, ...]:
+        """What the user can type or paste into: to tell whether escape would lose any."""
+        return (*(field.value for field in self.query(Input)),
+                *(area.text for area in self.query(TextArea)))
+
+    def changed(self) -> bool:
+        return self.typed_values() != getattr(self, "_start_values", ())
 
     def show_error(self, message: str) -> None:
         error = self.query_one("#form-error", Static)
@@ -140,7 +154,18 @@ class RecordForm(ModalScreen[Any]):
         self.dismiss(value)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; when something was typed or pasted, ask before it is thrown away."""
+        if not self.changed():
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Close without saving?", self.lost_words,
+                                           yes="Discard", no="Keep editing", danger=True),
+                             answered)
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,8 @@ async def test_the_forms_refuse_dates_that_cannot_be_right(tmp_path: Path) -> No
             assert complaint in str(form.query_one("#form-error").content)
             assert app.focused is form.query_one("#when", Input)
         await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)  # a date was typed: asks first
+        await pilot.press("y")
         await pilot.press("r")
         form = app.screen
         assert isinstance(form, ReplyFormScreen)
