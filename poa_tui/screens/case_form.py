@@ -316,6 +316,7 @@ changed something it asks first.
         return (*inputs, *selects, self.query_one("#notice", TextArea).text, self.read)
 
     def show_error(self, message: str) -> None:
+        self._error_values = self.raw_values() if message else None
         error = self.query_one("#form-error", Static)
         error.update(Content(message))
         error.set_class(bool(message), "-shown")
@@ -325,7 +326,9 @@ changed something it asks first.
     @on(Input.Changed)
     @on(Select.Changed)
     def _edited(self) -> None:
-        if self.query_one("#form-error").has_class("-shown"):
+        # Only an edit made after the error clears it (see `RecordForm._edited`).
+        if (self.raw_values() != getattr(self, "_error_values", None)
+                and self.query_one("#form-error").has_class("-shown")):
             self.show_error("")
 
     @on(Input.Submitted)

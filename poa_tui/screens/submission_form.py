@@ -116,6 +116,7 @@ class RecordForm(ModalScreen[Any]):
         return self.typed_values() != getattr(self, "_start_values", ())
 
     def show_error(self, message: str) -> None:
+        self._error_values = self.typed_values() if message else None
         error = self.query_one("#form-error", Static)
         error.update(Content(message))
         error.set_class(bool(message), "-shown")
@@ -127,7 +128,10 @@ class RecordForm(ModalScreen[Any]):
     @on(Input.Changed)
     @on(Select.Changed)
     def _edited(self) -> None:
-        self.show_error("")
+        # Only an edit made after the error clears it: a change message still queued from
+        # before ctrl+s (keys typed in one burst) must not wipe the error ctrl+s just showed.
+        if self.typed_values() != getattr(self, "_error_values", None):
+            self.show_error("")
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:

@@ -83,3 +83,61 @@ def test_escape_in_the_reply_form_asks_before_throwing_the_paste_away(
         tmux.send_keys("F10")
         wait_for_toast(tmux, "recorded")
     assert workspace.show(case.id)["submissions"][-1]["reply"]["text"].endswith("PS")
+
+
+def _footer(screen: str) -> str:
+    rows = [row for row in screen.splitlines() if "^p Commands" in row]
+    return rows[-1] if rows else ""
+
+
+def _open_log(workspace: Workspace, tmux, *, width: int = 80, height: int = 24):
+    case = seed_demo(workspace.store())
+    start_app(tmux, width=width, height=height)
+    open_case(tmux, case)
+    tmux.send_keys("F6")
+    return case, tmux.wait_for("Attempts", timeout=STEP_TIMEOUT)
+
+
+def test_an_outcome_can_be_changed_from_the_log_and_the_status_follows(
+        workspace: Workspace) -> None:
+    with workspace.tmux() as tmux:
+        case, screen = _open_log(workspace, tmux)
+        tmux.send_keys("Up")  # attempt 1, answered "Plan not detailed enough"
+        tmux.wait_for("Attempt 1 · sent", timeout=STEP_TIMEOUT)
+        wait_until(lambda: "m Outcome" in _footer(tmux.capture()), timeout=STEP_TIMEOUT)
+        tmux.send_keys("m")
+        tmux.wait_for("what Amazon decided", timeout=STEP_TIMEOUT)
+        assert "Now: Plan not detailed enough." in tmux.capture()
+        tmux.send_keys("Up")  # Reinstated, just above
+        tmux.wait_for("Next: Selling is restored", timeout=STEP_TIMEOUT)
+        tmux.send_keys("Enter")
+        wait_for_toast(tmux, "Now Reinstated")
+    assert workspace.show(case.id)["submissions"][0]["reply"]["outcome"] == "reinstated"
+
+
+def test_the_log_footer_and_heading_are_whole_at_80x24(workspace: Workspace) -> None:
+    with workspace.tmux() as tmux:
+        _, screen = _open_log(workspace, tmux)
+        footer = _footer(tmux.wait_for("F1 Help", timeout=STEP_TIMEOUT))
+        assert footer.rstrip().endswith("▏^p Commands"), footer
+        assert "…" not in screen.splitlines()[0]
+        assert "2 sent" in " ".join(screen.splitlines()[:2])
+
+
+def test_no_stale_letter_after_the_terminal_shrinks(workspace: Workspace) -> None:
+    with workspace.tmux() as tmux:
+        start_app(tmux, width=100, height=30)
+        tmux.run("resize-window", "-t", tmux.target, "-x", "64", "-y", "24")
+        wait_until(lambda: len(tmux.capture().splitlines()) <= 24
+                   and "╮" in tmux.capture().splitlines()[1][:64], timeout=STEP_TIMEOUT)
+        wait_until(lambda: _footer(tmux.capture()).rstrip().endswith("^p Commands"),
+                   timeout=STEP_TIMEOUT,
+                   describe=lambda: f"a clean footer; screen:\n{tmux.capture()}")
+
+
+def test_at_60x20_the_log_shows_an_attempt_row_with_the_timeline_open(
+        workspace: Workspace) -> None:
+    with workspace.tmux() as tmux:
+        _, screen = _open_log(workspace, tmux, width=60, height=20)
+        screen = tmux.wait_for("Timeline", timeout=STEP_TIMEOUT)
+        assert "Account Health" in screen.split("Attempts", 1)[1].split("╰", 1)[0], screen
