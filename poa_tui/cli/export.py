@@ -27,6 +27,10 @@ def register(verb: AddVerb) -> None:
 
 def export_case(args: argparse.Namespace) -> int:
     _, case = load_case(args)
+    if (not case.sections[args.section].strip() if args.section else case.sections.is_empty()):
+        what = f"the {args.section.label} section" if args.section else "the draft"
+        raise CliError(f"case {case.id}: {what} is empty, so there is nothing to export yet; "
+                       f"write it first (`{PROG} edit {case.id} --section ... --from FILE`)")
     text = assemble(case.sections, fmt=args.format, only=args.section).rstrip("\n") + "\n"
     if args.output is None:
         sys.stdout.write(text)

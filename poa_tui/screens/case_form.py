@@ -173,8 +173,12 @@ changed something it asks first.
                            placeholder="Paste Amazon's email or Account Health message here.")
             with Horizontal(id="notice-actions"):
                 yield Static("", id="notice-info")
-                yield Button("Read the notice", id="read-notice", compact=True,
-                             action="screen.review_notice")
+                # Out of the Tab order (ctrl+r does the same): Tab from the notice goes on to
+                # Seller, where the user types next, instead of stopping on a button.
+                read = Button("Read the notice", id="read-notice", compact=True,
+                              action="screen.review_notice")
+                read.can_focus = False
+                yield read
             with Grid(classes="form-grid", id="form-facts"):
                 yield Label("Seller", classes="field-label")
                 yield Input(start.seller, id="seller", compact=True,
@@ -270,6 +274,13 @@ changed something it asks first.
         found = [f"{len(ids)} {noun}{'s' if len(ids) != 1 else ''}"
                  for ids, noun in ((facts.asins, "ASIN"), (facts.order_ids, "order id"),
                                    (facts.complaint_ids, "complaint id")) if ids]
+        # On to the first field still empty (the notice box is done with), so what is typed
+        # next lands where it belongs.
+        for field_id in ("title", "seller", "marketplace", "received", "deadline"):
+            field = self.query_one(f"#{field_id}", Input)
+            if not field.value.strip():
+                self.set_focus(field)
+                break
         kept = ", ".join(found) + " kept" if found else "Fields filled in"
         self.query_one("#notice-info", Static).update(Content(
             f"{kept} from the notice; they are saved with the case. Check the fields, then "

@@ -291,8 +291,10 @@ terminal appear on their own.
         return next((row for row in self.table.rows_shown if row.id == case_id), None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # With no case highlighted (an empty store, a filter that matches nothing) these keys
+        # would do nothing: they leave the footer rather than sit there dimmed.
         if action in {"edit_case", "toggle_archive", "delete_case"} and self.is_mounted:
-            return True if self.current is not None else None
+            return self.current is not None
         return True
 
     @on(CaseTable.RowSelected, "#cases")

@@ -32,26 +32,38 @@ def keeps_tab(focused: Widget | None) -> bool:
 
 
 async def bind_at_once(app: App[object], event: events.Key) -> bool:
-    """Run the binding for `event` now, when nothing else could take the key; True when one ran.
+    """Run the binding for `event` in its place among the keys; True when it is taken here.
 
     Textual hands a key to the focused widget and runs the bindings only when the key has
     bubbled back up to the app, by which time the keys typed after it in the same burst were
     handed out and handled: "abc", backspace, "de" typed at once in an Input read "abcd",
     ctrl+u then a date cleared the date just typed, and text typed right behind the key that
-    closes a dialog went to the dialog. Taken here: a text field's own editing keys, and any
-    key while a button, list or table has the focus. A key the focused widget may take as
-    text, or handle in its own key handler (enter in a TextArea), goes the usual way.
+    closes a dialog went to the dialog. A text field's own editing keys are queued on the
+    field itself, behind the keys typed before them and ahead of those typed after; any key
+    while a button, list or table has the focus runs at once. A key the focused widget may
+    take as text, or handle in its own key handler (enter in a TextArea), goes the usual way.
     """
     focused = app.focused
     if focused is None or focused.check_consume_key(event.key, event.character):
         return False
-    if event.key not in focused._bindings.key_to_bindings and (
-            isinstance(focused, (Input, TextArea)) or _handles_keys(focused)):
-        # A form's own keys (ctrl+s) from a text field wait for the text typed before them.
-        return False
     if await app._check_bindings(event.key, priority=True):
         return True
+    if isinstance(focused, (Input, TextArea)):
+        if event.key not in focused._bindings.key_to_bindings:
+            # A form's own keys (ctrl+s) from a text field wait for the text typed before them.
+            return False
+        # The field's own binding, on that field, even if Tab has moved on by the time it runs.
+        focused.call_later(_run_own_binding, app, focused, event.key)
+        return True
+    if _handles_keys(focused):
+        return False
     return await app._check_bindings(event.key)
+
+
+async def _run_own_binding(app: App[object], widget: Widget, key: str) -> None:
+    for binding in widget._bindings.key_to_bindings.get(key, ()):
+        if await app.run_action(binding.action, widget):
+            return
 
 
 def _handles_keys(widget: Widget) -> bool:

@@ -170,6 +170,10 @@ class CaseTable(VirtualTable[CaseSummary]):
         self.checks: dict[int, Readiness] = {}
         """Readiness of the drafts that still wait for the seller, by case id."""
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Open only shows in the footer while there is a case to open.
+        return bool(self.rows_shown) if action == "select_cursor" else True
+
     def on_mount(self) -> None:
         # Cells carry the theme's colours as hex: repaint them when the theme changes.
         self.watch(self.app, "theme", self._restyle, init=False)

@@ -151,3 +151,15 @@ def test_submit_with_an_unknown_channel_or_case(cli, drafted, unchanged) -> None
         missing = cli("submit", "99")
     assert "unknown channel 'fax'" in channel.error_line
     assert "There is no case 99." in missing.error_line
+
+
+@pytest.mark.parametrize("extra", [[], ["--section", "immediate_remedy"]])
+def test_export_of_an_empty_draft_fails_saying_so(cli, new_case, extra) -> None:
+    # As F7 says there is nothing to copy, export says so and exits non-zero.
+    case_id = str(new_case())
+    cli("edit", case_id, "--section", "root_cause", "--from", "-", stdin="Only this one.\n")
+    checked = ["--section", "systematic_changes"] if extra else []
+    result = cli("export", case_id, *checked) if extra else cli("export", str(new_case()))
+    assert result.code == 2
+    assert "nothing to export" in result.error_line
+    assert result.out == ""

@@ -95,7 +95,7 @@ def _open_log(workspace: Workspace, tmux, *, width: int = 80, height: int = 24):
     start_app(tmux, width=width, height=height)
     open_case(tmux, case)
     tmux.send_keys("F6")
-    return case, tmux.wait_for("Attempts", timeout=STEP_TIMEOUT)
+    return case, tmux.wait_for("─ Attempts ─", timeout=STEP_TIMEOUT)
 
 
 def test_an_outcome_can_be_changed_from_the_log_and_the_status_follows(
@@ -117,8 +117,10 @@ def test_an_outcome_can_be_changed_from_the_log_and_the_status_follows(
 
 def test_the_log_footer_and_heading_are_whole_at_80x24(workspace: Workspace) -> None:
     with workspace.tmux() as tmux:
-        _, screen = _open_log(workspace, tmux)
-        footer = _footer(tmux.wait_for("F1 Help", timeout=STEP_TIMEOUT))
+        _open_log(workspace, tmux)
+        screen = tmux.wait_for("Timeline", timeout=STEP_TIMEOUT)
+        footer = _footer(screen)
+        assert "F1 Help" in footer, screen
         assert footer.rstrip().endswith("▏^p Commands"), footer
         assert "…" not in screen.splitlines()[0]
         assert "2 sent" in " ".join(screen.splitlines()[:2])
@@ -141,3 +143,75 @@ def test_at_60x20_the_log_shows_an_attempt_row_with_the_timeline_open(
         _, screen = _open_log(workspace, tmux, width=60, height=20)
         screen = tmux.wait_for("Timeline", timeout=STEP_TIMEOUT)
         assert "Account Health" in screen.split("Attempts", 1)[1].split("╰", 1)[0], screen
+
+
+def test_new_case_form_keeps_every_key_of_a_burst_and_focus_where_typing_goes(
+        workspace: Workspace, tmp_path: Path) -> None:
+    from poa_tui.demo import demo_case
+    workspace.store()
+    with workspace.tmux() as tmux:
+        start_app(tmux)
+        tmux.send_keys("n")
+        tmux.wait_for("New case", timeout=STEP_TIMEOUT)
+        # Title, then Tab and the first words of the notice in one burst, with a correction.
+        tmux.send_keys(*"Blendex", "BSpace", "r", "Tab", *"Dear")
+        tmux.wait_for("Dear", timeout=STEP_TIMEOUT)
+        paste(tmux, tmp_path, " seller,\n\n" + demo_case().notice.text)
+        tmux.wait_for("ctrl+r reads it", timeout=STEP_TIMEOUT)
+        tmux.send_keys("C-r")
+        tmux.wait_for("Use these", timeout=STEP_TIMEOUT)
+        # Accept, and type the seller's name right behind it: it belongs in Seller.
+        tmux.send_keys("C-s", *"Marlow")
+        tmux.wait_for(" kept from the notice", timeout=STEP_TIMEOUT)
+        tmux.wait_for("Marlow", timeout=STEP_TIMEOUT)
+        tmux.send_keys("C-s")
+        tmux.wait_for("Blender", timeout=STEP_TIMEOUT)
+    case = workspace.show(1)
+    assert case["title"] == "Blender" and case["seller"] == "Marlow"
+    assert case["notice"]["text"].startswith("Dear seller,")
+
+
+def test_ctrl_g_keeps_the_editor_and_the_letters_typed_next(workspace: Workspace) -> None:
+    with workspace.tmux() as tmux:
+        case = seed_demo(workspace.store())
+        start_app(tmux)
+        open_case(tmux, case)
+        tmux.send_keys("C-g", *"Zq")
+        screen = tmux.wait_for("─ Guidance", timeout=STEP_TIMEOUT)
+        tmux.wait_for("│ ZqOn 5 October", timeout=STEP_TIMEOUT)
+        assert "Root Cause ·" in tmux.capture()
+
+
+def test_a_closed_case_is_closed_everywhere_not_overdue(workspace: Workspace) -> None:
+    from datetime import date
+
+    from poa_tui.models import Case, Reply
+    from poa_tui.vocab import Channel, Outcome
+    store = workspace.store()
+    case = Case(title="Long lost appeal")
+    case.sections["root_cause"] = "We sold units from an unapproved supplier."
+    case.notice.deadline = date.today() - timedelta(days=535)
+    attempt = case.record_submission(Channel.ACCOUNT_HEALTH,
+                                     datetime.now(timezone.utc) - timedelta(days=540))
+    attempt.reply = Reply(received_at=datetime.now(timezone.utc) - timedelta(days=536),
+                          text="This decision is final.", outcome=Outcome.FINAL)
+    case = store.create(case)
+    with workspace.tmux() as tmux:
+        start_app(tmux)
+        listed = tmux.wait_for("Long lost appeal", timeout=STEP_TIMEOUT)
+        assert "Closed" in listed and "overdue" not in listed
+        screen = open_case(tmux, case)
+        heading = screen.splitlines()[0]
+        assert "Closed" in heading and "overdue" not in heading, heading
+    done = workspace.cli("list")
+    assert "overdue" not in done.stdout
+
+
+def test_an_empty_store_footer_offers_only_what_works(workspace: Workspace) -> None:
+    workspace.store()
+    with workspace.tmux() as tmux:
+        start_app(tmux)
+        footer = _footer(tmux.wait_for("New", timeout=STEP_TIMEOUT))
+        assert "n New" in footer
+        for word in ("Open", "Edit", "Archive", "Delete"):
+            assert word not in footer, footer
