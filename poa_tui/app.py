@@ -114,6 +114,15 @@ class PoaApp(App[None]):
             return
         await super().on_event(event)
 
+    MAX_TOASTS = 2
+    """Notifications shown at once; a newer one replaces the oldest (at 80x24 three stacked
+    covered half the editor, the third cut off mid-sentence)."""
+
+    def _refresh_notifications(self) -> None:
+        for old in list(self._notifications)[:-self.MAX_TOASTS]:
+            del self._notifications[old]
+        super()._refresh_notifications()
+
     def action_move_focus(self, direction: int) -> None:
         """Tab, shift+tab: at once, so the keys typed next land in the new field."""
         if direction > 0:

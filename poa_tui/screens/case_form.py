@@ -27,6 +27,7 @@ from ..textsafety import strip_controls
 from ..vocab import Scope, ViolationType
 from ..widgets.case_table import MARKETPLACES
 from .confirm import ConfirmScreen
+from .form_keeping import keep_form, restore_form
 from .notice_review import NoticeReviewScreen, apply_notice_details, case_facts
 
 
@@ -205,6 +206,18 @@ changed something it asks first.
         self.query_one("#title", Input).focus()
         self.read_notice(self.initial.notice_text)
         self._start_values = self.raw_values()
+        self._restore_draft()
+
+    # -- kept when the session ends (SIGHUP, quit): a new case only ----------------------------
+
+    async def flush(self) -> None:
+        """Keep a new case's typed fields, to be offered back next time `n` is pressed."""
+        if self.case_id is None and self.raw_values() != self._start_values:
+            keep_form(self, "new_case")
+
+    def _restore_draft(self) -> None:
+        if self.case_id is None:
+            restore_form(self, "new_case")
 
     # -- the notice ----------------------------------------------------------------------------
 

@@ -82,9 +82,14 @@ needed, and so on.
     SHORT = 34
     """Below this many rows the reply box shrinks so the outcome and its reasons stay in view."""
 
-    def __init__(self, attempt: Submission, *, classify: Classifier | None = None) -> None:
+    draft_kind = "reply"
+
+    def __init__(self, attempt: Submission, *, classify: Classifier | None = None,
+                 case_id: int | None = None) -> None:
         super().__init__()
         self.attempt = attempt
+        self.case_id = case_id
+        self.draft_attempt = attempt.number
         self.classify = classify
         self._picked_by_hand = attempt.reply is not None
         self._suggested: Outcome | None = None

@@ -23,6 +23,7 @@ from ..models import Sections
 from ..poa import section_counts
 from ..vocab import Channel
 from .confirm import ConfirmScreen
+from .form_keeping import keep_form, restore_form
 
 
 class FormError(ValueError):
@@ -79,6 +80,10 @@ class RecordForm(ModalScreen[Any]):
     accept_label = "Save"
     lost_words = "What you typed in this form will be lost."
     """What escape says is thrown away when something was typed or pasted."""
+    draft_kind: str | None = None
+    """Kind of `FormDraft` the form keeps when the session ends with it open (None: none)."""
+    case_id: int | None = None
+    draft_attempt: int | None = None
 
     def __init__(self) -> None:
         super().__init__(classes="record-form")
@@ -106,6 +111,18 @@ class RecordForm(ModalScreen[Any]):
     def on_mount(self) -> None:
         # Subclasses' on_mount run too (Textual calls each class's own handler).
         self._start_values = self.typed_values()
+        self._restore_draft()
+
+    # -- kept when the session ends (SIGHUP, quit) ---------------------------------------------
+
+    async def flush(self) -> None:
+        """Keep what was typed, to be offered back (the app calls this on hang-up and quit)."""
+        if self.draft_kind is not None and self.changed():
+            keep_form(self, self.draft_kind, self.case_id, self.draft_attempt)
+
+    def _restore_draft(self) -> None:
+        if self.draft_kind is not None:
+            restore_form(self, self.draft_kind, self.case_id, self.draft_attempt)
 
     def typed_values(self) -> tuple[object, ...]:
         """What the user can type or paste into: to tell whether escape would lose any."""
@@ -198,11 +215,15 @@ what Amazon was answering.
 
     heading = "Record a submission"
     accept_label = "Record"
+    draft_kind = "submission"
 
-    def __init__(self, sections: Sections, number: int, *, repeat: Repeat | None = None) -> None:
+    def __init__(self, sections: Sections, number: int, *, repeat: Repeat | None = None,
+                 case_id: int | None = None) -> None:
         super().__init__()
         self.sections = sections
         self.number = number
+        self.case_id = case_id
+        self.draft_attempt = number
         self.repeat = repeat
         """The rejected attempt this draft (nearly) repeats: recording it asks first."""
         self._repeat_confirmed = False

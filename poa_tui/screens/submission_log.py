@@ -84,7 +84,8 @@ def record_submission(editor: CaseEditorScreen,
                           f"{attempt.channel.label}. Press r in the log when Amazon answers.",
                           title="Submission recorded")
 
-    form = SubmissionFormScreen(sections, number, repeat=repeat_of_rejected(case, sections))
+    form = SubmissionFormScreen(sections, number, repeat=repeat_of_rejected(case, sections),
+                                case_id=case.id)
     confirm_blockers(editor, lambda: editor.app.push_screen(form, recorded))
 
 
@@ -116,7 +117,7 @@ def record_reply(editor: CaseEditorScreen, number: int | None = None) -> None:
 
     def open_form(replace: bool | None = True) -> None:
         if replace:
-            editor.app.push_screen(ReplyFormScreen(attempt), recorded)
+            editor.app.push_screen(ReplyFormScreen(attempt, case_id=case.id), recorded)
 
     if attempt.reply is None:
         open_form()

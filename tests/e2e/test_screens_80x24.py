@@ -215,3 +215,66 @@ def test_an_empty_store_footer_offers_only_what_works(workspace: Workspace) -> N
         assert "n New" in footer
         for word in ("Open", "Edit", "Archive", "Delete"):
             assert word not in footer, footer
+
+
+def test_at_most_two_toasts_show_the_newest_whole(workspace: Workspace) -> None:
+    seed_demo(workspace.store())
+    with workspace.tmux() as tmux:
+        start_app(tmux)
+        tmux.wait_for("Marlow Kitchen", timeout=STEP_TIMEOUT)
+        tmux.send_keys("u", "u", "u")  # each says which cases the list now shows
+        shown = wait_for_toast(tmux, "All cases, most recent activity first.")
+        messages = ("Cases that need you come first.", "Only cases that need you are listed.",
+                    "All cases, most recent activity first.")
+        assert sum(message in shown for message in messages) <= 2, shown
+
+
+def test_a_pasted_reply_survives_a_hang_up_and_comes_back(workspace: Workspace,
+                                                          tmp_path: Path) -> None:
+    import os
+    import signal
+    import stat
+
+    from tests.e2e.conftest import process_alive
+    sent = datetime.now(timezone.utc) - timedelta(minutes=7)
+    with workspace.tmux() as tmux:
+        case = _reply_form(workspace, tmux, tmp_path, sent)
+        tmux.wait_for("Reads as", timeout=STEP_TIMEOUT)
+        pid = tmux.pane_pid()
+        os.kill(pid, signal.SIGHUP)  # the SSH connection drops
+        tmux.wait_exit(timeout=STEP_TIMEOUT)
+    kept = workspace.store_path / "form-drafts.json"
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert "will not respond to further emails" in kept.read_text(encoding="utf-8")
+    assert not process_alive(pid)
+    with workspace.tmux() as tmux:
+        start_app(tmux)
+        assert "Kept from the last session" in wait_for_toast(tmux, "Kept from the last")
+        open_case(tmux, case)
+        tmux.send_keys("F6")
+        tmux.wait_for("─ Attempts ─", timeout=STEP_TIMEOUT)
+        tmux.send_keys("r")
+        screen = tmux.wait_for("Reads as “Final decision”", timeout=STEP_TIMEOUT)
+        assert "decided not to reinstate" in screen
+        tmux.send_keys("F10")
+        wait_for_toast(tmux, "recorded")
+    assert workspace.show(case.id)["submissions"][-1]["reply"]["outcome"] == "final"
+    assert not kept.exists()
+
+
+def test_a_new_case_form_survives_the_tmux_client_going_away(workspace: Workspace) -> None:
+    from tests.e2e.conftest import process_alive
+    workspace.store()
+    with workspace.tmux() as tmux:
+        pid = start_app(tmux)
+        tmux.send_keys("n")
+        tmux.wait_for("New case", timeout=STEP_TIMEOUT)
+        tmux.send_text("Acme blender recall")
+        tmux.wait_for("Acme blender recall", timeout=STEP_TIMEOUT)
+        tmux.kill()  # the terminal goes away: the app gets SIGHUP
+    wait_until(lambda: not process_alive(pid), timeout=STEP_TIMEOUT)
+    with workspace.tmux() as tmux:
+        start_app(tmux)
+        wait_for_toast(tmux, "a new case “Acme blender recall”")
+        tmux.send_keys("n")
+        tmux.wait_for("Acme blender recall", timeout=STEP_TIMEOUT)
