@@ -278,3 +278,4 @@ def test_a_new_case_form_survives_the_tmux_client_going_away(workspace: Workspac
         wait_for_toast(tmux, "a new case “Acme blender recall”")
         tmux.send_keys("n")
         tmux.wait_for("Acme blender recall", timeout=STEP_TIMEOUT)
+
