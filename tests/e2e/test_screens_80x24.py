@@ -279,3 +279,12 @@ def test_a_new_case_form_survives_the_tmux_client_going_away(workspace: Workspac
         tmux.send_keys("n")
         tmux.wait_for("Acme blender recall", timeout=STEP_TIMEOUT)
 
+
+
+def test_at_160x48_a_long_seller_name_shows_whole(workspace: Workspace) -> None:
+    from poa_tui.models import Case
+    workspace.store().create(Case(title="Short title", seller="Brightline Housewares UK Limited"))
+    with workspace.tmux() as tmux:
+        start_app(tmux, width=160, height=48)
+        screen = tmux.wait_for("Short title", timeout=STEP_TIMEOUT)
+        assert "Brightline Housewares UK Limited" in screen, screen
