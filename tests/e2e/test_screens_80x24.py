@@ -11,8 +11,8 @@ from email.utils import format_datetime
 from pathlib import Path
 
 from poa_tui.demo import seed_demo
-from tests.e2e.conftest import (STEP_TIMEOUT, Workspace, open_case, start_app, toast_text,
-                                wait_for_toast)
+from tests.e2e.conftest import (STEP_TIMEOUT, Workspace, open_case, start_app,
+                                wait_for_section, wait_for_toast)
 from tests.e2e.test_paste import paste
 from tests.support import wait_until
 
@@ -288,3 +288,29 @@ def test_at_160x48_a_long_seller_name_shows_whole(workspace: Workspace) -> None:
         start_app(tmux, width=160, height=48)
         screen = tmux.wait_for("Short title", timeout=STEP_TIMEOUT)
         assert "Brightline Housewares UK Limited" in screen, screen
+
+
+def test_slash_and_a_title_typed_at_once_filter_the_list(workspace: Workspace) -> None:
+    seed_demo(workspace.store())
+    from poa_tui.models import Case
+    workspace.store().create(Case(title="Another appeal"))
+    with workspace.tmux() as tmux:
+        start_app(tmux)
+        tmux.wait_for("Another appeal", timeout=STEP_TIMEOUT)
+        tmux.send_keys("/", *"Marlow")  # one burst: "a" on the list would archive a case
+        screen = tmux.wait_for(" 1 of ", timeout=STEP_TIMEOUT)
+        assert "Marlow" in screen.splitlines()[0] and "Another appeal" not in screen
+    assert not any(case["archived"] for case in
+                   (workspace.show(1), workspace.show(2)))
+
+
+def test_an_f_key_and_text_typed_at_once_land_in_the_chosen_section(
+        workspace: Workspace) -> None:
+    from poa_tui.models import Case
+    case = workspace.store().create(Case(title="Burst case"))
+    with workspace.tmux() as tmux:
+        start_app(tmux)
+        open_case(tmux, case)
+        tmux.send_keys("F3", *"Refundex", "BSpace", "d")
+        tmux.wait_for("Refunded", timeout=STEP_TIMEOUT)
+        wait_for_section(workspace, case.id, "immediate_remedy", "Refunded")
