@@ -211,8 +211,8 @@ class CaseTable(VirtualTable[CaseSummary]):
             self._cells.clear()
             self.forget_lines()
         id_width = max(len(str(max((row.id for row in self.rows_shown), default=0))), 2)
-        needs = (max((len(row.seller) for row in self.rows_shown), default=0),
-                 max((len(row.title) for row in self.rows_shown), default=0))
+        needs = (max((len(row.seller or "") for row in self.rows_shown), default=0),
+                 max((len(row.title or "") for row in self.rows_shown), default=0))
         if (id_width, needs) != (self._id_width, self._needs):
             self._id_width, self._needs = id_width, needs
             self.refit_columns()
