@@ -180,7 +180,7 @@ def test_ctrl_g_keeps_the_editor_and_the_letters_typed_next(workspace: Workspace
         start_app(tmux)
         open_case(tmux, case)
         tmux.send_keys("C-g", *"Zq")
-        screen = tmux.wait_for("─ Guidance", timeout=STEP_TIMEOUT)
+        tmux.wait_for("─ Guidance", timeout=STEP_TIMEOUT)
         tmux.wait_for("│ ZqOn 5 October", timeout=STEP_TIMEOUT)
         assert "Root Cause ·" in tmux.capture()
 
