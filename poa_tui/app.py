@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 
@@ -24,6 +25,7 @@ from .commands import PaletteCommand, PoaCommands
 from .errors import StoreError
 from .resources import stylesheets
 from .screens.case_list import CaseListScreen
+from .screens.focus_keys import FOCUS_BINDINGS, bind_at_once, keeps_tab
 from .settings import DEFAULT_THEME, Settings, set_aside
 from .store import CaseStore
 
@@ -74,6 +76,7 @@ class PoaApp(App[None]):
         Binding("ctrl+p,f9", "command_palette", "Commands", id="app.palette", priority=True,
                 show=False,
                 tooltip="Search every command available here (ctrl+p or F9)."),
+        *FOCUS_BINDINGS,
     ]
 
     refresh_seconds: float = 3.0
@@ -104,6 +107,34 @@ class PoaApp(App[None]):
     def today(self) -> date:
         """The local date; tests replace the clock so day counts stay stable."""
         return self._today()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "move_focus":
+            return not keeps_tab(self.focused)
+        return True
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys in a burst stay in order (see `bind_at_once`).
+        if (isinstance(event, events.Key) and not event.is_forwarded
+                and await bind_at_once(self, event)):
+            return
+        await super().on_event(event)
+
+    MAX_TOASTS = 2
+    """Notifications shown at once; a newer one replaces the oldest (at 80x24 three stacked
+    covered half the editor, the third cut off mid-sentence)."""
+
+    def _refresh_notifications(self) -> None:
+        for old in list(self._notifications)[:-self.MAX_TOASTS]:
+            del self._notifications[old]
+        super()._refresh_notifications()
+
+    def action_move_focus(self, direction: int) -> None:
+        """Tab, shift+tab: at once, so the keys typed next land in the new field."""
+        if direction > 0:
+            self.screen.focus_next()
+        else:
+            self.screen.focus_previous()
 
     # -- start and stop -----------------------------------------------------------------------
 

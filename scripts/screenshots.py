@@ -247,7 +247,8 @@ async def perform(pilot: Any, sample: Sample, step: str) -> None:
     """One step of a shot, as a person would take it.
 
     `open demo` / `open weak` open a case; `keys f6 up` presses keys; `command REGEX` runs a
-    palette command; `notice` pastes the demo's notice into the case form; `evidence` and `diff`
+    palette command; `notice` pastes the demo's notice into the case form; `reply` pastes a
+    sample answer from Amazon into the reply form; `evidence` and `diff`
     open the checklist and the comparison of the demo's two attempts (by the palette when it
     offers them, else the screen itself); `require SELECTOR` skips the shot unless such a
     widget shows.
@@ -262,6 +263,8 @@ async def perform(pilot: Any, sample: Sample, step: str) -> None:
         await run_command(pilot, arg)
     elif verb == "notice":
         app.screen.query_one("#notice").load_text(sample.demo.notice.text)
+    elif verb == "reply":
+        app.screen.query_one("#reply-text").load_text(SAMPLE_REPLY)
     elif verb == "evidence":
         try:
             await run_command(pilot, r"evidence")
@@ -283,6 +286,18 @@ async def perform(pilot: Any, sample: Sample, step: str) -> None:
     else:
         raise ValueError(f"unknown step {step!r}")
     await pilot.pause(0.2)
+
+
+SAMPLE_REPLY = """\
+Date: Thu, 20 Mar 2025 08:10:00 +0000
+From: Amazon Seller Performance <seller-performance@amazon.co.uk>
+
+Hello,
+
+After reviewing your appeal, we have decided not to reinstate your account. This decision
+is final and we will not respond to further emails on this matter.
+"""
+"""What the reply-form shot pastes: an answer dated the morning of `TODAY`."""
 
 
 @dataclass(frozen=True)
@@ -357,8 +372,9 @@ SHOTS: dict[str, Shot] = {shot.name: shot for shot in [
     Shot("submission-form", (80, 24), EDITOR + ("keys f6 s",), lambda s: [
         "Record a submission", "Attempt 3", "Channel", "Account Health"]),
     # The latest attempt is still waiting for its answer.
-    Shot("reply-form", (80, 24), EDITOR + ("keys f6 r",), lambda s: [
-        "Record Amazon's reply", "attempt 2", "Received"]),
+    Shot("reply-form", (80, 24), EDITOR + ("keys f6 r", "reply"), lambda s: [
+        "Record Amazon's reply", "attempt 2", "Final decision", "Reads as", "Received",
+        "2025-03-20 08:10"]),
     Shot("evidence", (100, 30), EDITOR + ("evidence",), lambda s: [
         "Evidence checklist", *(item.label for item in s.demo.evidence[:3])]),
     Shot("attempt-diff", (120, 36), LOG + ("diff",), lambda s: [

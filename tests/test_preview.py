@@ -227,6 +227,11 @@ async def test_blocks_far_from_view_are_parked_and_come_back_when_scrolled_to() 
         assert len(list(document.query("*"))) < everything // 2
         spacers = list(document.query(BlockSpacer))
         assert len(spacers) <= 2  # one run above the view at most, one below
+        # A spacer is blank where it shows (scrolled to before its blocks are back): a plain
+        # Widget draws its own class name, and "BlockSpacer" flashed by while scrolling.
+        for spacer in spacers:
+            assert "BlockSpacer" not in "".join(
+                segment.text for segment in spacer.render_line(0))
         assert preview.virtual_size.height > 200  # spacers keep the full height to scroll
 
         last = document.blocks[-1]

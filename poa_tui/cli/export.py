@@ -47,6 +47,11 @@ def export_case(args: argparse.Namespace) -> int:
     if args.attempt is not None and all(a.number != args.attempt for a in case.submissions):
         sent = ", ".join(str(a.number) for a in case.submissions) or "none yet"
         raise CliError(f"case {case.id} has no attempt {args.attempt} (attempts: {sent})")
+    sections = case.sections if args.attempt is None else case.submission(args.attempt).sections
+    if not sections[args.section].strip() if args.section else sections.is_empty():
+        what = f"the {args.section.label} section" if args.section else "the draft"
+        raise CliError(f"case {case.id}: {what} is empty, so there is nothing to export yet; "
+                       f"write it first (`{PROG} edit {case.id} --section ... --from FILE`)")
     if args.format in DOCUMENT_FORMATS:
         if args.output is None and sys.stdout.isatty() and args.format != "html":
             raise CliError(f"a {args.format} file is not for the terminal: add -o FILE "
@@ -57,7 +62,6 @@ def export_case(args: argparse.Namespace) -> int:
         except FontNotFoundError as error:
             raise CliError(str(error)) from None
     else:
-        sections = case.sections if args.attempt is None else case.submission(args.attempt).sections
         text = assemble(sections, fmt=args.format, only=args.section).rstrip("\n") + "\n"
         if letter is not None:
             text = letter_text(letter, case.seller, text)

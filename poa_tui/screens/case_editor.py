@@ -22,7 +22,7 @@ from .. import closed_watchers, heap
 from ..commands import PaletteCommand
 from ..editing.session import CaseSession
 from ..models import Case, Sections
-from ..vocab import SECTIONS, Section
+from ..vocab import SECTIONS, Section, Status
 from ..widgets.case_table import deadline_phrase
 from ..widgets.findings_panel import FindingsStrip
 from ..widgets.key_footer import KeyFooter
@@ -242,10 +242,16 @@ becomes editable by itself once they leave.
             return
         title = case.title or "(untitled)"
         self._update_static("#case-title", f"Case {case.id} · {title}", layout=False)
-        state = [case.status.label]
-        if case.notice.deadline is not None:
+        status = case.status
+        state = [status.label]
+        # The list's and the log's rule (`clock_badges.deadline_badge`): no countdown once the
+        # case is won or closed, and "overdue" only while the seller has something to do.
+        if case.notice.deadline is not None and status not in (Status.REINSTATED, Status.CLOSED):
             phrase = deadline_phrase(case.notice.deadline, self.today())
-            state.append(phrase if phrase.endswith("overdue") else f"due {phrase}")
+            if not phrase.endswith("overdue"):
+                state.append(f"due {phrase}")
+            else:
+                state.append(phrase if status.needs_action else "deadline passed")
         # Below 100 columns the count gives way (the log has it): status and deadline stay whole.
         if case.submissions and self.size.width >= MEDIUM_COLUMNS:
             state.append(f"{len(case.submissions)} sent")

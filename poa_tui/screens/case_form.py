@@ -28,6 +28,7 @@ from ..textsafety import strip_controls
 from ..vocab import Scope, ViolationType
 from ..widgets.case_table import MARKETPLACES
 from .confirm import ConfirmScreen
+from .form_keeping import keep_form, restore_form
 from .notice_review import NoticeReviewScreen, apply_notice_details, case_facts
 
 
@@ -177,8 +178,12 @@ changed something it asks first.
                            placeholder="Paste Amazon's email or Account Health message here.")
             with Horizontal(id="notice-actions"):
                 yield Static("", id="notice-info")
-                yield Button("Read the notice", id="read-notice", compact=True,
-                             action="screen.review_notice")
+                # Out of the Tab order (ctrl+r does the same): Tab from the notice goes on to
+                # Seller, where the user types next, instead of stopping on a button.
+                read = Button("Read the notice", id="read-notice", compact=True,
+                              action="screen.review_notice")
+                read.can_focus = False
+                yield read
             with Grid(classes="form-grid", id="form-facts"):
                 yield Label("Seller", classes="field-label")
                 yield Input(start.seller, id="seller", compact=True,
@@ -205,6 +210,18 @@ changed something it asks first.
         self.query_one("#title", Input).focus()
         self.read_notice(self.initial.notice_text)
         self._start_values = self.raw_values()
+        self._restore_draft()
+
+    # -- kept when the session ends (SIGHUP, quit): a new case only ----------------------------
+
+    async def flush(self) -> None:
+        """Keep a new case's typed fields, to be offered back next time `n` is pressed."""
+        if self.case_id is None and self.raw_values() != self._start_values:
+            keep_form(self, "new_case")
+
+    def _restore_draft(self) -> None:
+        if self.case_id is None:
+            restore_form(self, "new_case")
 
     # -- the notice ----------------------------------------------------------------------------
 
@@ -278,6 +295,13 @@ changed something it asks first.
         found = [f"{len(ids)} {noun}{'s' if len(ids) != 1 else ''}"
                  for ids, noun in ((facts.asins, "ASIN"), (facts.order_ids, "order id"),
                                    (facts.complaint_ids, "complaint id")) if ids]
+        # On to the first field still empty (the notice box is done with), so what is typed
+        # next lands where it belongs.
+        for field_id in ("title", "seller", "marketplace", "received", "deadline"):
+            field = self.query_one(f"#{field_id}", Input)
+            if not field.value.strip():
+                self.set_focus(field)
+                break
         kept = ", ".join(found) + " kept" if found else "Fields filled in"
         self.query_one("#notice-info", Static).update(Content(
             f"{kept} from the notice; they are saved with the case. Check the fields, then "
@@ -325,6 +349,7 @@ changed something it asks first.
         return (*inputs, *selects, self.query_one("#notice", TextArea).text, self.read)
 
     def show_error(self, message: str) -> None:
+        self._error_values = self.raw_values() if message else None
         error = self.query_one("#form-error", Static)
         error.update(Content(message))
         error.set_class(bool(message), "-shown")
@@ -334,7 +359,9 @@ changed something it asks first.
     @on(Input.Changed)
     @on(Select.Changed)
     def _edited(self) -> None:
-        if self.query_one("#form-error").has_class("-shown"):
+        # Only an edit made after the error clears it (see `RecordForm._edited`).
+        if (self.raw_values() != getattr(self, "_error_values", None)
+                and self.query_one("#form-error").has_class("-shown")):
             self.show_error("")
 
     @on(Input.Submitted)

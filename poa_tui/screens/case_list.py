@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 
 from ..commands import PaletteCommand
 from ..errors import CorruptFileError, StoreError
+from ..form_drafts import load_drafts
 from ..history import Clocks, clocks_for
 from ..summary import CaseSummary
 from ..widgets.case_table import CaseTable
@@ -121,6 +122,20 @@ terminal appear on their own.
         self.refresh_from_store()
         self._just_mounted = True
         self.query_one(CaseTable).focus()
+        self.call_after_refresh(self._offer_kept_forms)
+
+    def _offer_kept_forms(self) -> None:
+        """Say which forms were open when the last session ended; each takes its text back
+        the next time it opens (n for a new case; r or s in the case's log)."""
+        store = getattr(self.app, "store", None)
+        kept = load_drafts(store.root) if store is not None else []
+        if not kept:
+            return
+        where = {"new_case": "press n", "reply": "r in the case's log",
+                 "submission": "s in the case's log"}
+        named = "; ".join(f"{draft.describe()} ({where[draft.kind]})" for draft in kept[:3])
+        self.notify(f"Kept from the last session: {named}. The form opens with it filled in.",
+                    title="Unsaved forms", timeout=12)
 
     def on_screen_resume(self) -> None:
         if self._just_mounted:  # the first resume follows the mount: the rows are fresh
@@ -293,8 +308,10 @@ terminal appear on their own.
         return next((row for row in self.table.rows_shown if row.id == case_id), None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # With no case highlighted (an empty store, a filter that matches nothing) these keys
+        # would do nothing: they leave the footer rather than sit there dimmed.
         if action in {"edit_case", "toggle_archive", "delete_case"} and self.is_mounted:
-            return True if self.current is not None else None
+            return self.current is not None
         return True
 
     @on(CaseTable.RowSelected, "#cases")

@@ -7,11 +7,13 @@ from typing import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Grid
+from textual.events import Resize
 from textual.content import Content
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from ..models import Reply, Submission, utcnow
 from ..replies import Classification, classify_reply
+from ..reply_dates import ReplyDate, reply_date
 from ..textsafety import strip_controls
 from ..vocab import Outcome
 from ..widgets.request_list import RequestPicker
@@ -65,7 +67,8 @@ needed, and so on.
 
 - **Reply**: paste with your terminal (often ctrl+shift+v or shift+insert). Hidden control
   characters are removed.
-- **Received**: empty for now, or YYYY-MM-DD (and HH:MM).
+- **Received**: filled in from the reply's own `Date:` line when it has one; empty means
+  now; or write YYYY-MM-DD (and HH:MM).
 - **Outcome**: what the message means for you. It is chosen for you from the reply's
   wording, and the words that decided it are shown; change it whenever you read the message
   differently. "Plan not detailed enough" is Amazon asking for a better plan; "Final
@@ -75,16 +78,28 @@ needed, and so on.
 """
 
     heading = "Record Amazon's reply"
+    lost_words = "The reply you pasted will be lost."
+    SHORT = 34
+    """Below this many rows the reply box shrinks so the outcome and its reasons stay in view."""
 
-    def __init__(self, attempt: Submission, *, classify: Classifier | None = None) -> None:
+    draft_kind = "reply"
+
+    def __init__(self, attempt: Submission, *, classify: Classifier | None = None,
+                 case_id: int | None = None) -> None:
         super().__init__()
         self.attempt = attempt
+        self.case_id = case_id
+        self.draft_attempt = attempt.number
         self.classify = classify
         self._picked_by_hand = attempt.reply is not None
         self._suggested: Outcome | None = None
         """The outcome this form put in the Select itself (its change is not the user's)."""
         self.reading: Classification | None = None
         """What the classifier made of the text last typed or pasted."""
+        self.dated: ReplyDate | None = None
+        """The reply's own date line, when it has one the form put in Received."""
+        self._auto_received = ""
+        """What this form last wrote in Received (a different value is the user's)."""
 
     def fields(self) -> ComposeResult:
         existing = self.attempt.reply
@@ -93,19 +108,21 @@ needed, and so on.
         if existing is not None:
             intro += f" This replaces the reply recorded on {local_stamp(existing.received_at)}."
         yield Static(Content(intro), id="form-summary")
-        yield Label("Amazon's reply", classes="field-label required")
-        yield ReplyTextArea(existing.text if existing else "", id="reply-text", soft_wrap=True,
-                            placeholder="Paste Amazon's message here.")
-        with Grid(id="form-grid"):
-            yield Label("Received", classes="field-label")
-            yield Input(local_stamp(existing.received_at) if existing else "", id="received",
-                        compact=True, placeholder="empty: now · YYYY-MM-DD HH:MM")
+        area = ReplyTextArea(existing.text if existing else "", id="reply-text", soft_wrap=True,
+                             placeholder="Paste Amazon's message here.")
+        area.border_title = "Amazon's reply"
+        yield area
+        # Right under the box, so the outcome read from a paste shows before saving at 80x24.
+        with Grid(id="reply-grid"):
             yield Label("Outcome", classes="field-label required")
             yield Select([(o.label, o) for o in Outcome], id="outcome", compact=True,
                          prompt="What did Amazon decide?",
                          value=existing.outcome if existing else Select.NULL)
-        yield Static("", id="outcome-next", classes="field-help")
+            yield Label("Received", classes="field-label")
+            yield Input(local_stamp(existing.received_at) if existing else "", id="received",
+                        compact=True, placeholder="empty: now")
         yield Static("", id="reply-reading", classes="field-help")
+        yield Static("", id="outcome-next", classes="field-help")
         yield Label("Amazon asks for (space unticks)", id="reply-requests-label",
                     classes="field-label")
         yield RequestPicker(id="reply-requests")
@@ -114,6 +131,9 @@ needed, and so on.
         self.query_one("#reply-text", TextArea).focus()
         self._show_next_step()
         self._show_requests([])
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.height < self.SHORT, "-short")
 
     def _show_requests(self, requests: list) -> None:
         self.query_one(RequestPicker).show(requests)
@@ -135,6 +155,7 @@ needed, and so on.
         self.query_one("#reply-reading", Static).update(
             reading_text(self.reading) if self.reading else Content(""))
         self._show_requests(self.reading.requests if self.reading else [])
+        self._read_date(text)
         if self._picked_by_hand:
             return
         suggestion = self.suggest_outcome(text)
@@ -151,9 +172,35 @@ needed, and so on.
                 self._picked_by_hand = True
             self._show_next_step()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "received":
+            self._show_next_step()
+
+    def _read_date(self, text: str) -> None:
+        """Put the reply's own date in Received, unless the user wrote one there."""
+        received = self.query_one("#received", Input)
+        if received.value.strip() and received.value != self._auto_received:
+            return
+        self.dated = reply_date(text, not_before=self.attempt.submitted_at,
+                                now=utcnow()) if text.strip() else None
+        if self.dated is None:
+            value = ""
+        elif self.dated.has_time:
+            value = local_stamp(self.dated.moment)
+        else:
+            value = self.dated.moment.astimezone().date().isoformat()
+        self._auto_received = value
+        if received.value != value:
+            received.value = value
+        self._show_next_step()
+
     def _show_next_step(self) -> None:
         value = self.query_one("#outcome", Select).value
         text = f"Next: {Outcome(value).next_step}" if isinstance(value, Outcome) else ""
+        received = self.query_one("#received", Input).value
+        if self.dated is not None and received and received == self._auto_received:
+            line = self.dated.line if len(self.dated.line) <= 40 else self.dated.line[:39] + "…"
+            text += f"{' ' if text else ''}Received: from “{strip_controls(line)}”."
         self.query_one("#outcome-next", Static).update(Content(text))
 
     def result(self) -> Reply:

@@ -16,13 +16,14 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ..diffing import Repeat
 from ..models import YEARS_MESSAGE, Sections, usable_year
 from ..poa import section_counts
 from ..vocab import Channel
 from .confirm import ConfirmScreen
+from .form_keeping import keep_form, restore_form
 
 if TYPE_CHECKING:
     from ..readiness import Readiness  # the checks load with the editor, not with this form
@@ -82,6 +83,12 @@ class RecordForm(ModalScreen[Any]):
 
     heading = ""
     accept_label = "Save"
+    lost_words = "What you typed in this form will be lost."
+    """What escape says is thrown away when something was typed or pasted."""
+    draft_kind: str | None = None
+    """Kind of `FormDraft` the form keeps when the session ends with it open (None: none)."""
+    case_id: int | None = None
+    draft_attempt: int | None = None
 
     def __init__(self) -> None:
         super().__init__(classes="record-form")
@@ -106,7 +113,32 @@ class RecordForm(ModalScreen[Any]):
                 yield Button(self.accept_label, id="accept", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
 
+    def on_mount(self) -> None:
+        # Subclasses' on_mount run too (Textual calls each class's own handler).
+        self._start_values = self.typed_values()
+        self._restore_draft()
+
+    # -- kept when the session ends (SIGHUP, quit) ---------------------------------------------
+
+    async def flush(self) -> None:
+        """Keep what was typed, to be offered back (the app calls this on hang-up and quit)."""
+        if self.draft_kind is not None and self.changed():
+            keep_form(self, self.draft_kind, self.case_id, self.draft_attempt)
+
+    def _restore_draft(self) -> None:
+        if self.draft_kind is not None:
+            restore_form(self, self.draft_kind, self.case_id, self.draft_attempt)
+
+    def typed_values(self) -> tuple[object, ...]:
+        """What the user can type or paste into: to tell whether escape would lose any."""
+        return (*(field.value for field in self.query(Input)),
+                *(area.text for area in self.query(TextArea)))
+
+    def changed(self) -> bool:
+        return self.typed_values() != getattr(self, "_start_values", ())
+
     def show_error(self, message: str) -> None:
+        self._error_values = self.typed_values() if message else None
         error = self.query_one("#form-error", Static)
         error.update(Content(message))
         error.set_class(bool(message), "-shown")
@@ -118,7 +150,10 @@ class RecordForm(ModalScreen[Any]):
     @on(Input.Changed)
     @on(Select.Changed)
     def _edited(self) -> None:
-        self.show_error("")
+        # Only an edit made after the error clears it: a change message still queued from
+        # before ctrl+s (keys typed in one burst) must not wipe the error ctrl+s just showed.
+        if self.typed_values() != getattr(self, "_error_values", None):
+            self.show_error("")
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
@@ -145,7 +180,18 @@ class RecordForm(ModalScreen[Any]):
         self.dismiss(value)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; when something was typed or pasted, ask before it is thrown away."""
+        if not self.changed():
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Close without saving?", self.lost_words,
+                                           yes="Discard", no="Keep editing", danger=True),
+                             answered)
 
 
 VERDICT_WORDS = {
@@ -191,12 +237,15 @@ what Amazon was answering.
 
     heading = "Record a submission"
     accept_label = "Record"
+    draft_kind = "submission"
 
     def __init__(self, sections: Sections, number: int, *, repeat: Repeat | None = None,
-                 readiness: Readiness | None = None) -> None:
+                 readiness: Readiness | None = None, case_id: int | None = None) -> None:
         super().__init__()
         self.sections = sections
         self.number = number
+        self.case_id = case_id
+        self.draft_attempt = number
         self.repeat = repeat
         """The rejected attempt this draft (nearly) repeats: recording it asks first."""
         self.readiness = readiness

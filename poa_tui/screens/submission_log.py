@@ -24,8 +24,9 @@ from ..diffing import repeat_of_rejected
 from ..models import Case, Reply, Submission
 from ..poa import assemble
 from ..reflow import reflow_for_display
+from ..reply_outcome import NoReply, set_outcome
 from ..textsafety import strip_controls
-from ..vocab import Channel
+from ..vocab import Channel, Outcome
 from ..widgets.attempt_table import AttemptTable, days_waited
 from ..widgets.clock_badges import clock_line, clocks_in
 from ..widgets.key_footer import KeyFooter
@@ -34,6 +35,7 @@ from ..widgets.timeline import Timeline
 from .confirm import ConfirmScreen
 from .diff_view import DRAFT, DiffScreen
 from .export_form import ExportSource, open_export
+from .outcome_form import OutcomeScreen
 from .reply_form import ReplyFormScreen
 from .submission_form import SubmissionDetails, SubmissionFormScreen, local_stamp
 from .text_view import TextViewScreen
@@ -96,7 +98,7 @@ def record_submission(host: Screen[Any], session: CaseSession,
 
     ready = Readiness.of(case, getattr(host.app, "settings", None))
     form = SubmissionFormScreen(sections, number, repeat=repeat_of_rejected(case, sections),
-                                readiness=ready)
+                                readiness=ready, case_id=case.id)
     confirm_blockers(host, ready, lambda: host.app.push_screen(form, recorded))
 
 
@@ -128,7 +130,7 @@ def record_reply(host: Screen[Any], session: CaseSession, number: int | None = N
 
     def open_form(replace: bool | None = True) -> None:
         if replace:
-            host.app.push_screen(ReplyFormScreen(attempt), recorded)
+            host.app.push_screen(ReplyFormScreen(attempt, case_id=case.id), recorded)
 
     if attempt.reply is None:
         open_form()
@@ -172,6 +174,7 @@ many days the answer took (or has taken so far).
 
 - **s** records a new submission: the draft is kept exactly as it is now.
 - **r** records Amazon's reply to the highlighted attempt.
+- **m** changes what that reply decided (the outcome); the case's status follows.
 - **v** (or **enter**) shows exactly what the highlighted attempt sent; **c** copies it.
 - **x** exports it to a file.
 - **d** compares the highlighted attempt with the draft as it is now, word by word; **p**
@@ -190,13 +193,17 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
                 tooltip="Keep the draft as sent: channel, date and a note."),
         Binding("r", "record_reply", "Reply", id="log.record_reply",
                 tooltip="Paste Amazon's answer to the highlighted attempt."),
+        Binding("m", "change_outcome", "Outcome", id="log.change_outcome",
+                tooltip="Change what Amazon's reply to the highlighted attempt decided."),
         Binding("v", "view_sent", "View", id="log.view_sent",
                 tooltip="Show exactly what the highlighted attempt sent."),
-        Binding("c", "copy_sent", "Copy", id="log.copy_sent",
+        # Copy and Compare are left out of the footer so the rest fits whole at 80 columns;
+        # F1 and ctrl+p list them.
+        Binding("c", "copy_sent", "Copy", id="log.copy_sent", show=False,
                 tooltip="Copy what the highlighted attempt sent, as plain text."),
         Binding("x", "export_sent", "Export", id="log.export_sent", show=False,
                 tooltip="Save what the highlighted attempt sent to a file."),
-        Binding("d", "compare_draft", "Compare", id="log.compare_draft",
+        Binding("d", "compare_draft", "Compare", id="log.compare_draft", show=False,
                 tooltip="Compare the highlighted attempt with the draft, word by word."),
         Binding("p", "compare_previous", "Compare previous", id="log.compare_attempts",
                 show=False, tooltip="Compare the highlighted attempt with the one before it."),
@@ -241,11 +248,14 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
 
     NEEDS_ATTEMPT = frozenset({"view_sent", "copy_sent", "export_sent", "compare_draft",
                                "compare_previous", "focus_requests"})
-    """Actions about the highlighted attempt: dimmed in the footer while there is none."""
+    """Actions about the highlighted attempt: out of the footer while there is none."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.NEEDS_ATTEMPT and not self.case.submissions:
-            return None
+            return False
+        if action == "change_outcome":
+            attempt = self.selected()
+            return attempt is not None and attempt.reply is not None
         return True
 
     def on_mount(self) -> None:
@@ -304,6 +314,7 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_selected()
+        self.refresh_bindings()  # m (outcome) only where the attempt has a reply
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_view_sent()
@@ -318,6 +329,29 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
     def action_record_reply(self) -> None:
         attempt = self.selected()
         record_reply(self, self.session, attempt.number if attempt else None)
+
+    def action_change_outcome(self) -> None:
+        attempt = self.selected()
+        if attempt is None or attempt.reply is None:
+            self.notify("Record Amazon's reply first (r): the outcome is what it decided.",
+                        severity="warning")
+            return
+        number, before = attempt.number, attempt.reply.outcome
+
+        def chosen(outcome: Outcome | None) -> None:
+            if outcome is None or outcome is before:
+                return
+            try:
+                result = self.session.update(set_outcome(number, outcome))
+            except NoReply as error:
+                self.notify(str(error), severity="warning")
+                return
+            if say_not_saved(self, result, "The outcome"):
+                self.notify(f"Now {outcome.label}; the case is {self.case.status.label}.",
+                            title=f"Attempt {number}")
+            self.refresh_log(keep=number)
+
+        self.app.push_screen(OutcomeScreen(attempt), chosen)
 
     def _sent(self) -> Submission | None:
         attempt = self.selected()
@@ -398,6 +432,9 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
                              self.action_record_submission)
         yield PaletteCommand("attempt: Record reply", "Amazon's answer to the highlighted "
                              "attempt (r)", self.action_record_reply)
+        yield PaletteCommand("attempt: Change outcome", "What Amazon's reply to the "
+                             "highlighted attempt decided; the status follows (m)",
+                             self.action_change_outcome)
         yield PaletteCommand("attempt: View what was sent", "Exactly the text of the "
                              "highlighted attempt (v)", self.action_view_sent)
         yield PaletteCommand("attempt: Compare two attempts", "The highlighted attempt against "

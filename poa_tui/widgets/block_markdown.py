@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from textual.app import RenderResult
 from textual.await_complete import AwaitComplete
 from textual.containers import ScrollableContainer
 from textual.geometry import Region, Spacing
@@ -278,6 +279,11 @@ class BlockSpacer(Widget):
         self.styles.height = sum(p.height for p in parked) + gaps  # type: ignore[union-attr]
         first, last = parked[0], parked[-1]
         self.styles.margin = (first.margin.top, 0, last.margin.bottom, 0)  # type: ignore[union-attr]
+
+    def render(self) -> RenderResult:
+        # Blank: a plain Widget draws its class name, and "BlockSpacer" showed for a moment
+        # while scrolling onto parked blocks before they were built again.
+        return ""
 
     @staticmethod
     def key_of(blocks: list[Block]) -> tuple[int, ...]:

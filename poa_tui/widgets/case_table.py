@@ -65,6 +65,7 @@ CELL_PADDING = 1
 TITLE_COMFORT = 48
 """Past this width the title gives up to `SELLER_EXTRA` cells to the seller column."""
 SELLER_EXTRA = 8
+SELLER_WIDTH = 16
 
 
 class ColumnSpec(NamedTuple):  # not a dataclass: one costs ~0.7 ms of start-up to define
@@ -78,7 +79,7 @@ class ColumnSpec(NamedTuple):  # not a dataclass: one costs ~0.7 ms of start-up 
 COLUMNS = (
     ColumnSpec("id", "Id", 3, 0),
     ColumnSpec("title", "Title", 0, 0),
-    ColumnSpec("seller", "Seller", 16, 4),
+    ColumnSpec("seller", "Seller", SELLER_WIDTH, 4),
     ColumnSpec("market", "Mkt", 3, 5),
     ColumnSpec("violation", "Violation", 13, 3),
     ColumnSpec("status", "Status", 16, 0),
@@ -89,8 +90,14 @@ COLUMNS = (
 )
 
 
-def plan_columns(width: int, id_width: int = 3) -> list[ColumnSpec]:
-    """The columns to show in `width` cells, the title taking whatever is left."""
+def plan_columns(width: int, id_width: int = 3, seller_need: int = 0,
+                 title_need: int = TITLE_COMFORT) -> list[ColumnSpec]:
+    """The columns to show in `width` cells, the title taking whatever is left.
+
+    `seller_need` is the longest seller name listed: on a wide table the seller column grows
+    to fit it from the title's spare room (at 160 columns names were cut with room to spare):
+    the title keeps `title_need` (its longest, at least `TITLE_MIN`, at most `TITLE_COMFORT`).
+    """
     wide = width >= WIDE_DEADLINE
     chosen = [c for c in COLUMNS]
     chosen = [ColumnSpec(c.key, c.label, id_width, 0) if c.key == "id" else c for c in chosen]
@@ -106,9 +113,10 @@ def plan_columns(width: int, id_width: int = 3) -> list[ColumnSpec]:
             break
         chosen = [c for c in chosen if c.drop_rank != rank]
     # On a wide table the title has more room than titles need: lend some to the seller.
-    spare = title_room(chosen) - TITLE_COMFORT
+    spare = title_room(chosen) - min(TITLE_COMFORT, max(TITLE_MIN, title_need))
     if spare > 0:
-        chosen = [ColumnSpec(c.key, c.label, c.width + min(spare, SELLER_EXTRA), c.drop_rank)
+        extra = min(spare, max(SELLER_EXTRA, seller_need - SELLER_WIDTH))
+        chosen = [ColumnSpec(c.key, c.label, c.width + extra, c.drop_rank)
                   if c.key == "seller" else c for c in chosen]
     title_width = max(title_room(chosen), 8)
     return [ColumnSpec(c.key, c.label, title_width, 0) if c.key == "title" else c
@@ -164,11 +172,17 @@ class CaseTable(VirtualTable[CaseSummary]):
         """The date the day counts were made for."""
         self._plan: list[ColumnSpec] = []
         self._id_width = 2
+        self._needs = (0, TITLE_COMFORT)
+        """The longest seller name and title listed (the seller column grows to fit)."""
         self._cells: dict[tuple[object, ...], list[Text]] = {}
         """Each shown case's cells by `row_key`, for the current plan, day and theme."""
         self._theme_styles: tuple[str, dict[str, str]] | None = None
         self.checks: dict[int, Readiness] = {}
         """Readiness of the drafts that still wait for the seller, by case id."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Open only shows in the footer while there is a case to open.
+        return bool(self.rows_shown) if action == "select_cursor" else True
 
     def on_mount(self) -> None:
         # Cells carry the theme's colours as hex: repaint them when the theme changes.
@@ -197,8 +211,10 @@ class CaseTable(VirtualTable[CaseSummary]):
             self._cells.clear()
             self.forget_lines()
         id_width = max(len(str(max((row.id for row in self.rows_shown), default=0))), 2)
-        if id_width != self._id_width:
-            self._id_width = id_width
+        needs = (max((len(row.seller or "") for row in self.rows_shown), default=0),
+                 max((len(row.title or "") for row in self.rows_shown), default=0))
+        if (id_width, needs) != (self._id_width, self._needs):
+            self._id_width, self._needs = id_width, needs
             self.refit_columns()
         cursor = next((index for index, row in enumerate(self.rows_shown) if row.id == keep), 0)
         self.set_rows(self.rows_shown, cursor=cursor)
@@ -219,7 +235,7 @@ class CaseTable(VirtualTable[CaseSummary]):
         """The plan's columns for `width` (worked out when a frame is drawn at a new width)."""
         # A cell stays free for the vertical scrollbar, shown or not, so the columns do not
         # jump when the rows start or stop fitting.
-        plan = plan_columns(width - 1, self._id_width)
+        plan = plan_columns(width - 1, self._id_width, *self._needs)
         if plan != self._plan:
             self._plan = plan
             self._cells.clear()

@@ -201,13 +201,15 @@ class FindingsStrip(Static):
         self.shown: Finding | None = None
         """The finding the line describes, when the cursor is inside one."""
         self._line: tuple[object, ...] = ()
+        self._content = Content("")
 
     def show(self, findings: Iterable[Finding], section: Section | None = None,
              offset: int | None = None, hint: str = "") -> None:
         """Describe the finding covering `offset` in `section`, or sum up `findings`.
 
-        Called as the cursor moves: it redraws only when the line changes, and never lays the
-        screen out again (the strip is always one line high).
+        Called as the cursor moves: it redraws only when the line changes, and lays the screen
+        out again only when a finding's words need a second row at this width (at 80 columns a
+        long one was cut off mid-word) or no longer do.
         """
         findings = tuple(findings)
         here = None
@@ -225,4 +227,16 @@ class FindingsStrip(Static):
             content = counts_content(findings)
             if hint:
                 content = Content.assemble(content, ("  ·  " + hint, "$text-muted"))
+        self._content = content
+        self._fit()
         self.update(content, layout=False)
+
+    def _fit(self) -> None:
+        """One row, or two when the text is longer than the strip is wide."""
+        width = self.size.width - 2  # the padding
+        rows = 2 if width > 0 and self._content.cell_length > width else 1
+        if rows != self.styles.height.value:
+            self.styles.height = rows
+
+    def on_resize(self) -> None:
+        self._fit()

@@ -214,9 +214,7 @@ class WritingAside(Vertical):
                 # Under 140 columns the preview and the aside do not fit side by side.
                 screen.preview_open = False
                 screen.set_class(False, "-preview-open")
-            self.refresh_checks()
-            if screen.has_class("-narrow"):
-                self.findings_panel.focus()
+            self.refresh_checks()  # the editor keeps the focus: typing goes on as before
         elif self.has_focus_within:
             section = getattr(screen, "current", Section.ROOT_CAUSE)
             screen.editor(section).focus()

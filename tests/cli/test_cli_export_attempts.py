@@ -196,3 +196,15 @@ def test_export_pdf_names_the_missing_font(cli, drafted, tmp_path) -> None:
     assert result.code == 2
     assert "no Unicode font for the PDF was found" in result.error_line
     assert not (tmp_path / "p.pdf").exists()
+
+
+@pytest.mark.parametrize("extra", [[], ["--section", "immediate_remedy"]])
+def test_export_of_an_empty_draft_fails_saying_so(cli, new_case, extra) -> None:
+    # As F7 says there is nothing to copy, export says so and exits non-zero.
+    case_id = str(new_case())
+    cli("edit", case_id, "--section", "root_cause", "--from", "-", stdin="Only this one.\n")
+    checked = ["--section", "systematic_changes"] if extra else []
+    result = cli("export", case_id, *checked) if extra else cli("export", str(new_case()))
+    assert result.code == 2
+    assert "nothing to export" in result.error_line
+    assert result.out == ""

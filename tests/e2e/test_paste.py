@@ -218,8 +218,7 @@ def test_escape_codes_in_a_pasted_reply_are_inert_and_not_stored(workspace: Work
         # or a suggestion landing mid-way turns the Down below into a step back to blank.
         tmux.wait_for(re.compile(r"Reads as|Probably|Not recognised"), timeout=STEP_TIMEOUT)
         if "What did Amazon decide?" in tmux.capture():  # no outcome read from the text
-            tab_to(tmux, "YYYY-MM-DD HH:MM")  # Received
-            tab_to(tmux, "▼")                 # Outcome
+            tab_to(tmux, "▼")                 # Outcome, right under the reply
             tmux.send_keys("Enter")
             tmux.wait_for("Final decision", timeout=STEP_TIMEOUT)
             tmux.send_keys("Down", "Enter")   # the first outcome

@@ -134,3 +134,19 @@ async def test_several_case_wide_findings_at_the_same_place_all_show() -> None:
     async with Host().run_test() as pilot:
         await pilot.pause()
         assert pilot.app.query_one(FindingsPanel).option_count == 3
+
+
+async def test_the_strip_takes_a_second_row_for_a_long_finding_at_80_columns() -> None:
+    from poa_tui.checks import Finding, Severity
+    words = ("Rework it around the facts: which orders, which supplier, what broke in your own "
+             "process and on which date.")
+    long = Finding("vague", Severity.WARNING, Section.ROOT_CAUSE, words, 0, 10)
+    app = HostApp(widgets=lambda: [FindingsStrip(id="strip")])
+    async with app.run_test(size=(80, 10)) as pilot:
+        strip = app.query_one(FindingsStrip)
+        strip.show([long], Section.ROOT_CAUSE, 2)
+        await pilot.pause()
+        assert strip.size.height == 2  # whole, not "Rework it arou…"
+        strip.show([long], Section.ROOT_CAUSE, 40)
+        await pilot.pause()
+        assert strip.size.height == 1

@@ -179,7 +179,7 @@ async def test_the_strip_names_the_problem_at_the_cursor(tmp_path: Path) -> None
         assert str(strip.render()).startswith("✖ Placeholder left in")
 
 
-async def test_ctrl_g_opens_the_aside_over_the_editors_on_a_narrow_terminal(tmp_path) -> None:
+async def test_ctrl_g_opens_the_aside_under_the_editor_on_a_narrow_terminal(tmp_path) -> None:
     app, _ = _app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -187,8 +187,12 @@ async def test_ctrl_g_opens_the_aside_over_the_editors_on_a_narrow_terminal(tmp_
         aside = screen.query_one(WritingAside)
         await pilot.press("ctrl+g")
         await pilot.pause()
-        assert aside.display and not screen.query_one("#sections").display
-        assert isinstance(app.focused, FindingsPanel)
+        # Under the editor, which keeps the focus (typing goes on); the list is a Tab away.
+        assert aside.display and screen.query_one("#sections").display
+        assert app.focused is screen.editor(Section.ROOT_CAUSE)
+        assert aside.region.y > screen.query_one("#sections").region.y
+        aside.findings_panel.focus()
+        await pilot.pause()
         await pilot.press("down", "enter")
         await pilot.pause()
         assert _selected(screen) == (Section.ROOT_CAUSE, "[insert ASIN]")

@@ -226,8 +226,14 @@ async def test_ctrl_g_shows_the_findings_and_guidance_on_a_small_terminal(tmp_pa
         assert not aside.display
         await pilot.press("ctrl+g")
         await pilot.pause()
-        assert aside.display and not screen.query_one("#sections").display
-        assert isinstance(app.focused, FindingsPanel)
+        # Under the editor, which keeps the focus: letters typed next go into the section.
+        assert aside.display and screen.query_one("#sections").display
+        assert app.focused is screen.editor(Section.ROOT_CAUSE)
+        await pilot.press("Z")
+        assert screen.editor(Section.ROOT_CAUSE).text.startswith("Z")
+        await pilot.press("ctrl+z")
+        aside.findings_panel.focus()
+        await pilot.pause()
         guidance = screen.query_one(GuidancePanel)
         assert guidance.section is Section.ROOT_CAUSE
         assert guidance.border_subtitle == "Inauthentic / counterfeit"
