@@ -6,6 +6,11 @@ the case as this session has it (`case`), whether anything is unsaved, and `upda
 which applies a change, saves, and on a conflict re-reads, merges and tries again through the
 store's one retry loop (`CaseStore.write_retrying`).
 
+The autosave can write in a thread of its own (`save_in_background`): a copy of the case, one
+write at a time, in order. Everything else that touches the case (`save`, `update`, `follow`,
+`close`) first waits for that write and takes in its outcome, so nothing changes the case
+while the copy is on its way and a conflict is merged here, never in the thread.
+
 Screens and widgets receive the session; none of them saves a case any other way. Writers that
 hold no session (the CLI, the case list's keys) use `CaseStore.update`, which shares the loop.
 
@@ -17,10 +22,11 @@ from __future__ import annotations
 
 import copy
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Generic, TypeVar
 
-from ..errors import StoreError, WriteFailedError
+from ..errors import ConflictError, StoreError, WriteFailedError
 from ..locks import CaseLockedError, LockHolder, SessionLock
 from ..merge import MergeResult, merge_case
 from ..models import Case
@@ -80,6 +86,11 @@ class CaseSession:
         """Why the last save failed; None once saving works."""
         self._lock: SessionLock | None = None
         self._dirty = False
+        self._changes = 0
+        """Counts `mark_dirty` calls: a background write clears `dirty` only if none came since."""
+        self._writer: ThreadPoolExecutor | None = None
+        self._in_flight: tuple[Future[Case], Case, int] | None = None
+        """The background write, the copy of the case it writes, and `_changes` when it began."""
         self._disk_stamp: tuple[int, int, int] | None = None
         """The case file as last read or written here (inode, mtime, size): while it stays
         the same, following other writers costs one `stat`, not a read of the whole case."""
@@ -108,6 +119,10 @@ class CaseSession:
 
     def close(self) -> None:
         """Let go of the editing lock. Unsaved changes stay in `case`; save first to keep them."""
+        self.finish_background()  # the lock is let go only once a write in flight is done
+        if self._writer is not None:
+            self._writer.shutdown(wait=False)
+            self._writer = None
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -137,20 +152,23 @@ class CaseSession:
         """Something changed `case` in place (a keystroke's text is pulled in before saving)."""
         if not self.read_only:
             self._dirty = True
+            self._changes += 1
 
     def update(self, change: Callable[[Case], T]) -> SaveResult[T]:
         """Apply `change` to the case and save at once, merging with any other writer."""
+        self.finish_background()
         if self.case is None or self.read_only:
             why = self.read_only_reason() or "the case is not open"
             return SaveResult(saved=False, refused=why)
         value = change(self.case)
-        self._dirty = True
+        self.mark_dirty()
         result = self.save()
         result.value = value
         return result
 
     def save(self) -> SaveResult[None]:
         """Write the case if it holds unsaved changes; a refused write keeps them in memory."""
+        self.finish_background()
         if self.case is None or self.read_only or not self._dirty:
             return SaveResult(saved=not self._dirty or self.read_only)
         merges: list[MergeResult] = []
@@ -169,14 +187,68 @@ class CaseSession:
             self.save_problem = error
             return SaveResult(saved=False, merges=merges, problem=error)
         except OSError as error:
-            problem = WriteFailedError(self.store.case_path(self.case_id), error)
-            self.save_problem = problem
-            return SaveResult(saved=False, merges=merges, problem=problem)
+            return self._refused(error, merges)
         self.base = copy.deepcopy(self.case)
         self._disk_stamp = self._stamp()
         self._dirty = False
         self.save_problem = None
         return SaveResult(saved=True, merges=merges)
+
+    def _refused(self, error: OSError | StoreError,
+                 merges: list[MergeResult] | None = None) -> SaveResult[None]:
+        problem = error if isinstance(error, StoreError) else \
+            WriteFailedError(self.store.case_path(self.case_id), error)
+        self.save_problem = problem
+        return SaveResult(saved=False, merges=merges or [], problem=problem)
+
+    # -- the autosave's writer thread -------------------------------------------------------
+
+    def save_in_background(self) -> Future[Case] | None:
+        """Start writing a copy of the case in the writer thread; None when there is nothing
+        to write or a write is already on its way (the next one starts once it is taken in).
+
+        Take the outcome in with `finish_background` on this thread (the caller is told by
+        the future's done callback).
+        """
+        if (self.case is None or self.read_only or not self._dirty
+                or self._in_flight is not None):
+            return None
+        # A shallow copy is enough: until the write is taken in, nothing changes the case in
+        # place (every other path waits for it first) and a new draft replaces `sections`.
+        written = copy.copy(self.case)
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        future = self._writer.submit(self.store.save, written)
+        self._in_flight = future, written, self._changes
+        return future
+
+    @property
+    def in_flight(self) -> Future[Case] | None:
+        """The background write on its way or waiting to be taken in, if any."""
+        return self._in_flight[0] if self._in_flight is not None else None
+
+    def finish_background(self) -> SaveResult[None] | None:
+        """Wait for the background write, if any, and take in its outcome (None if there was
+        none). A write that met another writer's version is merged and saved here."""
+        if self._in_flight is None:
+            return None
+        future, written, changes = self._in_flight
+        self._in_flight = None
+        error = future.exception()
+        if isinstance(error, ConflictError):
+            return self.save()
+        if isinstance(error, (StoreError, OSError)):
+            return self._refused(error)
+        if error is not None:
+            raise error
+        assert self.case is not None
+        self.case.revision, self.case.updated_at = written.revision, written.updated_at
+        self.base = copy.deepcopy(written)
+        self._disk_stamp = self._stamp()
+        self.save_problem = None
+        if changes == self._changes:
+            self._dirty = False
+        return SaveResult(saved=True)
 
     # -- other writers -------------------------------------------------------------------------
 
@@ -190,6 +262,7 @@ class CaseSession:
         """
         if self.case is None:
             return False
+        self.finish_background()
         if self.read_only and not self.lock_refused:
             try:
                 self._lock = self.store.session_lock(self.case_id).acquire()

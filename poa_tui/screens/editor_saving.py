@@ -3,15 +3,20 @@
 The session (`poa_tui.editing.session`) owns the case: the editing lock, the base version, the
 merge with other writers and the one retry loop. This helper only decides *when* to save and
 *how to say* what happened: it saves `settings.autosave_delay` seconds after the last keystroke
-(never inside one), keeps a save the disk refused on screen and tries it again every
-`RETRY_SECONDS` with the reason in the `#save-problem` strip, says in the `#lock-banner` why a
-case is read-only, and tells the user what a merge took from another session.
+(never inside one) in the session's writer thread, so the screen never waits for the disk; it
+keeps a save the disk refused on screen and tries it again every `RETRY_SECONDS` with the
+reason in the `#save-problem` strip, says in the `#lock-banner` why a case is read-only, and
+tells the user what a merge took from another session. Saving on ctrl+s, on leaving and on
+quit writes at once, after any background write in flight.
 
 It talks to the screen through `SavingView`, so it imports no screen.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
+from concurrent.futures import Future
 from typing import Any, Callable, Protocol, TypeVar
 
 from textual.content import Content
@@ -64,9 +69,11 @@ class EditorSaving:
     def __init__(self, view: SavingView, session: CaseSession) -> None:
         self.view = view
         self.session = session
-        self.autosave = TypingPause(view, 1.0, self.save)
+        self.autosave = TypingPause(view, 1.0, self.save_in_background)
         """Saves once typing pauses; the screen sets its delay from the settings."""
         self._retry_timer: Timer | None = None
+        self._again = False
+        """The draft changed while a background write was on its way: write again after it."""
 
     # -- opening and closing -------------------------------------------------------------------
 
@@ -106,12 +113,52 @@ class EditorSaving:
     def save(self) -> bool:
         """Write the draft now if it changed; False when the disk refused (the text stays)."""
         self.autosave.cancel()
+        self._again = False
         if self.session.read_only or self.session.case is None:
             return True
+        waited = self.session.finish_background()
+        if waited is not None and not self.show_result(waited):
+            return False
         self.pull_draft()
         if not self.session.dirty:
             return True
         return self.show_result(self.session.save())
+
+    def save_in_background(self) -> None:
+        """The autosave: the session writes a copy of the case in its writer thread, and the
+        outcome is shown on this thread once it is done (`_background_done`)."""
+        self.autosave.cancel()
+        if self.session.read_only or self.session.case is None:
+            return
+        self.pull_draft()
+        if self.session.in_flight is not None:
+            self._again = True
+            return
+        future = self.session.save_in_background()
+        if future is None:
+            return
+        loop = asyncio.get_running_loop()
+        # The outcome is taken in with this context (the active app and screen), which
+        # Textual's timers and notifications read; the writer thread has none.
+        context = contextvars.copy_context()
+
+        def tell(done: Future[Any]) -> None:  # in the writer thread
+            try:
+                loop.call_soon_threadsafe(self._background_done, done, context=context)
+            except RuntimeError:  # the app has stopped; leaving waited for the write
+                pass
+
+        future.add_done_callback(tell)
+
+    def _background_done(self, future: Future[Any]) -> None:
+        if self.session.in_flight is not future:
+            return  # already taken in by a save that waited for it
+        result = self.session.finish_background()
+        if result is not None:
+            self.show_result(result)
+        if self._again:
+            self._again = False
+            self.save_in_background()
 
     async def flush(self) -> None:
         """Save pending edits (the app calls this before it exits); raises when that fails."""
@@ -139,10 +186,10 @@ class EditorSaving:
             if result.problem is not None:
                 self._write_failed(result.problem)
             return False
-        case = self.session.case
-        assert case is not None
+        on_disk = self.session.base  # what was written (typing may have gone on since)
+        assert on_disk is not None
         for editor in self.view.editors:
-            editor.mark_saved(case.sections[editor.section])
+            editor.mark_saved(on_disk.sections[editor.section])
         self.view.show_tabs()
         self.view.show_heading()
         if self._retry_timer is not None:
