@@ -17,6 +17,7 @@ saved marks and the case's state after a write.
 from __future__ import annotations
 
 import copy
+import os
 from typing import TYPE_CHECKING, Callable, TypeVar
 
 from textual.content import Content
@@ -59,6 +60,9 @@ class EditorSaving:
         self._lock_refused = ""
         self._retry_timer: Timer | None = None
         self._unsaved_change = False
+        self._disk_stamp: tuple[int, int, int] | None = None
+        """The case file as last read or written here (inode, mtime, size): while it stays
+        the same, following other sessions costs one `stat`, not a read of the case."""
 
     # -- opening and closing -------------------------------------------------------------------
 
@@ -74,6 +78,7 @@ class EditorSaving:
             self.read_only = True
             self._lock_refused = f"the data folder cannot be written ({error.strerror or error})"
         try:
+            self._disk_stamp = self._stamp()  # before reading: a write after it is noticed
             self.case = store.load(self.case_id)
         except StoreError as error:
             self.open_problem = error
@@ -159,8 +164,17 @@ class EditorSaving:
         return self._write_failed(StoreError(
             f"Case {self.case_id} keeps changing in another session; saving is tried again."))
 
+    def _stamp(self) -> tuple[int, int, int] | None:
+        """The case file's inode, modification time and size (None if it cannot be read)."""
+        try:
+            info = os.stat(self.screen.app.store.case_path(self.case_id))  # type: ignore[attr-defined]
+        except OSError:
+            return None
+        return info.st_ino, info.st_mtime_ns, info.st_size
+
     def _merge_from_disk(self) -> None:
         assert self.case is not None and self.base is not None
+        self._disk_stamp = self._stamp()
         theirs = self.screen.app.store.load(self.case_id)  # type: ignore[attr-defined]
         result = merge_case(self.base, self.case, theirs)
         self.case, self.base = result.case, theirs
@@ -185,6 +199,7 @@ class EditorSaving:
         assert self.case is not None
         screen = self.screen
         self.base = copy.deepcopy(self.case)
+        self._disk_stamp = self._stamp()
         self._unsaved_change = False
         for editor in screen.editors:
             editor.mark_saved(self.case.sections[editor.section])
@@ -252,10 +267,14 @@ class EditorSaving:
     def _adopt_disk(self) -> None:
         """Show the case as stored, if another writer changed it."""
         screen = self.screen
+        stamp = self._stamp()
+        if stamp is not None and stamp == self._disk_stamp:
+            return
         try:
             disk = screen.app.store.load(self.case_id)  # type: ignore[attr-defined]
         except StoreError:
             return
+        self._disk_stamp = stamp
         if self.case is not None and disk.revision == self.case.revision:
             return
         self.case, self.base = disk, copy.deepcopy(disk)

@@ -34,6 +34,14 @@ def shown_text(screen: CaseEditorScreen) -> str:
     return "\n".join(parts)
 
 
+def change_elsewhere(tmp_path: Path) -> None:
+    """Another session writes case 1's Systematic Changes."""
+    other = CaseStore(tmp_path / "store")
+    theirs = other.load(1)
+    theirs.sections.systematic_changes = "Changed by a script."
+    other.save(theirs)
+
+
 async def wait_for_save(pilot, screen: CaseEditorScreen) -> None:
     await eventually(pilot, lambda: not screen.unsaved or screen.save_problem is not None)
 
@@ -391,10 +399,7 @@ async def test_a_clean_editor_follows_a_write_made_elsewhere(tmp_path: Path) -> 
     app = editor_app(tmp_path, written_case())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_editor(app, pilot)
-        other = CaseStore(tmp_path / "store")
-        theirs = other.load(1)
-        theirs.sections.systematic_changes = "Changed by a script."
-        other.save(theirs)
+        change_elsewhere(tmp_path)
         screen.refresh_from_store()
         await pilot.pause()
         editor = screen.editor(Section.SYSTEMATIC_CHANGES)
@@ -482,3 +487,31 @@ async def test_ctrl_home_and_ctrl_end_go_to_the_ends_of_a_section(tmp_path: Path
         assert editor.selected_text == editor.text[1:]
         await pilot.press("ctrl+shift+home")
         assert editor.selected_text == editor.text[:1]
+
+
+async def test_an_idle_editor_does_not_read_the_case_again(tmp_path: Path) -> None:
+    """Following other sessions costs one look at the file's stamp while nothing changes,
+    not a read of the whole case every few seconds."""
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        loads: list[int] = []
+        load = app.store.load
+
+        def counting(case_id: int) -> Case:
+            loads.append(case_id)
+            return load(case_id)
+
+        app.store.load = counting  # type: ignore[method-assign]
+        for _ in range(3):
+            screen.refresh_from_store()
+        assert loads == []
+        screen.editor(Section.ROOT_CAUSE).insert("Mine: ")
+        assert screen.save()
+        screen.refresh_from_store()  # our own write is not news
+        assert loads == []
+        change_elsewhere(tmp_path)
+        screen.refresh_from_store()
+        await pilot.pause()
+        assert loads == [1]
+        assert screen.editor(Section.SYSTEMATIC_CHANGES).text == "Changed by a script."
