@@ -515,3 +515,13 @@ async def test_an_idle_editor_does_not_read_the_case_again(tmp_path: Path) -> No
         await pilot.pause()
         assert loads == [1]
         assert screen.editor(Section.SYSTEMATIC_CHANGES).text == "Changed by a script."
+
+
+async def test_the_cursor_is_steady_so_an_idle_editor_draws_nothing(tmp_path: Path) -> None:
+    """A blinking cursor redrew the focused editor twice a second while nobody typed: most of
+    the app's idle CPU with a case open, and a stream of bytes over SSH."""
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        assert app.focused is screen.editor(Section.ROOT_CAUSE)
+        assert not any(editor.cursor_blink for editor in screen.editors)
