@@ -1,11 +1,10 @@
 """In-process measurements of the real screens, run headless (`App.run_test`).
 
 P2: the preview catching up after a pause in typing, against Textual's stock `Markdown.update`:
-    from the preview's catch-up starting (its pause timer fired) to the first frame drawn after
-    all its blocks are mounted; for the stock widget, from `update()` to the first frame after.
-P3: a keystroke in the section editor with the preview showing, against a bare `TextArea` of
-    the same size holding the same text: from the key to the last frame it causes (the app
-    idle again).
+    from the preview's catch-up starting (its pause timer fired) to the first frame in which
+    the edited paragraph shows its new text, in the preview's view, with no parked block's
+    blank rows in view; also from the keystroke itself (the pause included). For the stock
+    widget, from `update()` to the first frame after all its blocks are mounted.
 P5: a keystroke in the case list's filter with thousands of cases: from the key to the last
     frame of the table's redraw (a debounce, if the screen has one, counts in).
 
@@ -24,7 +23,7 @@ from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown, TextArea
+from textual.widgets import Markdown
 
 from bench_frames import (CallStamps, FrameProbe, send_key, settle, timed_key, timed_key_until,
                           wait_for, workers_done)
@@ -101,6 +100,8 @@ class Editing:
     preview_width: int = 0
     texts: list[str] = field(default_factory=list)
     """The preview's Markdown before the first edit and after each one."""
+    from_key: list[float] = field(default_factory=list)
+    """P2 from the keystroke (the typing pause included)."""
 
 
 def paragraph_rows(text: str, count: int, offset: int) -> list[int]:
@@ -194,9 +195,26 @@ def _end_of(editor: Any, row: int) -> tuple[int, int]:
     return row, len(editor.document[row])
 
 
-async def _editor_round(store: Any, settings: Path, seen: Editing,
-                        keys_per_row: int, preview: bool) -> list[float]:
-    """Keystroke latencies, or (`preview`) the preview's catch-up times, in the real editor."""
+def readable(preview: Any, tail: str) -> bool:
+    """The edited paragraph (the one holding `tail`) shows its new text in the preview's view,
+    and no parked block's blank rows are in view."""
+    from poa_tui.widgets.block_markdown import BlockSpacer
+
+    view = preview.content_region
+    shown = [widget for changed in preview.document.last_changed if changed.is_attached
+             for widget in (changed, *changed.query("*"))
+             if tail in str(getattr(widget, "content", ""))]
+    if not shown:
+        return False
+    region = shown[0].region
+    if not region or region.intersection(view).height < min(region.height, view.height):
+        return False
+    return not any(isinstance(child, BlockSpacer) and child.region.overlaps(view)
+                   for child in preview.document.children)
+
+
+async def _preview_round(store: Any, settings: Path, seen: Editing) -> list[float]:
+    """P2 in the real editor: seconds from each catch-up starting to the edit readable."""
     from poa_tui.app import make_app
 
     app = make_app(store=store, settings_path=settings)
@@ -209,46 +227,19 @@ async def _editor_round(store: Any, settings: Path, seen: Editing,
         seen.texts = [session.preview.markdown]
         for row in seen.rows:
             editor.move_cursor(_end_of(editor, row))
-            if not preview:
-                for _ in range(keys_per_row):
-                    seconds.append((await timed_key(app, probe, "x"))[0])
-            else:
-                before = len(watch.ends)
-                await timed_key(app, probe, "x")
-                await wait_for(app, lambda: len(watch.ends) > before, "the preview to catch up")
-                begin, done = watch.starts[before], watch.ends[-1]
-                seconds.append(await _drawn_after(probe, done) - begin)
-                seen.texts.append(session.preview.markdown)
+            tail = editor.document[row][-16:] + "x"
+            before = len(watch.ends)
+            await settle(probe, time.perf_counter())
+            seen_at = probe.when(lambda: len(watch.ends) > before
+                                 and readable(session.preview, tail))
+            sent = time.perf_counter()
+            send_key(app, "x", "x")
+            await wait_for(app, lambda: bool(seen_at),
+                           "the edited paragraph readable in the preview", limit=30)
+            seconds.append(seen_at[0] - watch.starts[before])
+            seen.from_key.append(seen_at[0] - sent)
+            seen.texts.append(session.preview.markdown)
             await session.quiet()
-    return seconds
-
-
-class TextAreaHost(App[None]):
-    """P3's baseline: a bare TextArea holding the section's text, at the editor's size."""
-
-    def __init__(self, text: str, area: tuple[int, int]) -> None:
-        super().__init__()
-        self.text, self.area = text, area
-
-    def compose(self) -> ComposeResult:
-        area = TextArea(self.text)
-        area.styles.width, area.styles.height = self.area
-        area.cursor_blink = False
-        yield area
-
-
-async def _text_area_round(text: str, seen: Editing, keys_per_row: int) -> list[float]:
-    app = TextAreaHost(text, seen.area)
-    seconds: list[float] = []
-    async with app.run_test(**RUN):
-        probe = FrameProbe(app)
-        area = app.query_one(TextArea)
-        area.focus()
-        await settle(probe, time.perf_counter())
-        for row in seen.rows:
-            area.move_cursor(_end_of(area, row))
-            for _ in range(keys_per_row):
-                seconds.append((await timed_key(app, probe, "x"))[0])
     return seconds
 
 
@@ -280,25 +271,16 @@ async def _stock_round(seen: Editing) -> list[float]:
     return seconds
 
 
-def editor_keystrokes(store: Any, settings: Path, text: str, rounds: int,
-                      rows: int = 3, keys_per_row: int = 6) -> tuple[list[float], list[float]]:
-    """P3: seconds from a keystroke to the screen updated, (editor, bare TextArea)."""
-    ours: list[float] = []
-    bare: list[float] = []
-    for number in range(rounds):
-        seen = Editing(paragraph_rows(text, rows, offset=number))
-        ours += asyncio.run(_editor_round(store, settings, seen, keys_per_row, False))
-        bare += asyncio.run(_text_area_round(text, seen, keys_per_row))
-    return ours, bare
-
-
 def preview_catch_ups(store: Any, settings: Path, text: str, rounds: int,
-                      edits: int = 3) -> tuple[list[float], list[float]]:
-    """P2: seconds from the preview's pause ending to it settled, (ours, stock Markdown)."""
+                      edits: int = 3) -> tuple[list[float], list[float], list[float]]:
+    """P2: seconds from the preview's pause ending to the edit readable in it, (ours, stock
+    Markdown, ours from the keystroke)."""
     ours: list[float] = []
     stock: list[float] = []
+    from_key: list[float] = []
     for number in range(rounds):
         seen = Editing(paragraph_rows(text, edits, offset=5 * number))
-        ours += asyncio.run(_editor_round(store, settings, seen, 1, True))
+        ours += asyncio.run(_preview_round(store, settings, seen))
         stock += asyncio.run(_stock_round(seen))
-    return ours, stock
+        from_key += seen.from_key
+    return ours, stock, from_key
