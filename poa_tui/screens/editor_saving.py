@@ -5,7 +5,10 @@ session holds the lock or the data folder cannot be written; a read-only editor 
 session's writes and becomes editable by itself once that session lets go.
 
 Saving happens `settings.autosave_delay` seconds after the last keystroke, on leaving and on
-quit, never inside a keystroke. A save that meets another session's write is merged
+quit, never inside a keystroke. The autosave writes in a thread of its own (a copy of the case,
+one save at a time, in order), so the screen does not wait for the disk; a save that meets
+another session's write is merged back on the UI thread. Saving on leaving, on quit, on ctrl+s
+and after recording something first waits for a save in flight, then writes at once. A save that meets another session's write is merged
 (`merge.merge_case`); one the disk refuses keeps the text on screen and is retried every
 `RETRY_SECONDS`, with the reason in the screen's `#save-problem` strip.
 
@@ -16,8 +19,10 @@ saved marks and the case's state after a write.
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Callable, TypeVar
 
 from textual.content import Content
@@ -54,12 +59,18 @@ class EditorSaving:
         self.open_problem: StoreError | None = None
         self.save_problem: StoreError | None = None
         """Why the last save failed; None once saving works."""
-        self.autosave = TypingPause(screen, 1.0, self.save)
+        self.autosave = TypingPause(screen, 1.0, self.save_in_background)
         """Saves once typing pauses; the screen sets its delay from the settings."""
         self._lock: SessionLock | None = None
         self._lock_refused = ""
         self._retry_timer: Timer | None = None
         self._unsaved_change = False
+        self._writer: ThreadPoolExecutor | None = None
+        """One thread for the autosave's writes (made on the first one)."""
+        self._in_flight: tuple[Future[Case], Case] | None = None
+        """The autosave's write in the writer thread, and the copy of the case it writes."""
+        self._again = False
+        """The draft changed again while a save was in flight: save once it is done."""
         self._disk_stamp: tuple[int, int, int] | None = None
         """The case file as last read or written here (inode, mtime, size): while it stays
         the same, following other sessions costs one `stat`, not a read of the case."""
@@ -89,6 +100,12 @@ class EditorSaving:
     def close(self) -> None:
         """Stop saving by itself and let go of the lock (the screen is leaving)."""
         self._stop_timers()
+        if self._in_flight is not None:  # the lock is let go only once the write is done
+            self._in_flight[0].exception()
+            self._in_flight = None
+        if self._writer is not None:
+            self._writer.shutdown(wait=False)
+            self._writer = None
         self._release()
 
     def show_banner(self) -> None:
@@ -120,6 +137,7 @@ class EditorSaving:
     def save(self) -> bool:
         """Write the draft now if it changed; False when the disk refused (the text stays)."""
         self.autosave.cancel()
+        self._finish_in_flight()
         if self.read_only or self.case is None or not self.unsaved:
             return True
         self.case.sections = self.screen.draft_sections()
@@ -130,8 +148,71 @@ class EditorSaving:
         if not self.save() and self.save_problem is not None:
             raise self.save_problem
 
+    def save_in_background(self) -> None:
+        """The autosave: write a copy of the case with the draft in it in the writer thread;
+        the screen hears of the outcome on its own thread (`_background_done`)."""
+        self.autosave.cancel()
+        if self.read_only or self.case is None or not self.unsaved:
+            return
+        if self._in_flight is not None:
+            self._again = True
+            return
+        self.case.sections = self.screen.draft_sections()
+        # A shallow copy is enough: while it is in flight, nothing changes the case in place
+        # (recording an attempt, a merge, leaving: each waits for the write first).
+        written = copy.copy(self.case)
+        store = self.screen.app.store  # type: ignore[attr-defined]
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        future = self._writer.submit(store.save, written)
+        self._in_flight = future, written
+        loop = asyncio.get_running_loop()
+
+        def tell(done: Future[Case]) -> None:  # in the writer thread
+            try:
+                loop.call_soon_threadsafe(self._background_done, done)
+            except RuntimeError:  # the app has stopped; leaving waited for the write
+                pass
+
+        future.add_done_callback(tell)
+
+    def _background_done(self, future: Future[Case]) -> None:
+        if self._in_flight is None or future is not self._in_flight[0]:
+            return  # already taken in (`_finish_in_flight`)
+        written = self._in_flight[1]
+        self._in_flight = None
+        error = future.exception()
+        if error is None:
+            assert self.case is not None
+            self.case.revision, self.case.updated_at = written.revision, written.updated_at
+            self._written(written)
+        elif isinstance(error, ConflictError):
+            self._again = False
+            self.save()  # merged with the other session's write, here, and written again
+            return
+        elif isinstance(error, StoreError):
+            self._write_failed(error)
+        elif isinstance(error, OSError):
+            store = self.screen.app.store  # type: ignore[attr-defined]
+            self._write_failed(WriteFailedError(store.case_path(self.case_id), error))
+        else:
+            raise error
+        if self._again:
+            self._again = False
+            self.save_in_background()
+
+    def _finish_in_flight(self) -> None:
+        """Wait for the autosave's write in flight, if any, and take in its outcome."""
+        if self._in_flight is None:
+            return
+        future = self._in_flight[0]
+        self._again = False  # whoever waits writes the draft as it is now
+        future.exception()  # waits; the outcome is taken in below
+        self._background_done(future)
+
     def commit(self, change: Callable[[Case], T]) -> T | None:
         """Apply `change` to the case with the current draft in it, and save at once."""
+        self._finish_in_flight()
         if self.case is None or self.read_only:
             self.screen.notify("This case is open read-only here, so nothing can be recorded.",
                                severity="warning")
@@ -195,14 +276,17 @@ class EditorSaving:
         self.screen.notify(" ".join(said), title=f"Case {self.case_id} was also changed elsewhere",
                            severity="warning" if result.conflicts else "information", timeout=15)
 
-    def _written(self) -> None:
+    def _written(self, written: Case | None = None) -> None:
+        """`written` (the case itself when None, or the copy the writer thread wrote) is on
+        disk now."""
         assert self.case is not None
         screen = self.screen
-        self.base = copy.deepcopy(self.case)
+        written = written or self.case
+        self.base = copy.deepcopy(written)
         self._disk_stamp = self._stamp()
         self._unsaved_change = False
         for editor in screen.editors:
-            editor.mark_saved(self.case.sections[editor.section])
+            editor.mark_saved(written.sections[editor.section])
         screen.show_tabs()
         screen.show_heading()
         if self.save_problem is not None:

@@ -525,3 +525,38 @@ async def test_the_cursor_is_steady_so_an_idle_editor_draws_nothing(tmp_path: Pa
         screen = await open_editor(app, pilot)
         assert app.focused is screen.editor(Section.ROOT_CAUSE)
         assert not any(editor.cursor_blink for editor in screen.editors)
+
+
+async def test_autosave_writes_off_the_ui_thread_one_save_at_a_time_in_order(
+        tmp_path: Path) -> None:
+    """The autosave's file work runs in a thread: the screen keeps taking keys while the disk
+    is slow, and a change made meanwhile is saved after the first write, not beside it."""
+    import threading
+
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        editor = screen.editor(Section.ROOT_CAUSE)
+        slow_disk = threading.Event()
+        saves: list[tuple[str, str]] = []
+        save = app.store.save
+
+        def slow_save(case: Case) -> Case:
+            saves.append((threading.current_thread().name, case.sections.root_cause))
+            slow_disk.wait(timeout=10)
+            return save(case)
+
+        app.store.save = slow_save  # type: ignore[method-assign]
+        editor.insert("First. ")
+        await eventually(pilot, lambda: len(saves) == 1)
+        assert saves[0][0] != threading.main_thread().name
+        editor.insert("Second. ")  # typed while the first save is still on its way
+        await pilot.pause()
+        assert editor.text.startswith("First. Second. ")
+        slow_disk.set()
+        await wait_for_save(pilot, screen)
+        assert [text[:15] for _, text in saves] == ["First. Our carr", "First. Second. "]
+        stored = CaseStore(tmp_path / "store").load(1)
+        assert stored.sections.root_cause.startswith("First. Second. Our carrier")
+        assert stored.revision == screen.case.revision
+        assert not [n for n in app._notifications if "elsewhere" in (n.title or "")]
