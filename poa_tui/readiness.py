@@ -15,12 +15,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .checks import (DEFAULT_SECTION_LIMIT, DEFAULT_TOTAL_LIMIT, Finding, Severity, run_checks,
-                     summarise, summary_text)
+from .checks import (CHECKS_VERSION, DEFAULT_SECTION_LIMIT, DEFAULT_TOTAL_LIMIT, Finding,
+                     Severity, run_checks, summarise, summary_text)
 from .models import Case
 from .vocab import SECTIONS, Section
 
-__all__ = ["Readiness", "ReadinessCache", "case_fingerprint", "limits_from", "next_finding"]
+__all__ = ["Readiness", "ReadinessCache", "case_fingerprint", "kept_key", "limits_from",
+           "next_finding"]
 
 
 def limits_from(settings: Any | None) -> tuple[int, int]:
@@ -28,6 +29,12 @@ def limits_from(settings: Any | None) -> tuple[int, int]:
     section = getattr(settings, "soft_limit_words", None) or DEFAULT_SECTION_LIMIT
     total = getattr(settings, "soft_limit_total", None) or DEFAULT_TOTAL_LIMIT
     return int(section), int(total)
+
+
+def kept_key(revision: int, settings: Any | None = None) -> list[int]:
+    """What a kept check result of a case holds for (`SummaryIndex.keep_checks`): the case's
+    revision, the limits and the rules' version; a result under another key is stale."""
+    return [revision, *limits_from(settings), CHECKS_VERSION]
 
 
 @dataclass(frozen=True)
@@ -126,6 +133,14 @@ class ReadinessCache:
         if entry is not None and entry[0] == (revision, limits_from(settings)):
             return entry[1]
         return None
+
+    def remember(self, case_id: int, revision: int, settings: Any | None,
+                 counts: dict[str, int]) -> None:
+        """Take a result kept from an earlier run (counts by severity name) as known."""
+        known = summarise(())
+        known.update((Severity(name), number) for name, number in counts.items()
+                     if name in {severity.value for severity in Severity})
+        self._stored[case_id] = ((revision, limits_from(settings)), Readiness(counts=known))
 
     def forget(self, keep: Iterable[int]) -> None:
         """Drop the entries of cases not in `keep` (deleted, or no longer listed)."""

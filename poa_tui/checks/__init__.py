@@ -15,9 +15,14 @@ from .findings import Finding, Severity, summarise, summary_text
 from .text import lowered, sentences
 
 __all__ = [
-    "DEFAULT_SECTION_LIMIT", "DEFAULT_TOTAL_LIMIT", "Finding", "Severity", "run_checks",
+    "CHECKS_VERSION", "DEFAULT_SECTION_LIMIT", "DEFAULT_TOTAL_LIMIT", "Finding", "Severity", "run_checks",
     "summarise", "summary_text",
 ]
+
+CHECKS_VERSION = 1
+"""The rules' version. Check results are kept in the store's index under it (and each case's
+revision), so the case list does not check every draft again at each launch: raise it whenever
+a change to the rules can change what they find, and the kept results are worked out anew."""
 
 DEFAULT_SECTION_LIMIT = 500
 """Words per section before a length warning: about a page, what a reviewer reads in a minute or two."""
