@@ -176,6 +176,9 @@ async def _open_editor(app: Any) -> EditorSession:
     watch = PreviewWatch(preview)
     await timed_key(app, probe, "f5")
     await timed_key(app, probe, "f4")
+    if getattr(app.focused, "section", None) != Section.SYSTEMATIC_CHANGES:
+        send_key(app, "f4", None)  # seen on a loaded machine: the preview kept the focus
+        await settle(probe, time.perf_counter())
     editor = app.focused
     if getattr(editor, "section", None) != Section.SYSTEMATIC_CHANGES:
         raise RuntimeError(f"F4 focused {editor!r}, not the Systematic Changes editor")

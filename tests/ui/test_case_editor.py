@@ -560,3 +560,36 @@ async def test_autosave_writes_off_the_ui_thread_one_save_at_a_time_in_order(
         assert stored.sections.root_cause.startswith("First. Second. Our carrier")
         assert stored.revision == screen.case.revision
         assert not [n for n in app._notifications if "elsewhere" in (n.title or "")]
+
+
+async def test_an_edit_far_down_is_readable_in_the_preview_without_waiting_for_scrolling(
+        tmp_path: Path) -> None:
+    """The preview scrolls to the paragraph that changed and builds the blocks around it at
+    once: waiting for the scroll to settle (as after the user's own scrolling) left the
+    paragraph among blank rows for a while."""
+    from editor_support import long_sections
+
+    from poa_tui.widgets.block_markdown import BlockSpacer
+
+    app = editor_app(tmp_path, Case(title="Long", sections=long_sections(3000)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_editor(app, pilot)
+        await pilot.press("f5")
+        await screen.preview.settle()
+        await pilot.press("f4")
+        preview = screen.preview
+        preview._scrolled.delay = 3600  # scrolling never settles within the test
+        editor = screen.editor(Section.SYSTEMATIC_CHANGES)
+        row = editor.document.line_count - 1
+        editor.move_cursor((row, len(editor.document[row])))
+        editor.insert(" Zebra-crossing.")
+
+        def readable() -> bool:
+            view = preview.content_region
+            shown = [w for w in preview.document.query("*")
+                     if "Zebra-crossing." in str(getattr(w, "content", "")) and w.region]
+            return bool(shown) and view.contains_region(shown[0].region) and not any(
+                isinstance(child, BlockSpacer) and child.region.overlaps(view)
+                for child in preview.document.children)
+
+        await eventually(pilot, readable)
