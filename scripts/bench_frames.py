@@ -149,7 +149,8 @@ async def workers_done(app: App[Any]) -> None:
         pass
 
 
-async def wait_for(app: App[Any], condition: Any, what: str, limit: float = 60.0) -> None:
+async def wait_for(app: App[Any], condition: Any, what: str, limit: float = 60.0,
+                   poll: float = 0.02) -> None:
     """Poll `condition()` until it is true; give up at once if the app has crashed."""
     end = time.perf_counter() + limit
     while not condition():
@@ -157,4 +158,4 @@ async def wait_for(app: App[Any], condition: Any, what: str, limit: float = 60.0
             raise RuntimeError(f"the app failed while waiting for {what}") from app._exception
         if time.perf_counter() > end:
             raise RuntimeError(f"gave up waiting for {what}")
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(poll)

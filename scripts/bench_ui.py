@@ -23,7 +23,8 @@ from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown
+from textual.screen import Screen
+from textual.widgets import Markdown, Static, TextArea
 
 from bench_frames import (CallStamps, FrameProbe, send_key, settle, timed_key, timed_key_until,
                           wait_for, workers_done)
@@ -287,3 +288,109 @@ def preview_catch_ups(store: Any, settings: Path, text: str, rounds: int,
         stock += asyncio.run(_stock_round(seen))
         from_key += seen.from_key
     return ours, stock, from_key
+
+
+# -- P7 and P8: opening a long case, and its submission log ------------------------------------
+
+class ThreeAreasHost(App[None]):
+    """P7's baseline: a screen of text; enter pushes a screen of three TextAreas holding the
+    case's sections, ctrl+end moves the first one's cursor (the key that shows it listens)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        super().__init__()
+        self.texts = texts
+        self.handled: list[float] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("cases")
+
+    def key_enter(self) -> None:
+        host = self
+
+        class Areas(Screen[None]):
+            def compose(self) -> ComposeResult:
+                for text in host.texts:
+                    yield TextArea(text, soft_wrap=True)
+
+            def on_mount(self) -> None:
+                self.query_one(TextArea).focus()
+
+            def key_ctrl_end(self) -> None:
+                area = self.query_one(TextArea)
+                area.move_cursor(area.document.end)
+                host.handled.append(time.perf_counter())
+
+        self.push_screen(Areas())
+
+
+async def _bare_open(texts: list[str]) -> float:
+    app = ThreeAreasHost(texts)
+    async with app.run_test(**RUN):
+        probe = FrameProbe(app)
+        await settle(probe, time.perf_counter())
+        start = time.perf_counter()
+        send_key(app, "enter", None)
+        await wait_for(app, lambda: len(app.screen_stack) > 1, "the bare screen", poll=0.001)
+        send_key(app, "ctrl+end", None)
+        await wait_for(app, lambda: bool(app.handled), "the bare screen to take the key")
+        await settle(probe, app.handled[0], need_frame=True)
+        return (probe.first_after(app.handled[0]) or app.handled[0]) - start
+
+
+async def _open_and_log(store: Any, settings: Path) -> tuple[float, float]:
+    """Enter on the case to the first frame after the editor took a key (ctrl+end, sent as
+    soon as the editor's screen is there); then F6 to the submission log drawn and the app
+    idle."""
+    from poa_tui.app import make_app
+    from poa_tui.screens.case_list import CaseListScreen
+    from poa_tui.screens.submission_log import SubmissionLogScreen
+    from poa_tui.widgets.section_editor import SectionEditor
+
+    handled: list[float] = []
+    original = SectionEditor.action_document_end
+
+    def document_end(self: Any, select: bool = False) -> None:
+        original(self, select)
+        handled.append(time.perf_counter())
+
+    app = make_app(store=store, settings_path=settings)
+    async with app.run_test(**RUN):
+        probe = FrameProbe(app)
+        await wait_for(app, lambda: isinstance(app.screen, CaseListScreen)
+                       and app.screen.table.row_count > 0, "the case list")
+        await workers_done(app)
+        await settle(probe, time.perf_counter())
+        SectionEditor.action_document_end = document_end  # type: ignore[method-assign]
+        try:
+            start = time.perf_counter()
+            send_key(app, "enter", None)
+            await wait_for(app, lambda: not isinstance(app.screen, CaseListScreen),
+                           "the case editor", poll=0.001)
+            send_key(app, "ctrl+end", None)
+            await wait_for(app, lambda: bool(handled), "the editor to take a key")
+            await settle(probe, handled[0], need_frame=True)
+        finally:
+            SectionEditor.action_document_end = original  # type: ignore[method-assign]
+        opened = (probe.first_after(handled[0]) or handled[0]) - start
+        await asyncio.sleep(2.0)  # the preview and the heap's settling after opening, untimed
+        await settle(probe, time.perf_counter())
+        start = time.perf_counter()
+        send_key(app, "f6", None)
+        await wait_for(app, lambda: isinstance(app.screen, SubmissionLogScreen),
+                       "the submission log")
+        last = await settle(probe, start, need_frame=True)
+        return opened, (last or start) - start
+
+
+def opening(store: Any, settings: Path, texts: list[str],
+            rounds: int) -> tuple[list[float], list[float], list[float]]:
+    """P7 and P8: (opening the case, the bare three TextAreas, F6 to the log), in seconds."""
+    ours: list[float] = []
+    bare: list[float] = []
+    log: list[float] = []
+    for _ in range(rounds):
+        opened, logged = asyncio.run(_open_and_log(store, settings))
+        ours.append(opened)
+        log.append(logged)
+        bare.append(asyncio.run(_bare_open(texts)))
+    return ours, bare, log
