@@ -53,7 +53,7 @@ from poa_tui.vocab import Section  # noqa: E402
 
 TARGETS = {
     "P1": "ratio ≤ 1.3",
-    "P1@5000": "report (1.3 applies at 1,000)",
+    "P1@5000": "ratio ≤ 1.3",
     "P2": "≤ 100 ms and ≥ 15× faster",
     "P3": "median ratio ≤ 1.2, p90 ≤ 1.5",
     "P3@0.3s": "median ratio ≤ 1.2, p90 ≤ 1.5",
@@ -172,7 +172,7 @@ def bench_launches(stores: dict[int, CaseStore], plan: Plan, home: Path) -> list
     runs = interleave(runners, plan.launches)
     bare = median_ms([run.seconds for run in runs["bare"]])
     rows = []
-    for size, key, limit in ((1000, "P1", 1.3), (5000, "P1@5000", None)):
+    for size, key, limit in ((1000, "P1", 1.3), (5000, "P1@5000", 1.3)):
         row = Row(key, f"start-up to the whole first screen written, {plan.sizes[size]:,} cases (pty "
                   f"{bench_pty.COLUMNS}x{bench_pty.ROWS})", TARGETS[key],
                   value=median_ms([run.seconds for run in runs[str(size)]]), baseline=bare,
