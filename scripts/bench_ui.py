@@ -394,3 +394,55 @@ def opening(store: Any, settings: Path, texts: list[str],
         log.append(logged)
         bare.append(asyncio.run(_bare_open(texts)))
     return ours, bare, log
+
+
+# -- P9 and P11: closing a long case -------------------------------------------------------------
+
+async def _pauses_after(seconds: float, tick: float = 0.005) -> float:
+    """The longest the event loop was away (beyond `tick`) over `seconds`."""
+    longest = 0.0
+    end = time.perf_counter() + seconds
+    last = time.perf_counter()
+    while last < end:
+        await asyncio.sleep(tick)
+        now = time.perf_counter()
+        longest = max(longest, now - last - tick)
+        last = now
+    return longest
+
+
+async def _cycles(store: Any, settings: Path, cycles: int) -> tuple[list[float], list[int]]:
+    """Open and close the case `cycles` times: the longest pause in the 5 s after each close
+    (no key pressed), and the live objects after each (a full collection first)."""
+    import gc
+
+    from poa_tui.app import make_app
+    from poa_tui.screens.case_editor import CaseEditorScreen
+    from poa_tui.screens.case_list import CaseListScreen
+
+    app = make_app(store=store, settings_path=settings)
+    pauses: list[float] = []
+    objects: list[int] = []
+    async with app.run_test(**RUN):
+        probe = FrameProbe(app)
+        await wait_for(app, lambda: isinstance(app.screen, CaseListScreen)
+                       and app.screen.table.row_count > 0, "the case list")
+        await workers_done(app)
+        for _ in range(cycles):
+            await settle(probe, time.perf_counter())
+            send_key(app, "enter", None)
+            await wait_for(app, lambda: isinstance(app.screen, CaseEditorScreen)
+                           and app.screen.is_mounted, "the case editor")
+            await asyncio.sleep(1.5)  # opened, the heap settled
+            await settle(probe, time.perf_counter())
+            send_key(app, "escape", None)
+            await wait_for(app, lambda: isinstance(app.screen, CaseListScreen), "the list")
+            pauses.append(await _pauses_after(5.0))
+            gc.collect()
+            objects.append(len(gc.get_objects()))
+    return pauses, objects
+
+
+def closing(store: Any, settings: Path, cycles: int) -> tuple[list[float], list[int]]:
+    """P9 and P11: see `_cycles`."""
+    return asyncio.run(_cycles(store, settings, cycles))
