@@ -5,6 +5,7 @@
     python scripts/bench.py --quick    # smaller stores, fewer repeats (a minute or two)
     python scripts/bench.py --json     # machine-readable, one object keyed by figure id
     python scripts/bench.py --only P1,P4
+    python scripts/bench.py --only P3 --off all   # and again with each fix to Textual off
 
 It builds synthetic stores of realistic cases in a temporary folder (removed afterwards), then:
 
@@ -50,6 +51,7 @@ if str(REPO) not in sys.path:
 
 import bench_data  # noqa: E402
 import bench_pty  # noqa: E402
+import bench_switches  # noqa: E402
 from poa_tui.store import CaseStore  # noqa: E402
 from poa_tui.vocab import Section  # noqa: E402
 
@@ -502,6 +504,46 @@ def table(rows: list[Row]) -> str:
     return "\n".join(out + ([""] + notes if notes else []))
 
 
+def switched_off(fixes: list[str], rows: list[Row],
+                 args: argparse.Namespace) -> dict[str, dict[str, float | None]]:
+    """Each figure again with each fix off (a run of this script per fix): id -> fix -> value."""
+    import subprocess
+
+    ids = ",".join(row.id for row in rows)
+    out: dict[str, dict[str, float | None]] = {row.id: {} for row in rows}
+    for fix in fixes:
+        say(f"measuring again without {fix}...")
+        command = [sys.executable, str(Path(__file__).resolve()), "--json", "--only", ids,
+                   "--without", fix] + (["--quick"] if args.quick else [])
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode:
+            say(done.stderr[-4000:])
+        try:
+            report = json.loads(done.stdout)
+        except ValueError:
+            report = {}
+        for row in rows:
+            unit = row.unit.lower().replace("/", "_per_").replace(" ", "_")
+            out[row.id][fix] = (report.get(row.id) or {}).get(f"value_{unit}")
+    return out
+
+
+def effect_table(rows: list[Row], fixes: list[str],
+                 effects: dict[str, dict[str, float | None]]) -> str:
+    """What switching each fix off did to each figure, as value and × the run with all on."""
+    lines = [["id", "all fixes on", *(f"without {fix}" for fix in fixes)]]
+    for row in rows:
+        cells = [row.id, number(row.value, f" {row.unit}")]
+        for fix in fixes:
+            value = effects[row.id].get(fix)
+            times = f" ({value / row.value:.2f}×)" if value is not None and row.value else ""
+            cells.append(number(value, f" {row.unit}") + times)
+        lines.append(cells)
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(line, widths))
+                     for line in lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true",
@@ -511,7 +553,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated figure ids to measure (default: all)")
     parser.add_argument("--dir", type=Path, default=None,
                         help="where to build the stores (default: a new temporary folder)")
+    parser.add_argument("--off", default="", metavar="FIXES",
+                        help="after the run, measure again with each of these fixes to Textual "
+                             f"switched off and print the effect ({', '.join(bench_switches.FIXES)}"
+                             ", or all)")
+    parser.add_argument("--without", default="", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    fixes = [part.strip() for part in args.off.split(",") if part.strip()]
+    if fixes == ["all"]:
+        fixes = list(bench_switches.FIXES)
+    if set(fixes) - set(bench_switches.FIXES):
+        parser.error(f"unknown fixes: {', '.join(sorted(set(fixes) - set(bench_switches.FIXES)))}")
+    if args.without:  # a run of our own, started by --off
+        bench_switches.off([args.without])
+        bench_pty.FIXES_OFF = (args.without,)
     only = {part.strip().upper() for part in args.only.split(",") if part.strip()} or set(IDS)
     unknown = {key.split("@")[0] for key in only} - {key.split("@")[0] for key in IDS}
     if unknown:
@@ -526,10 +581,16 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(root, ignore_errors=True)
     say(f"benchmark finished in {time.perf_counter() - start:.0f} s")
+    effects = switched_off(fixes, rows, args) if fixes else {}
     if args.json:
-        print(json.dumps({row.id: row.to_json() for row in rows}, indent=2, ensure_ascii=False))
+        report = {row.id: row.to_json() for row in rows}
+        for row_id, values in effects.items():
+            report[row_id]["without"] = values
+        print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         print(table(rows))
+        if effects:
+            print("\n" + effect_table(rows, fixes, effects))
     # Missed targets are results; a figure that could not be measured is a failure.
     broken = [row for row in rows if row.value is None and row.note.startswith("not measured")]
     return 1 if broken else 0

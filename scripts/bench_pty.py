@@ -19,6 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import bench_switches
+
+FIXES_OFF: tuple[str, ...] = ()
+"""The app's fixes to Textual switched off in the programs started here (`bench.py --off`)."""
 COLUMNS, ROWS = 120, 36
 SCREEN_GAP = 0.05
 """A pause in the output this long after the marker ends the first screen (a frame's bytes
@@ -241,7 +245,7 @@ def launch(argv: list[str], marker: str, env: dict[str, str], cwd: Path,
 def launch_app(store: Path, title: str, env: dict[str, str], cwd: Path,
                until_idle: float = 0.0) -> Launch:
     """The real app on `store`, done when the most recent case's `title` is drawn."""
-    return launch([sys.executable, "-m", "poa_tui", "--db", str(store)], title, env, cwd,
+    return launch(bench_switches.app_argv(FIXES_OFF, "--db", str(store)), title, env, cwd,
                   until_idle=until_idle)
 
 
@@ -376,7 +380,7 @@ class Session:
 
 
 def app_session(store: Path, env: dict[str, str], cwd: Path) -> Session:
-    return Session([sys.executable, "-m", "poa_tui", "--db", str(store)], env, cwd)
+    return Session(bench_switches.app_argv(FIXES_OFF, "--db", str(store)), env, cwd)
 
 
 def bare_session_file(source: str, argument: Path, env: dict[str, str], cwd: Path) -> Session:
