@@ -20,6 +20,7 @@ saved marks and the case's state after a write.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import copy
 import os
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -167,10 +168,13 @@ class EditorSaving:
         future = self._writer.submit(store.save, written)
         self._in_flight = future, written
         loop = asyncio.get_running_loop()
+        # The outcome is taken in with this thread's context (the active app and screen), which
+        # Textual's timers and notifications read; the writer thread has none.
+        context = contextvars.copy_context()
 
         def tell(done: Future[Case]) -> None:  # in the writer thread
             try:
-                loop.call_soon_threadsafe(self._background_done, done)
+                loop.call_soon_threadsafe(self._background_done, done, context=context)
             except RuntimeError:  # the app has stopped; leaving waited for the write
                 pass
 

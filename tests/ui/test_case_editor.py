@@ -331,6 +331,29 @@ async def test_a_refused_write_keeps_the_text_and_retries(tmp_path: Path, monkey
         assert not strip.display and editor.title_text.endswith("✓ saved")
 
 
+async def test_a_refused_autosave_is_retried_by_itself(tmp_path: Path, monkeypatch) -> None:
+    """The autosave writes in a thread; when the disk refuses, the retry timer it starts (from
+    the screen's own context) saves once writing works, with no key pressed."""
+    from poa_tui.screens import editor_saving
+
+    monkeypatch.setattr(editor_saving, "RETRY_SECONDS", 0.2)
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        real_save = app.store.save
+        full = WriteFailedError(app.store.case_path(1), OSError(errno.ENOSPC, "No space left on device"))
+
+        def refuse(case):
+            raise full
+
+        monkeypatch.setattr(app.store, "save", refuse)
+        screen.editor(Section.ROOT_CAUSE).insert("Kept on screen. ")
+        await eventually(pilot, lambda: screen.save_problem is not None)
+        monkeypatch.setattr(app.store, "save", real_save)
+        await eventually(pilot, lambda: not screen.unsaved)
+        assert app.store.load(1).sections.root_cause.startswith("Kept on screen. ")
+
+
 async def test_f7_copies_the_whole_plan_through_the_app(tmp_path: Path) -> None:
     app = editor_app(tmp_path, written_case(), settings='copy_format = "markdown"\n')
     copied: list[tuple[str, str]] = []
