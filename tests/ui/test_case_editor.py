@@ -305,17 +305,23 @@ async def test_a_write_from_elsewhere_is_merged(tmp_path: Path) -> None:
         assert any("Took the other session's Immediate Remedy" in m for m in messages)
 
 
+def refuse_writes(app, monkeypatch):
+    """Make the store refuse every save as a full disk does; returns the real `save`."""
+    real_save = app.store.save
+    full = WriteFailedError(app.store.case_path(1), OSError(errno.ENOSPC, "No space left on device"))
+
+    def refuse(case):
+        raise full
+
+    monkeypatch.setattr(app.store, "save", refuse)
+    return real_save
+
+
 async def test_a_refused_write_keeps_the_text_and_retries(tmp_path: Path, monkeypatch) -> None:
     app = editor_app(tmp_path, written_case())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_editor(app, pilot)
-        real_save = app.store.save
-        full = WriteFailedError(app.store.case_path(1), OSError(errno.ENOSPC, "No space left on device"))
-
-        def refuse(case):
-            raise full
-
-        monkeypatch.setattr(app.store, "save", refuse)
+        real_save = refuse_writes(app, monkeypatch)
         editor = screen.editor(Section.ROOT_CAUSE)
         editor.insert("Kept on screen. ")
         await wait_for_save(pilot, screen)
@@ -340,13 +346,7 @@ async def test_a_refused_autosave_is_retried_by_itself(tmp_path: Path, monkeypat
     app = editor_app(tmp_path, written_case())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_editor(app, pilot)
-        real_save = app.store.save
-        full = WriteFailedError(app.store.case_path(1), OSError(errno.ENOSPC, "No space left on device"))
-
-        def refuse(case):
-            raise full
-
-        monkeypatch.setattr(app.store, "save", refuse)
+        real_save = refuse_writes(app, monkeypatch)
         screen.editor(Section.ROOT_CAUSE).insert("Kept on screen. ")
         await eventually(pilot, lambda: screen.save_problem is not None)
         monkeypatch.setattr(app.store, "save", real_save)
