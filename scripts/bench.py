@@ -353,8 +353,8 @@ def bench_opening(plan: Plan, root: Path) -> list[Row]:
                 note=f"the longest of {len(pauses)} closes; median {median_ms(pauses):.0f} ms")
     pause.met = pause.value <= 50  # type: ignore[operator]
     growth = Row("P11", f"live objects after {cycles} opens and closes of the case ÷ after the "
-                 f"first", TARGETS["P11"], unit="objects", value=objects[-1],
-                 baseline=objects[0], runs=cycles)
+                 f"first", TARGETS["P11"], unit="objects", value=float(objects[-1]),
+                 baseline=float(objects[0]), runs=cycles)
     growth.met = growth.ratio is not None and growth.ratio <= 1.1
     return [opened, logged, pause, growth]
 
