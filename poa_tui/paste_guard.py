@@ -18,18 +18,16 @@ this module replaces.
 
 from __future__ import annotations
 
-import time
 from typing import Iterable
 
-from textual import events
+from textual import constants, events
+from textual._time import get_time
 from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
 from textual.message import Message
 from textual.widgets import Input
 
 from .textsafety import strip_controls
 
-CARRY_SECONDS = 0.05
-"""How long a possible start of a paste bracket waits for its next bytes before it counts as keys."""
 
 
 def _partial_suffix(data: str, marker: str) -> int:
@@ -66,7 +64,7 @@ class PasteGuardParser(XTermParser):
                     keep = _partial_suffix(data, BRACKETED_PASTE_START)
                     if keep:
                         data, self._carry = data[:-keep], data[-keep:]
-                        self._carry_since = time.monotonic()
+                        self._carry_since = get_time()
                     if data:
                         yield from super().feed(data)
                     return
@@ -90,12 +88,17 @@ class PasteGuardParser(XTermParser):
         return events.Paste(pasted.replace("\x00", ""))
 
     def tick(self) -> Iterable[Message]:
-        # A lone ESC (the escape key) looks like the start of a paste bracket: release it once
-        # no more bytes follow, so the key still works.
+        # A lone ESC (the escape key) looks like the start of a paste bracket. It waits here
+        # exactly as long as Textual's parser would wait for the rest of a sequence, and is then
+        # the escape key itself: handing it to the parser instead would start that wait again
+        # (the key came 100 ms later than in a bare app).
         if self._carry and self._paste is None and (
-                time.monotonic() - self._carry_since >= CARRY_SECONDS):
+                get_time() - self._carry_since >= constants.ESCAPE_DELAY):
             carry, self._carry = self._carry, ""
-            yield from super().feed(carry)
+            if carry == "\x1b" and self._timeout_time is None:  # the parser is between keys
+                yield events.Key("escape", "\x1b")
+            else:
+                yield from super().feed(carry)
         yield from super().tick()
 
 

@@ -16,15 +16,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .checks import (DEFAULT_SECTION_LIMIT, DEFAULT_TOTAL_LIMIT, Finding, Severity, Specifics,
-                     Verdict, check_case, summarise, summary_text, verdict_of)
+from .checks import (CHECKS_VERSION, DEFAULT_SECTION_LIMIT, DEFAULT_TOTAL_LIMIT, Finding,
+                     Severity, Specifics, Verdict, check_case, summarise, summary_text,
+                     verdict_of)
 from .checks.specificity import label as specificity_label
 from .checks.specificity import level as specificity_level
 from .checks.specificity import missing as specificity_missing
 from .models import Case
 from .vocab import SECTIONS, Section
 
-__all__ = ["Readiness", "ReadinessCache", "case_fingerprint", "limits_from", "next_finding"]
+__all__ = ["Readiness", "ReadinessCache", "case_fingerprint", "kept_counts", "kept_key",
+           "limits_from", "next_finding"]
 
 
 def limits_from(settings: Any | None) -> tuple[int, int]:
@@ -32,6 +34,12 @@ def limits_from(settings: Any | None) -> tuple[int, int]:
     section = getattr(settings, "soft_limit_words", None) or DEFAULT_SECTION_LIMIT
     total = getattr(settings, "soft_limit_total", None) or DEFAULT_TOTAL_LIMIT
     return int(section), int(total)
+
+
+def kept_key(revision: int, settings: Any | None = None) -> list[int]:
+    """What a kept check result of a case holds for (`SummaryIndex.keep_checks`): the case's
+    revision, the limits and the rules' version; a result under another key is stale."""
+    return [revision, *limits_from(settings), CHECKS_VERSION]
 
 
 @dataclass(frozen=True)
@@ -110,6 +118,17 @@ def case_fingerprint(case: Case) -> tuple[object, ...]:
             tuple(notice.complaint_ids), rejected)
 
 
+_VERDICTS = (Verdict.READY, Verdict.NEEDS_WORK, Verdict.BLOCKED)
+"""The verdict kept in the index as a number, beside the counts."""
+
+
+def kept_counts(ready: Readiness) -> dict[str, int]:
+    """What the index keeps of a result for the case list: counts by severity and the
+    verdict (as its place in `_VERDICTS`)."""
+    return {**{str(k): n for k, n in ready.counts.items()},
+            "verdict": _VERDICTS.index(ready.verdict)}
+
+
 class ReadinessCache:
     """The last `Readiness` per case id, recomputed only when its inputs or the limits change."""
 
@@ -156,6 +175,16 @@ class ReadinessCache:
         if entry is not None and entry[0] == (revision, limits_from(settings)):
             return entry[1]
         return None
+
+    def remember(self, case_id: int, revision: int, settings: Any | None,
+                 counts: dict[str, int]) -> None:
+        """Take a result kept from an earlier run (`kept_counts`) as known."""
+        known = summarise(())
+        known.update((Severity(name), number) for name, number in counts.items()
+                     if name in {severity.value for severity in Severity})
+        verdict = _VERDICTS[counts.get("verdict", 0) % len(_VERDICTS)]
+        self._stored[case_id] = ((revision, limits_from(settings)),
+                                 Readiness(counts=known, verdict=verdict))
 
     def forget(self, keep: Iterable[int]) -> None:
         """Drop the entries of cases not in `keep` (deleted, or no longer listed)."""

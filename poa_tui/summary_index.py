@@ -299,6 +299,39 @@ class SummaryIndex:
             ordered = self._sorted[include_archived] = rows
         return list(ordered)
 
+    # -- check results kept for the case list -----------------------------------------------
+
+    def kept_checks(self) -> dict[int, tuple[list[Any], dict[str, int]]]:
+        """The check results the index keeps (its `checks` table): case id -> (the key they
+        were worked out under, their counts by severity). Entries that do not read as that
+        are left out."""
+        kept: dict[int, tuple[list[Any], dict[str, int]]] = {}
+        try:
+            table = self._index_db().storage.read() or {}
+        except (FileNotFoundError, CorruptFileError):
+            return kept
+        for key, entry in (table.get("checks") or {}).items():
+            try:
+                kept[int(key)] = (list(entry["key"]), {str(k): int(v) for k, v in
+                                                        entry["counts"].items()})
+            except (KeyError, TypeError, ValueError, AttributeError):
+                continue
+        return kept
+
+    def keep_checks(self, results: dict[int, tuple[list[Any], dict[str, int]]],
+                    listed: set[int] | None = None) -> None:
+        """Add check results to the index's `checks` table (`listed`: drop the entries of
+        cases not in it). A cache like the rest of the index: losing it costs a re-check."""
+        with locks.exclusive(self.locks_dir / "index.lock"):
+            data = self._read_index()
+            table = data.setdefault("checks", {})
+            if listed is not None:
+                for key in [key for key in table if not key.isdigit() or int(key) not in listed]:
+                    del table[key]
+            for case_id, (key, counts) in results.items():
+                table[str(case_id)] = {"key": list(key), "counts": dict(counts)}
+            self._write_index(data)
+
     def rebuild_index(self) -> int:
         """Throw the index rows away and read every case file again; returns the case count."""
         with locks.exclusive(self.locks_dir / "index.lock"):

@@ -93,3 +93,20 @@ def editor_store(path: Path, words: int = 5000) -> tuple[CaseStore, int]:
     store = CaseStore(path)
     (case_id,) = store.import_cases([case])
     return store, case_id
+
+
+def long_case_store(path: Path) -> tuple[CaseStore, int]:
+    """P7 and P8's case: a 5,000-word section, two of 2,500 words, ten attempts sent."""
+    rng = random.Random(17)
+    case = make_case(rng, 1)
+    for attempt in range(3, 10):
+        case.sections = sections(rng)
+        submission = case.record_submission(
+            Channel.ACCOUNT_HEALTH, when=case.submissions[-1].submitted_at + timedelta(days=6))
+        submission.reply = Reply(received_at=submission.submitted_at + timedelta(days=2),
+                                 text=REPLY, outcome=Outcome.INSUFFICIENT_POA,
+                                 requests=[Request("Greater detail on the root causes")])
+    case.sections = Sections(paragraph(rng, 5000), paragraph(rng, 2500), paragraph(rng, 2500))
+    store = CaseStore(path)
+    (case_id,) = store.import_cases([case])
+    return store, case_id

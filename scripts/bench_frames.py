@@ -13,7 +13,7 @@ import asyncio
 import bisect
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from textual import events
 from textual.app import App
@@ -29,14 +29,27 @@ class FrameProbe:
 
     def __init__(self, app: App[Any]) -> None:
         self.frames: list[float] = []
+        self._watches: list[tuple[Callable[[], bool], list[float]]] = []
         original = app._display
 
         def display(screen: Any, renderable: Any) -> None:
             original(screen, renderable)
             if renderable is not None:
-                self.frames.append(time.perf_counter())
+                now = time.perf_counter()
+                self.frames.append(now)
+                for condition, seen in self._watches:
+                    if not seen and condition():
+                        seen.append(now)
+                self._watches = [watch for watch in self._watches if not watch[1]]
 
         app._display = display  # type: ignore[method-assign]
+
+    def when(self, condition: Callable[[], bool]) -> list[float]:
+        """A list that gets the time of the first frame drawn while `condition()` holds
+        (checked as each frame is drawn, so it is what that frame shows)."""
+        seen: list[float] = []
+        self._watches.append((condition, seen))
+        return seen
 
     def last_after(self, moment: float) -> float | None:
         return self.frames[-1] if self.frames and self.frames[-1] > moment else None
@@ -136,7 +149,8 @@ async def workers_done(app: App[Any]) -> None:
         pass
 
 
-async def wait_for(app: App[Any], condition: Any, what: str, limit: float = 60.0) -> None:
+async def wait_for(app: App[Any], condition: Any, what: str, limit: float = 60.0,
+                   poll: float = 0.02) -> None:
     """Poll `condition()` until it is true; give up at once if the app has crashed."""
     end = time.perf_counter() + limit
     while not condition():
@@ -144,4 +158,4 @@ async def wait_for(app: App[Any], condition: Any, what: str, limit: float = 60.0
             raise RuntimeError(f"the app failed while waiting for {what}") from app._exception
         if time.perf_counter() > end:
             raise RuntimeError(f"gave up waiting for {what}")
-        await asyncio.sleep(0.02)
+        await asyncio.sleep(poll)

@@ -17,8 +17,16 @@ import termios
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import bench_switches
+
+FIXES_OFF: tuple[str, ...] = ()
+"""The app's fixes to Textual switched off in the programs started here (`bench.py --off`)."""
 COLUMNS, ROWS = 120, 36
+SCREEN_GAP = 0.05
+"""A pause in the output this long after the marker ends the first screen (a frame's bytes
+come in 4 KB reads microseconds apart)."""
 BARE_MARKER = "poa-bench: bare screen drawn"
 BARE_APP = f"""\
 from textual.app import App
@@ -44,9 +52,12 @@ class Launch:
     """One start of a program in a pty."""
 
     seconds: float
-    """From just before the fork to the marker appearing in the terminal output."""
+    """From just before the fork to the whole first screen written: the last read before the
+    output paused for `SCREEN_GAP`, once the marker had appeared."""
     peak_rss_mb: float
     """The process's peak resident memory (VmHWM) once the screen had settled."""
+    marker: float = 0.0
+    """From just before the fork to the read that completed the marker (the old end point)."""
     busy_after: float = 0.0
     """With `until_idle`: how long the process kept working after the marker was drawn."""
 
@@ -118,6 +129,23 @@ def _drain(fd: int, seconds: float) -> bool:
     return True
 
 
+def _written_until_quiet(fd: int, gap: float, limit: float) -> float | None:
+    """Read until the program pauses for `gap` seconds; returns the time of the last read."""
+    last = None
+    end = time.perf_counter() + limit
+    while time.perf_counter() < end:
+        ready, _, _ = select.select([fd], [], [], gap)
+        if not ready:
+            break
+        try:
+            if not os.read(fd, 65536):
+                break
+        except OSError:
+            break
+        last = time.perf_counter()
+    return last
+
+
 def _settle(fd: int, quiet: float, limit: float) -> None:
     """Keep reading until the program has written nothing for `quiet` seconds."""
     end = time.perf_counter() + limit
@@ -132,8 +160,9 @@ def _settle(fd: int, quiet: float, limit: float) -> None:
             return
 
 
-def _stop(pid: int, fd: int) -> None:
-    """Ask the program to leave (SIGTERM: the app saves and exits), then make sure it did."""
+def _stop(pid: int, fd: int, reader: Any = None) -> None:
+    """Ask the program to leave (SIGTERM: the app saves and exits), then make sure it did.
+    With `reader` (a thread draining the terminal), wait for it instead of draining here."""
     try:
         os.kill(pid, signal.SIGTERM)
     except ProcessLookupError:
@@ -143,13 +172,31 @@ def _stop(pid: int, fd: int) -> None:
         done, _ = os.waitpid(pid, os.WNOHANG)
         if done:
             break
-        if not _drain(fd, 0.05):
+        if reader is not None:
+            time.sleep(0.02)
+        elif not _drain(fd, 0.05):
             os.waitpid(pid, 0)
             break
     else:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
+    if reader is not None:
+        reader.join(timeout=2)  # the closed terminal ends it
     os.close(fd)
+
+
+def _spawn(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[int, int]:
+    """Start `argv` in a fresh pty of `COLUMNS` x `ROWS`; returns (pid, the terminal's fd)."""
+    pid, fd = os.forkpty()
+    if pid == 0:  # the child: size the terminal, then become the program
+        try:
+            fcntl.ioctl(1, termios.TIOCSWINSZ,  # fd 1 is the new terminal
+                        struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+            os.chdir(cwd)
+            os.execve(argv[0], argv, env)
+        finally:
+            os._exit(127)
+    return pid, fd
 
 
 def launch(argv: list[str], marker: str, env: dict[str, str], cwd: Path,
@@ -160,15 +207,7 @@ def launch(argv: list[str], marker: str, env: dict[str, str], cwd: Path,
     screen (background checks, say) to finish, so the memory read is the peak of it all.
     """
     start = time.perf_counter()
-    pid, fd = os.forkpty()
-    if pid == 0:  # the child: size the terminal, then become the program
-        try:
-            fcntl.ioctl(1, termios.TIOCSWINSZ,  # fd 1 is the new terminal
-                        struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
-            os.chdir(cwd)
-            os.execve(argv[0], argv, env)
-        finally:
-            os._exit(127)
+    pid, fd = _spawn(argv, env, cwd)
     raw = ""
     scanned = 0
     found: float | None = None
@@ -193,21 +232,157 @@ def launch(argv: list[str], marker: str, env: dict[str, str], cwd: Path,
             if marker in _ESCAPES.sub("", raw[max(0, scanned - 512):]):
                 found = time.perf_counter()
             scanned = len(raw)
+        drawn = _written_until_quiet(fd, SCREEN_GAP, limit=10) or found
         _settle(fd, settle, limit=10)
         busy = _until_idle(pid, fd, until_idle) if until_idle else 0.0
         memory = peak_rss_mb(pid)
     finally:
         _stop(pid, fd)
-    return Launch(seconds=found - start, peak_rss_mb=memory, busy_after=busy)
+    return Launch(seconds=drawn - start, peak_rss_mb=memory, busy_after=busy,
+                  marker=found - start)
 
 
 def launch_app(store: Path, title: str, env: dict[str, str], cwd: Path,
                until_idle: float = 0.0) -> Launch:
     """The real app on `store`, done when the most recent case's `title` is drawn."""
-    return launch([sys.executable, "-m", "poa_tui", "--db", str(store)], title, env, cwd,
+    return launch(bench_switches.app_argv(FIXES_OFF, "--db", str(store)), title, env, cwd,
                   until_idle=until_idle)
 
 
 def launch_bare(env: dict[str, str], cwd: Path, until_idle: float = 0.0) -> Launch:
     """The baseline: a bare Textual app drawing one static screen."""
     return launch([sys.executable, "-c", BARE_APP], BARE_MARKER, env, cwd, until_idle=until_idle)
+
+
+# -- a program kept running: keys in, stamped output out (P1's end, P3, P13, P14) -------------
+
+KEYS = {"enter": b"\r", "escape": b"\x1b", "f4": b"\x1bOS", "f5": b"\x1b[15~",
+        "pagedown": b"\x1b[6~", "end": b"\x1b[F"}
+"""What an xterm sends for the keys the benchmark presses."""
+FRAME_GAP = 0.005
+"""Output pauses shorter than this are inside one screen update (a frame comes in 4 KB reads)."""
+
+
+class Session:
+    """A program in a fresh pty, its output read by a thread and time-stamped as it comes.
+
+    Keys are written to the terminal as a user's terminal would send them, so they go through
+    the program's real input parser; the clock stops on bytes the terminal received.
+    """
+
+    def __init__(self, argv: list[str], env: dict[str, str], cwd: Path) -> None:
+        import threading
+
+        self.started = time.perf_counter()
+        pid, fd = _spawn(argv, env, cwd)
+        self.pid, self.fd, self.argv = pid, fd, argv
+        self.raw = ""
+        self.stamps: list[tuple[float, int]] = []
+        """(time, length of `raw` after it) for each read."""
+        self.closed = False
+        self._lock = threading.Lock()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.fd, 65536)
+            except OSError:
+                chunk = b""
+            now = time.perf_counter()
+            if not chunk:
+                self.closed = True
+                return
+            with self._lock:
+                self.raw += chunk.decode("utf-8", "replace")
+                self.stamps.append((now, len(self.raw)))
+
+    def press(self, key: str) -> float:
+        """Write one key's bytes; returns when."""
+        data = KEYS.get(key) or key.encode()
+        now = time.perf_counter()
+        os.write(self.fd, data)
+        return now
+
+    def text_since(self, offset: int) -> str:
+        with self._lock:
+            return _ESCAPES.sub("", self.raw[max(0, offset - 512):])
+
+    @property
+    def offset(self) -> int:
+        with self._lock:
+            return len(self.raw)
+
+    def wait_for(self, marker: str, offset: int = 0, timeout: float = 60.0) -> float:
+        """Wait until `marker` is drawn after `offset`; returns the time of the read holding it."""
+        end = time.perf_counter() + timeout
+        while time.perf_counter() < end:
+            with self._lock:
+                stamps = list(self.stamps)
+            if marker in self.text_since(offset):
+                for stamp, length in stamps:  # the first read after which the marker is there
+                    if length > offset and marker in _ESCAPES.sub(
+                            "", self.raw[max(0, offset - 512):length]):
+                        return stamp
+            if self.closed:
+                break
+            time.sleep(0.005)
+        raise TimeoutError(f"{marker!r} not drawn by {self.argv}:\n"
+                           + self.text_since(offset)[-2000:])
+
+    def quiet(self, since: float, gap: float, limit: float = 10.0) -> float | None:
+        """Wait for the first pause of `gap` seconds in the output after `since`'s first
+        output; returns the time of the last read before it (None: nothing was written)."""
+        end = time.perf_counter() + limit
+        while time.perf_counter() < end:
+            time.sleep(min(gap, 0.005))
+            with self._lock:
+                after = [stamp for stamp, _ in self.stamps if stamp > since]
+            now = time.perf_counter()
+            if not after:
+                continue
+            for before, later in zip(after, after[1:]):
+                if later - before >= gap:
+                    return before
+            if now - after[-1] >= gap:
+                return after[-1]
+        return None
+
+    def settle(self, gap: float = 0.3, limit: float = 30.0) -> None:
+        """Wait until the program has written nothing for `gap` seconds."""
+        end = time.perf_counter() + limit
+        while time.perf_counter() < end:
+            with self._lock:
+                last = self.stamps[-1][0] if self.stamps else self.started
+            if time.perf_counter() - last >= gap:
+                return
+            time.sleep(gap / 4)
+
+    def cpu(self) -> float:
+        return cpu_seconds(self.pid)
+
+    def idle(self, window: float = 0.3, limit: float = 60.0) -> None:
+        """Wait until the program uses under 5 % of a CPU over a whole `window` (its work
+        after the last key is done)."""
+        end = time.perf_counter() + limit
+        used = self.cpu()
+        while time.perf_counter() < end:
+            time.sleep(window)
+            now = self.cpu()
+            if now - used < 0.05 * window:
+                return
+            used = now
+        raise TimeoutError(f"{self.argv} still busy after {limit:.0f} s")
+
+    def close(self) -> None:
+        _stop(self.pid, self.fd, self._reader)
+
+
+def app_session(store: Path, env: dict[str, str], cwd: Path) -> Session:
+    return Session(bench_switches.app_argv(FIXES_OFF, "--db", str(store)), env, cwd)
+
+
+def bare_session_file(source: str, argument: Path, env: dict[str, str], cwd: Path) -> Session:
+    """A baseline program (`source`) given one file to read."""
+    return Session([sys.executable, "-c", source, str(argument)], env, cwd)

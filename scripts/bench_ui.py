@@ -1,11 +1,10 @@
 """In-process measurements of the real screens, run headless (`App.run_test`).
 
 P2: the preview catching up after a pause in typing, against Textual's stock `Markdown.update`:
-    from the preview's catch-up starting (its pause timer fired) to the first frame drawn after
-    all its blocks are mounted; for the stock widget, from `update()` to the first frame after.
-P3: a keystroke in the section editor with the preview showing, against a bare `TextArea` of
-    the same size holding the same text: from the key to the last frame it causes (the app
-    idle again).
+    from the preview's catch-up starting (its pause timer fired) to the first frame in which
+    the edited paragraph shows its new text, in the preview's view, with no parked block's
+    blank rows in view; also from the keystroke itself (the pause included). For the stock
+    widget, from `update()` to the first frame after all its blocks are mounted.
 P5: a keystroke in the case list's filter with thousands of cases: from the key to the last
     frame of the table's redraw (a debounce, if the screen has one, counts in).
 
@@ -24,7 +23,8 @@ from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown, TextArea
+from textual.screen import Screen
+from textual.widgets import Markdown, Static, TextArea
 
 from bench_frames import (CallStamps, FrameProbe, send_key, settle, timed_key, timed_key_until,
                           wait_for, workers_done)
@@ -101,6 +101,8 @@ class Editing:
     preview_width: int = 0
     texts: list[str] = field(default_factory=list)
     """The preview's Markdown before the first edit and after each one."""
+    from_key: list[float] = field(default_factory=list)
+    """P2 from the keystroke (the typing pause included)."""
 
 
 def paragraph_rows(text: str, count: int, offset: int) -> list[int]:
@@ -175,6 +177,9 @@ async def _open_editor(app: Any) -> EditorSession:
     watch = PreviewWatch(preview)
     await timed_key(app, probe, "f5")
     await timed_key(app, probe, "f4")
+    if getattr(app.focused, "section", None) != Section.SYSTEMATIC_CHANGES:
+        send_key(app, "f4", None)  # seen on a loaded machine: the preview kept the focus
+        await settle(probe, time.perf_counter())
     editor = app.focused
     if getattr(editor, "section", None) != Section.SYSTEMATIC_CHANGES:
         raise RuntimeError(f"F4 focused {editor!r}, not the Systematic Changes editor")
@@ -194,9 +199,26 @@ def _end_of(editor: Any, row: int) -> tuple[int, int]:
     return row, len(editor.document[row])
 
 
-async def _editor_round(store: Any, settings: Path, seen: Editing,
-                        keys_per_row: int, preview: bool) -> list[float]:
-    """Keystroke latencies, or (`preview`) the preview's catch-up times, in the real editor."""
+def readable(preview: Any, tail: str) -> bool:
+    """The edited paragraph (the one holding `tail`) shows its new text in the preview's view,
+    and no parked block's blank rows are in view."""
+    from poa_tui.widgets.block_markdown import BlockSpacer
+
+    view = preview.content_region
+    shown = [widget for changed in preview.document.last_changed if changed.is_attached
+             for widget in (changed, *changed.query("*"))
+             if tail in str(getattr(widget, "content", ""))]
+    if not shown:
+        return False
+    region = shown[0].region
+    if not region or region.intersection(view).height < min(region.height, view.height):
+        return False
+    return not any(isinstance(child, BlockSpacer) and child.region.overlaps(view)
+                   for child in preview.document.children)
+
+
+async def _preview_round(store: Any, settings: Path, seen: Editing) -> list[float]:
+    """P2 in the real editor: seconds from each catch-up starting to the edit readable."""
     from poa_tui.app import make_app
 
     app = make_app(store=store, settings_path=settings)
@@ -209,46 +231,19 @@ async def _editor_round(store: Any, settings: Path, seen: Editing,
         seen.texts = [session.preview.markdown]
         for row in seen.rows:
             editor.move_cursor(_end_of(editor, row))
-            if not preview:
-                for _ in range(keys_per_row):
-                    seconds.append((await timed_key(app, probe, "x"))[0])
-            else:
-                before = len(watch.ends)
-                await timed_key(app, probe, "x")
-                await wait_for(app, lambda: len(watch.ends) > before, "the preview to catch up")
-                begin, done = watch.starts[before], watch.ends[-1]
-                seconds.append(await _drawn_after(probe, done) - begin)
-                seen.texts.append(session.preview.markdown)
+            tail = editor.document[row][-16:] + "x"
+            before = len(watch.ends)
+            await settle(probe, time.perf_counter())
+            seen_at = probe.when(lambda: len(watch.ends) > before
+                                 and readable(session.preview, tail))
+            sent = time.perf_counter()
+            send_key(app, "x", "x")
+            await wait_for(app, lambda: bool(seen_at),
+                           "the edited paragraph readable in the preview", limit=30)
+            seconds.append(seen_at[0] - watch.starts[before])
+            seen.from_key.append(seen_at[0] - sent)
+            seen.texts.append(session.preview.markdown)
             await session.quiet()
-    return seconds
-
-
-class TextAreaHost(App[None]):
-    """P3's baseline: a bare TextArea holding the section's text, at the editor's size."""
-
-    def __init__(self, text: str, area: tuple[int, int]) -> None:
-        super().__init__()
-        self.text, self.area = text, area
-
-    def compose(self) -> ComposeResult:
-        area = TextArea(self.text)
-        area.styles.width, area.styles.height = self.area
-        area.cursor_blink = False
-        yield area
-
-
-async def _text_area_round(text: str, seen: Editing, keys_per_row: int) -> list[float]:
-    app = TextAreaHost(text, seen.area)
-    seconds: list[float] = []
-    async with app.run_test(**RUN):
-        probe = FrameProbe(app)
-        area = app.query_one(TextArea)
-        area.focus()
-        await settle(probe, time.perf_counter())
-        for row in seen.rows:
-            area.move_cursor(_end_of(area, row))
-            for _ in range(keys_per_row):
-                seconds.append((await timed_key(app, probe, "x"))[0])
     return seconds
 
 
@@ -280,25 +275,178 @@ async def _stock_round(seen: Editing) -> list[float]:
     return seconds
 
 
-def editor_keystrokes(store: Any, settings: Path, text: str, rounds: int,
-                      rows: int = 3, keys_per_row: int = 6) -> tuple[list[float], list[float]]:
-    """P3: seconds from a keystroke to the screen updated, (editor, bare TextArea)."""
-    ours: list[float] = []
-    bare: list[float] = []
-    for number in range(rounds):
-        seen = Editing(paragraph_rows(text, rows, offset=number))
-        ours += asyncio.run(_editor_round(store, settings, seen, keys_per_row, False))
-        bare += asyncio.run(_text_area_round(text, seen, keys_per_row))
-    return ours, bare
-
-
 def preview_catch_ups(store: Any, settings: Path, text: str, rounds: int,
-                      edits: int = 3) -> tuple[list[float], list[float]]:
-    """P2: seconds from the preview's pause ending to it settled, (ours, stock Markdown)."""
+                      edits: int = 3) -> tuple[list[float], list[float], list[float]]:
+    """P2: seconds from the preview's pause ending to the edit readable in it, (ours, stock
+    Markdown, ours from the keystroke)."""
     ours: list[float] = []
     stock: list[float] = []
+    from_key: list[float] = []
     for number in range(rounds):
         seen = Editing(paragraph_rows(text, edits, offset=5 * number))
-        ours += asyncio.run(_editor_round(store, settings, seen, 1, True))
+        ours += asyncio.run(_preview_round(store, settings, seen))
         stock += asyncio.run(_stock_round(seen))
-    return ours, stock
+        from_key += seen.from_key
+    return ours, stock, from_key
+
+
+# -- P7 and P8: opening a long case, and its submission log ------------------------------------
+
+class ThreeAreasHost(App[None]):
+    """P7's baseline: a screen of text; enter pushes a screen of three TextAreas holding the
+    case's sections, ctrl+end moves the first one's cursor (the key that shows it listens)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        super().__init__()
+        self.texts = texts
+        self.handled: list[float] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("cases")
+
+    def key_enter(self) -> None:
+        host = self
+
+        class Areas(Screen[None]):
+            def compose(self) -> ComposeResult:
+                for text in host.texts:
+                    yield TextArea(text, soft_wrap=True)
+
+            def on_mount(self) -> None:
+                self.query_one(TextArea).focus()
+
+            def key_ctrl_end(self) -> None:
+                area = self.query_one(TextArea)
+                area.move_cursor(area.document.end)
+                host.handled.append(time.perf_counter())
+
+        self.push_screen(Areas())
+
+
+async def _bare_open(texts: list[str]) -> float:
+    app = ThreeAreasHost(texts)
+    async with app.run_test(**RUN):
+        probe = FrameProbe(app)
+        await settle(probe, time.perf_counter())
+        start = time.perf_counter()
+        send_key(app, "enter", None)
+        await wait_for(app, lambda: len(app.screen_stack) > 1, "the bare screen", poll=0.001)
+        send_key(app, "ctrl+end", None)
+        await wait_for(app, lambda: bool(app.handled), "the bare screen to take the key")
+        await settle(probe, app.handled[0], need_frame=True)
+        return (probe.first_after(app.handled[0]) or app.handled[0]) - start
+
+
+async def _open_and_log(store: Any, settings: Path) -> tuple[float, float]:
+    """Enter on the case to the first frame after the editor took a key (ctrl+end, sent as
+    soon as the editor's screen is there); then F6 to the submission log drawn and the app
+    idle."""
+    from poa_tui.app import make_app
+    from poa_tui.screens.case_list import CaseListScreen
+    from poa_tui.screens.submission_log import SubmissionLogScreen
+    from poa_tui.widgets.section_editor import SectionEditor
+
+    handled: list[float] = []
+    original = SectionEditor.action_document_end
+
+    def document_end(self: Any, select: bool = False) -> None:
+        original(self, select)
+        handled.append(time.perf_counter())
+
+    app = make_app(store=store, settings_path=settings)
+    async with app.run_test(**RUN):
+        probe = FrameProbe(app)
+        await wait_for(app, lambda: isinstance(app.screen, CaseListScreen)
+                       and app.screen.table.row_count > 0, "the case list")
+        await workers_done(app)
+        await settle(probe, time.perf_counter())
+        SectionEditor.action_document_end = document_end  # type: ignore[method-assign]
+        try:
+            start = time.perf_counter()
+            send_key(app, "enter", None)
+            await wait_for(app, lambda: not isinstance(app.screen, CaseListScreen),
+                           "the case editor", poll=0.001)
+            send_key(app, "ctrl+end", None)
+            await wait_for(app, lambda: bool(handled), "the editor to take a key")
+            await settle(probe, handled[0], need_frame=True)
+        finally:
+            SectionEditor.action_document_end = original  # type: ignore[method-assign]
+        opened = (probe.first_after(handled[0]) or handled[0]) - start
+        await asyncio.sleep(2.0)  # the preview and the heap's settling after opening, untimed
+        await settle(probe, time.perf_counter())
+        start = time.perf_counter()
+        send_key(app, "f6", None)
+        await wait_for(app, lambda: isinstance(app.screen, SubmissionLogScreen),
+                       "the submission log")
+        last = await settle(probe, start, need_frame=True)
+        return opened, (last or start) - start
+
+
+def opening(store: Any, settings: Path, texts: list[str],
+            rounds: int) -> tuple[list[float], list[float], list[float]]:
+    """P7 and P8: (opening the case, the bare three TextAreas, F6 to the log), in seconds."""
+    ours: list[float] = []
+    bare: list[float] = []
+    log: list[float] = []
+    for _ in range(rounds):
+        opened, logged = asyncio.run(_open_and_log(store, settings))
+        ours.append(opened)
+        log.append(logged)
+        bare.append(asyncio.run(_bare_open(texts)))
+    return ours, bare, log
+
+
+# -- P9 and P11: closing a long case -------------------------------------------------------------
+
+async def _pauses_after(seconds: float, tick: float = 0.005) -> float:
+    """The longest the event loop was away (beyond `tick`) over `seconds`."""
+    longest = 0.0
+    end = time.perf_counter() + seconds
+    last = time.perf_counter()
+    while last < end:
+        await asyncio.sleep(tick)
+        now = time.perf_counter()
+        longest = max(longest, now - last - tick)
+        last = now
+    return longest
+
+
+async def _cycles(store: Any, settings: Path, cycles: int) -> tuple[list[float], list[int]]:
+    """Open and close the case `cycles` times: the longest pause in the 5 s after each close
+    (no key pressed), and the live objects after each (a full collection first)."""
+    import gc
+
+    from poa_tui.app import make_app
+    from poa_tui.screens.case_editor import CaseEditorScreen
+    from poa_tui.screens.case_list import CaseListScreen
+
+    app = make_app(store=store, settings_path=settings)
+    pauses: list[float] = []
+    objects: list[int] = []
+    async with app.run_test(**RUN):
+        probe = FrameProbe(app)
+        await wait_for(app, lambda: isinstance(app.screen, CaseListScreen)
+                       and app.screen.table.row_count > 0, "the case list")
+        await workers_done(app)
+        for _ in range(cycles):
+            await settle(probe, time.perf_counter())
+            send_key(app, "enter", None)
+            await wait_for(app, lambda: isinstance(app.screen, CaseEditorScreen)
+                           and app.screen.is_mounted, "the case editor")
+            await asyncio.sleep(1.5)  # opened, the heap settled
+            await settle(probe, time.perf_counter())
+            send_key(app, "escape", None)
+            await wait_for(app, lambda: isinstance(app.screen, CaseListScreen), "the list")
+            pauses.append(await _pauses_after(5.0))
+            # Frozen objects (`poa_tui.heap`) are left out of `get_objects`: count them all,
+            # then freeze again, as the app's own settling does.
+            gc.unfreeze()
+            gc.collect()
+            objects.append(len(gc.get_objects()))
+            gc.freeze()
+    return pauses, objects
+
+
+def closing(store: Any, settings: Path, cycles: int) -> tuple[list[float], list[int]]:
+    """P9 and P11: see `_cycles`."""
+    return asyncio.run(_cycles(store, settings, cycles))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from textual import events
+from textual import constants, events
 
 from poa_tui import paste_guard
 from poa_tui.paste_guard import PasteGuardParser
@@ -19,7 +19,7 @@ def run(chunks: list[str]) -> list[object]:
     out: list[object] = []
     for chunk in chunks:
         out.extend(parser.feed(chunk))
-    time.sleep(paste_guard.CARRY_SECONDS + 0.2)
+    time.sleep(constants.ESCAPE_DELAY + 0.2)
     out.extend(parser.tick())
     time.sleep(0.3)  # Textual's own wait for the rest of an escape sequence
     out.extend(parser.tick())
@@ -51,6 +51,28 @@ def test_a_paste_split_across_reads_is_still_one_paste(cut: int) -> None:
 def test_the_escape_key_still_works() -> None:
     assert keys(run(["\x1b"])) == ["escape"]
     assert keys(run(["\x1b[A"])) == ["up"]
+
+
+def test_a_lone_escape_waits_no_longer_than_in_textuals_own_parser(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The escape key is passed on at the first tick after Textual's escape delay, not handed
+    to the parser to wait that delay a second time."""
+    import textual._parser
+
+    now = [1000.0]
+    monkeypatch.setattr(paste_guard, "get_time", lambda: now[0])
+    monkeypatch.setattr(textual._parser, "get_time", lambda: now[0])
+    parser = PasteGuardParser()
+    assert list(parser.feed("\x1b")) == []
+    now[0] += constants.ESCAPE_DELAY / 2
+    assert keys(list(parser.tick())) == []
+    now[0] = 1000.0 + constants.ESCAPE_DELAY
+    assert keys(list(parser.tick())) == ["escape"]
+    # alt+key (escape then a letter in the next read) is still one key
+    assert list(parser.feed("\x1b")) == []
+    tokens = list(parser.feed("x"))
+    now[0] += constants.ESCAPE_DELAY
+    assert keys(tokens + list(parser.tick())) == ["alt+x"]
 
 
 def test_the_driver_still_builds_its_parser_by_this_name() -> None:

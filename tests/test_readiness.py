@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from poa_tui.checks import Finding, Severity
+import pytest
+
+from poa_tui.checks import Finding, Severity, Verdict
 from poa_tui.models import Case, Notice, Reply, Sections
 from poa_tui.readiness import Readiness, ReadinessCache, next_finding
 from poa_tui.vocab import Channel, Outcome, Section
@@ -153,3 +155,15 @@ def test_stored_drafts_are_remembered_by_their_counts_only(tmp_path) -> None:
     assert kept / len(ids) < 2_000, f"{kept / len(ids):.0f} bytes kept per draft"
     assert cache.known(ids[0][0], ids[0][1]) is results[0]
     assert cache.runs == len(ids)
+
+
+@pytest.mark.parametrize("verdict", list(Verdict))
+def test_a_kept_result_keeps_its_verdict_across_launches(verdict) -> None:
+    from poa_tui.readiness import ReadinessCache, kept_counts
+
+    ready = Readiness(counts={Severity.BLOCKER: 0, Severity.WARNING: 2, Severity.HINT: 1},
+                      verdict=verdict)
+    cache = ReadinessCache()
+    cache.remember(4, 7, None, kept_counts(ready))
+    known = cache.known(4, 7)
+    assert known is not None and known.verdict is verdict and known.counts == ready.counts

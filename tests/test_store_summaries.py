@@ -265,3 +265,29 @@ def test_rows_written_before_the_last_channel_was_kept_are_read_again_once(
     reads = count_reads(again, monkeypatch)
     assert [row.last_channel for row in again.summaries()] == [Channel.ESCALATION]
     assert f"case {case.id}" not in reads
+
+
+def test_kept_check_results_outlive_index_writes_and_drop_unlisted_cases(
+        filled: CaseStore) -> None:
+    ids = filled.case_ids()
+    filled.keep_checks({ids[0]: ([1, 500, 1200, 1], {"blocker": 2, "warning": 0}),
+                        ids[1]: ([4, 500, 1200, 1], {"warning": 1})})
+    case = filled.load(ids[2])
+    case.title += " (renamed)"
+    filled.save(case)
+    filled.summaries()  # rewrites the index's rows
+    again = CaseStore(filled.root)
+    assert again.kept_checks() == {ids[0]: ([1, 500, 1200, 1], {"blocker": 2, "warning": 0}),
+                                   ids[1]: ([4, 500, 1200, 1], {"warning": 1})}
+    again.keep_checks({}, listed={ids[1]})
+    assert set(CaseStore(filled.root).kept_checks()) == {ids[1]}
+
+
+def test_a_damaged_kept_check_result_is_left_out(filled: CaseStore) -> None:
+    ids = filled.case_ids()
+    filled.keep_checks({ids[0]: ([1, 500, 1200, 1], {"blocker": 2})})
+    data = filled._index_db().storage.read()
+    data["checks"]["x"] = {"key": 3}
+    data["checks"][str(ids[1])] = {"counts": {"blocker": "many"}, "key": [1]}
+    filled._index_db().storage.write(data)
+    assert CaseStore(filled.root).kept_checks() == {ids[0]: ([1, 500, 1200, 1], {"blocker": 2})}

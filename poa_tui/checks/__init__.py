@@ -28,7 +28,10 @@ __all__ = [
 ]
 
 CHECKS_VERSION = 2
-"""Bumped whenever a rule changes what the checks find, so stored results can be redone."""
+"""The rules' version. Check results are kept in the store's index under it (and each case's
+revision), so the case list does not check every draft again at each launch: raise it whenever
+a change to the rules can change what they find, and the kept results are worked out anew."""
+
 DEFAULT_SECTION_LIMIT = 500
 """Words per section before a length warning: about a page, what a reviewer reads in a minute or two."""
 DEFAULT_TOTAL_LIMIT = 1200

@@ -1,6 +1,8 @@
 """`DraftChecks`: what would stop each draft on the case list from going out, for the table's
 Checks column. A few drafts are read in the UI thread; many (the first look at a large store)
-in a thread, so the list never waits for them."""
+in a thread, so the list never waits for them. What the thread works out is kept in the store's
+index under each case's revision and the rules' version (`readiness.kept_key`): the next launch
+takes it from there instead of checking every draft again."""
 
 from __future__ import annotations
 
@@ -30,6 +32,8 @@ class DraftChecks:
         self.screen = screen
         self._readiness: ReadinessCache | None = None
         self._readiness_lock = threading.Lock()
+        self._took_kept = False
+        """Whether the results kept in the index have been read (once, in the thread)."""
 
     @property
     def readiness(self) -> ReadinessCache:
@@ -59,7 +63,7 @@ class DraftChecks:
 
     def _readiness_in_thread(self, wanted: list[tuple[int, int]]) -> None:
         worker = get_current_worker()
-        found = self._readiness_of(wanted, lambda: worker.is_cancelled)
+        found = self._readiness_of(wanted, lambda: worker.is_cancelled, keep=True)
         if found is not None and not worker.is_cancelled:
             self.screen.app.call_from_thread(self._show_checked_in_thread, found)
 
@@ -67,17 +71,45 @@ class DraftChecks:
         self.screen.table.show_checks(found)
 
     def _readiness_of(self, wanted: list[tuple[int, int]],
-                      stop: Callable[[], bool] = lambda: False) -> dict[int, Readiness] | None:
+                      stop: Callable[[], bool] = lambda: False,
+                      keep: bool = False) -> dict[int, Readiness] | None:
+        """The readiness of each wanted draft. With `keep` (in the thread), results kept in
+        the index are taken first, and those worked out now are added to it."""
+        from ..readiness import kept_counts, kept_key
+
         found: dict[int, Readiness] = {}
+        worked_out: dict[int, tuple[list[int], dict[str, int]]] = {}
         app = self.screen.app
+        store, settings = app.store, app.settings
         with self._readiness_lock:
+            if keep and not self._took_kept:
+                self._take_kept(wanted)
             for case_id, revision in wanted:
                 if stop():
                     return None
-                try:
-                    found[case_id] = self.readiness.for_stored(app.store, case_id, revision,
-                                                               app.settings)
-                except StoreError:
-                    continue  # an unreadable case is reported by the problems strip
+                ready = self.readiness.known(case_id, revision, settings)
+                if ready is None:
+                    try:
+                        ready = self.readiness.for_stored(store, case_id, revision, settings)
+                    except StoreError:
+                        continue  # an unreadable case is reported by the problems strip
+                    worked_out[case_id] = (kept_key(revision, settings), kept_counts(ready))
+                found[case_id] = ready
             self.readiness.forget(found)
+        if keep and worked_out:
+            try:
+                store.keep_checks(worked_out, listed=set(found))
+            except (StoreError, OSError):
+                pass  # a cache: the next launch checks these drafts again
         return found
+
+    def _take_kept(self, wanted: list[tuple[int, int]]) -> None:
+        from ..readiness import kept_key
+
+        self._took_kept = True
+        app = self.screen.app
+        kept = app.store.kept_checks()
+        for case_id, revision in wanted:
+            entry = kept.get(case_id)
+            if entry is not None and entry[0] == kept_key(revision, app.settings):
+                self.readiness.remember(case_id, revision, app.settings, entry[1])

@@ -125,9 +125,13 @@ class PoaPreview(VerticalScroll):
             self.call_after_refresh(self.reveal, section)
 
     def _bring_into_view(self, widget: MarkdownBlock) -> None:
+        # At once, and the blocks around the new view are built at once: waiting for the
+        # scroll to settle (as after the user's own scrolling) left the edited paragraph
+        # among blank rows for a while after it came into view.
         if widget.is_attached:
-            self.scroll_to_widget(widget, animate=False)
-        self._scrolled.poke()
+            self.scroll_to_widget(widget, animate=False, immediate=True)
+        self._scrolled.cancel()
+        self.document.tend()
 
     def heading_block(self, section: Section) -> Block | None:
         """The block of the heading "## <section label>" the assembled POA puts first."""

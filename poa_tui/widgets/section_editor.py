@@ -65,6 +65,9 @@ class SectionEditor(TextArea, inherit_bindings=False):
                          highlight_cursor_line=False, placeholder=SECTION_HINTS[section],
                          id=id or section.value, classes=classes)
         self.section = section
+        self.cursor_blink = False
+        """A steady cursor: a blinking one redraws the editor twice a second while the user
+        reads or thinks, most of the app's idle CPU and a stream of bytes over SSH."""
         self.saved_text = text
         """The text as last loaded from or saved to the store."""
         self.counts = text_counts(text)

@@ -34,6 +34,14 @@ def shown_text(screen: CaseEditorScreen) -> str:
     return "\n".join(parts)
 
 
+def change_elsewhere(tmp_path: Path) -> None:
+    """Another session writes case 1's Systematic Changes."""
+    other = CaseStore(tmp_path / "store")
+    theirs = other.load(1)
+    theirs.sections.systematic_changes = "Changed by a script."
+    other.save(theirs)
+
+
 async def wait_for_save(pilot, screen: CaseEditorScreen) -> None:
     await eventually(pilot, lambda: not screen.unsaved or screen.session.save_problem is not None)
 
@@ -297,17 +305,23 @@ async def test_a_write_from_elsewhere_is_merged(tmp_path: Path) -> None:
         assert any("Took the other session's Immediate Remedy" in m for m in messages)
 
 
+def refuse_writes(app, monkeypatch):
+    """Make the store refuse every save as a full disk does; returns the real `save`."""
+    real_save = app.store.save
+    full = WriteFailedError(app.store.case_path(1), OSError(errno.ENOSPC, "No space left on device"))
+
+    def refuse(case):
+        raise full
+
+    monkeypatch.setattr(app.store, "save", refuse)
+    return real_save
+
+
 async def test_a_refused_write_keeps_the_text_and_retries(tmp_path: Path, monkeypatch) -> None:
     app = editor_app(tmp_path, written_case())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_editor(app, pilot)
-        real_save = app.store.save
-        full = WriteFailedError(app.store.case_path(1), OSError(errno.ENOSPC, "No space left on device"))
-
-        def refuse(case):
-            raise full
-
-        monkeypatch.setattr(app.store, "save", refuse)
+        real_save = refuse_writes(app, monkeypatch)
         editor = screen.editor(Section.ROOT_CAUSE)
         editor.insert("Kept on screen. ")
         await wait_for_save(pilot, screen)
@@ -321,6 +335,23 @@ async def test_a_refused_write_keeps_the_text_and_retries(tmp_path: Path, monkey
         await eventually(pilot, lambda: not screen.unsaved)
         assert app.store.load(1).sections.root_cause.startswith("Kept on screen. More. ")
         assert not strip.display and editor.title_text.endswith("✓ saved")
+
+
+async def test_a_refused_autosave_is_retried_by_itself(tmp_path: Path, monkeypatch) -> None:
+    """The autosave writes in a thread; when the disk refuses, the retry timer it starts (from
+    the screen's own context) saves once writing works, with no key pressed."""
+    from poa_tui.screens import editor_saving
+
+    monkeypatch.setattr(editor_saving, "RETRY_SECONDS", 0.2)
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        real_save = refuse_writes(app, monkeypatch)
+        screen.editor(Section.ROOT_CAUSE).insert("Kept on screen. ")
+        await eventually(pilot, lambda: screen.save_problem is not None)
+        monkeypatch.setattr(app.store, "save", real_save)
+        await eventually(pilot, lambda: not screen.unsaved)
+        assert app.store.load(1).sections.root_cause.startswith("Kept on screen. ")
 
 
 async def test_f7_copies_the_whole_plan_through_the_app(tmp_path: Path) -> None:
@@ -391,10 +422,7 @@ async def test_a_clean_editor_follows_a_write_made_elsewhere(tmp_path: Path) -> 
     app = editor_app(tmp_path, written_case())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_editor(app, pilot)
-        other = CaseStore(tmp_path / "store")
-        theirs = other.load(1)
-        theirs.sections.systematic_changes = "Changed by a script."
-        other.save(theirs)
+        change_elsewhere(tmp_path)
         screen.refresh_from_store()
         await pilot.pause()
         editor = screen.editor(Section.SYSTEMATIC_CHANGES)
@@ -484,3 +512,109 @@ async def test_ctrl_home_and_ctrl_end_go_to_the_ends_of_a_section(tmp_path: Path
         assert editor.selected_text == editor.text[1:]
         await pilot.press("ctrl+shift+home")
         assert editor.selected_text == editor.text[:1]
+
+
+async def test_an_idle_editor_does_not_read_the_case_again(tmp_path: Path) -> None:
+    """Following other sessions costs one look at the file's stamp while nothing changes,
+    not a read of the whole case every few seconds."""
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        loads: list[int] = []
+        load = app.store.load
+
+        def counting(case_id: int) -> Case:
+            loads.append(case_id)
+            return load(case_id)
+
+        app.store.load = counting  # type: ignore[method-assign]
+        for _ in range(3):
+            screen.refresh_from_store()
+        assert loads == []
+        screen.editor(Section.ROOT_CAUSE).insert("Mine: ")
+        assert screen.save()
+        screen.refresh_from_store()  # our own write is not news
+        assert loads == []
+        change_elsewhere(tmp_path)
+        screen.refresh_from_store()
+        await pilot.pause()
+        assert loads == [1]
+        assert screen.editor(Section.SYSTEMATIC_CHANGES).text == "Changed by a script."
+
+
+async def test_the_cursor_is_steady_so_an_idle_editor_draws_nothing(tmp_path: Path) -> None:
+    """A blinking cursor redrew the focused editor twice a second while nobody typed: most of
+    the app's idle CPU with a case open, and a stream of bytes over SSH."""
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        assert app.focused is screen.editor(Section.ROOT_CAUSE)
+        assert not any(editor.cursor_blink for editor in screen.editors)
+
+
+async def test_autosave_writes_off_the_ui_thread_one_save_at_a_time_in_order(
+        tmp_path: Path) -> None:
+    """The autosave's file work runs in a thread: the screen keeps taking keys while the disk
+    is slow, and a change made meanwhile is saved after the first write, not beside it."""
+    import threading
+
+    app = editor_app(tmp_path, written_case())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(app, pilot)
+        editor = screen.editor(Section.ROOT_CAUSE)
+        slow_disk = threading.Event()
+        saves: list[tuple[str, str]] = []
+        save = app.store.save
+
+        def slow_save(case: Case) -> Case:
+            saves.append((threading.current_thread().name, case.sections.root_cause))
+            slow_disk.wait(timeout=10)
+            return save(case)
+
+        app.store.save = slow_save  # type: ignore[method-assign]
+        editor.insert("First. ")
+        await eventually(pilot, lambda: len(saves) == 1)
+        assert saves[0][0] != threading.main_thread().name
+        editor.insert("Second. ")  # typed while the first save is still on its way
+        await pilot.pause()
+        assert editor.text.startswith("First. Second. ")
+        slow_disk.set()
+        await wait_for_save(pilot, screen)
+        assert [text[:15] for _, text in saves] == ["First. Our carr", "First. Second. "]
+        stored = CaseStore(tmp_path / "store").load(1)
+        assert stored.sections.root_cause.startswith("First. Second. Our carrier")
+        assert stored.revision == screen.case.revision
+        assert not [n for n in app._notifications if "elsewhere" in (n.title or "")]
+
+
+async def test_an_edit_far_down_is_readable_in_the_preview_without_waiting_for_scrolling(
+        tmp_path: Path) -> None:
+    """The preview scrolls to the paragraph that changed and builds the blocks around it at
+    once: waiting for the scroll to settle (as after the user's own scrolling) left the
+    paragraph among blank rows for a while."""
+    from editor_support import long_sections
+
+    from poa_tui.widgets.block_markdown import BlockSpacer
+
+    app = editor_app(tmp_path, Case(title="Long", sections=long_sections(3000)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await open_editor(app, pilot)
+        await pilot.press("f5")
+        await screen.preview.settle()
+        await pilot.press("f4")
+        preview = screen.preview
+        preview._scrolled.delay = 3600  # scrolling never settles within the test
+        editor = screen.editor(Section.SYSTEMATIC_CHANGES)
+        row = editor.document.line_count - 1
+        editor.move_cursor((row, len(editor.document[row])))
+        editor.insert(" Zebra-crossing.")
+
+        def readable() -> bool:
+            view = preview.content_region
+            shown = [w for w in preview.document.query("*")
+                     if "Zebra-crossing." in str(getattr(w, "content", "")) and w.region]
+            return bool(shown) and view.contains_region(shown[0].region) and not any(
+                isinstance(child, BlockSpacer) and child.region.overlaps(view)
+                for child in preview.document.children)
+
+        await eventually(pilot, readable)

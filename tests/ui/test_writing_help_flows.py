@@ -182,6 +182,43 @@ async def test_a_large_store_is_checked_in_a_thread(tmp_path: Path) -> None:
         assert all(ready.short == "ready" for ready in checks.values())
 
 
+async def test_the_next_launch_takes_the_kept_check_results(tmp_path: Path,
+                                                            monkeypatch) -> None:
+    """The thread's results are kept in the store's index under each case's revision and the
+    rules' version: a second launch checks only what changed since, and a new version of the
+    rules checks everything again."""
+    import poa_tui.readiness
+    from poa_tui.readiness import Readiness
+
+    runs: list[int] = []
+    run = Readiness.of.__func__  # type: ignore[attr-defined]
+    monkeypatch.setattr(Readiness, "of", classmethod(
+        lambda cls, case, settings=None: runs.append(case.id) or run(cls, case, settings)))
+    count = INLINE_CHECKS + 5
+
+    async def launch() -> dict[int, str]:
+        runs.clear()
+        app = shell_app(tmp_path, seeded=False)
+        if not app.store.case_ids():
+            for number in range(count):
+                app.store.create(_written(drafted_like(number)))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await eventually(pilot, lambda: len(app.screen.table.checks) == count)
+            await app.workers.wait_for_complete()
+            return {case_id: ready.short for case_id, ready in app.screen.table.checks.items()}
+
+    first = await launch()
+    assert len(runs) == count and set(first.values()) == {"1 warning"}
+    assert await launch() == first and runs == []
+    store = CaseStore(tmp_path / "store")
+    case = store.load(3)
+    case.sections.root_cause += " Checked again."
+    store.save(case)
+    assert await launch() == first and runs == [3]
+    monkeypatch.setattr(poa_tui.readiness, "CHECKS_VERSION", 999)
+    assert await launch() == first and sorted(runs) == list(range(1, count + 1))
+
+
 def drafted_like(number: int) -> Case:
     case = Case(title=f"Case number {number}", notice=Notice(asins=["B07XJ8C8F5"]))
     case.sections.root_cause = "Returns went back on sale without an inspection on 3 March."
