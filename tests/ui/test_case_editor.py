@@ -348,7 +348,7 @@ async def test_a_refused_autosave_is_retried_by_itself(tmp_path: Path, monkeypat
         screen = await open_editor(app, pilot)
         real_save = refuse_writes(app, monkeypatch)
         screen.editor(Section.ROOT_CAUSE).insert("Kept on screen. ")
-        await eventually(pilot, lambda: screen.save_problem is not None)
+        await eventually(pilot, lambda: screen.session.save_problem is not None)
         monkeypatch.setattr(app.store, "save", real_save)
         await eventually(pilot, lambda: not screen.unsaved)
         assert app.store.load(1).sections.root_cause.startswith("Kept on screen. ")
