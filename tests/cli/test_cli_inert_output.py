@@ -162,7 +162,8 @@ def test_export_to_a_file_keeps_the_users_text(run, hostile_case: Case,
 ])
 def test_error_lines_show_file_names_inert(run, store_at, tmp_path: Path,
                                            verb: list[str]) -> None:
-    store_at().create(Case(title="Plain"))
+    # A written draft, so that export gets as far as the file it cannot write.
+    store_at().create(Case(title="Plain", sections=Sections(root_cause="Written.")))
     name = str(tmp_path / f"missing{HOSTILE}.txt")
     done = run(*[word.format(name=name) for word in verb])
     assert done.returncode == 2
