@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -96,14 +97,29 @@ def _link_backup(path: Path) -> None:
         staging.unlink(missing_ok=True)
 
 
+def _read_regular_file(path: Path) -> bytes | None:
+    """The bytes of `path`, or None when it is a pipe, device or socket.
+
+    Opened without blocking and checked before reading: a FIFO named like a case file would
+    otherwise hold every command on its first read, since nothing ever writes to it.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return file.read()
+
+
 def read_json_file(path: Path) -> Any:
     """Parse a JSON data file, raising `CorruptFileError` (never anything else) when it is bad."""
     try:
-        raw = path.read_bytes()
+        raw = _read_regular_file(path)
     except FileNotFoundError:
         raise
     except OSError as error:
         raise CorruptFileError(path, error.strerror or str(error)) from error
+    if raw is None:
+        raise CorruptFileError(path, "it is not a regular file (a pipe, device or socket)")
     if not raw.strip():
         raise CorruptFileError(path, "the file is empty")
     try:
