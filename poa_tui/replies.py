@@ -421,7 +421,13 @@ def _reinstated_listings(text: str) -> list[str]:
         found += _ASIN.findall(flat[start:end])
         if stop and flat[stop.start()] == ":":
             block_end = flat.find("\n\n", end + 1)
-            lines = flat[end:block_end if block_end >= 0 else len(flat)].split("\n")
+            block = flat[end:block_end if block_end >= 0 else len(flat)]
+            first = block.split("\n", 1)[0]
+            if first.strip() and (inline := _SENTENCE_END.search(first)):
+                # "reactivated: B0AAAA1111 and B0BBBB2222. The rest are still inactive." A list
+                # on the colon's own line ends with its sentence.
+                block = first[:inline.start()]
+            lines = block.split("\n")
             found += [asin for line in lines if not _NOT_BACK.search(line)
                       for asin in _ASIN.findall(line)]
     return list(dict.fromkeys(asin.upper() for asin in found))
