@@ -93,6 +93,8 @@ GENERIC = [
      "re-read the Business Solutions Agreement"),
     ("blames_others", RC, "This was caused by the courier's delays.", "courier's delays"),
     ("blames_others", RC, "Most late orders were due to carrier delays.", "carrier delays"),
+    ("vague_promise", SC, "We will monitor our account closely to ensure compliance.",
+     "will monitor"),
     ("no_frequency", SC, "I will regularly review my orders.", "regularly"),
     ("no_frequency", SC, "Our staff will periodically review all listings.", "periodically"),
     ("no_frequency", SC, "We continuously monitor our account health.", "continuously"),
@@ -126,6 +128,7 @@ SPECIFIC_ENOUGH = [
     ("generic_opening", RC, "Thank you notes were removed from 3,000 parcels on 2 May 2024."),
     ("policy_reading", RC, "We reviewed our supplier agreement and found no clause on batches."),
     ("blames_others", SC, "The dispatch lead checks carrier delays every Monday at 10:00."),
+    ("vague_promise", SC, "Our compliance team will review every new listing before it goes live."),
 ]
 
 

@@ -274,7 +274,7 @@ SPECIFIC = re.compile(r"\d|\b(?:" + "|".join((
     r"january|february|march|april|june|july|august|september|october|november|december"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday",
     r"manager|supervisor|officer|director|lead|head\s+of|coordinator|specialist|auditor"
-    r"|inspector|accountant|ceo|coo|cfo|founder|owner|compliance")) + r")\b")
+    r"|inspector|accountant|ceo|coo|cfo|founder|owner|compliance\s+team")) + r")\b")
 """Anything that makes a promise checkable: a digit, a date or frequency word, a role."""
 EFFECT_OF_CHANGE = re.compile(
     r"(?:this|these|that|those|which|it|together,?\s+these|doing\s+so|the\s+(?:new\s+)?"
