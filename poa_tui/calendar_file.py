@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from icalendar import Alarm, Calendar, Event
 
 from .due import DueDate
+from .textsafety import strip_controls
 
 REMIND_AT = time(9, 0)
 LENGTH = timedelta(minutes=30)
@@ -52,7 +53,8 @@ def calendar_bytes(dates: Sequence[DueDate], *, zone: str, now: datetime | None 
     # A later export must win over an earlier one: minutes since 2024 only grow.
     sequence = max(int((now - _EPOCH).total_seconds() // 60), 0)
     for due in dates:
-        title = " ".join(due.title.split())
+        # iCalendar text may hold no control character, and the file is often read with `cat`.
+        title = " ".join(strip_controls(due.title).split())
         summary = f"{due.action}: case {due.case_id}" + (f", {title}" if title else "")
         start = datetime.combine(due.day, REMIND_AT, tzinfo=tz)
         event = Event()

@@ -8,7 +8,7 @@ is never advised on top of an escalation: chasing one waits the escalation's bus
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from .models import Case, Request
@@ -186,10 +186,19 @@ def timeline(case: Case) -> list[Event]:
     return sorted(events, key=lambda e: _sort_key(e.when))
 
 
-def _sort_key(when: datetime | date) -> datetime:
-    if isinstance(when, datetime):
-        return when
-    return datetime(when.year, when.month, when.day).astimezone()
+def _sort_key(when: datetime | date) -> tuple[date, time]:
+    """The local day and time of `when`; a date sorts at the start of its day.
+
+    Kept as a (day, time) pair: a date near year 1 or 9999 in a hand-edited case file cannot be
+    turned into a local datetime (`astimezone` raises), yet the timeline must still be shown.
+    """
+    if not isinstance(when, datetime):
+        return when, time.min
+    try:
+        when = when.astimezone()
+    except (OverflowError, ValueError):
+        pass  # at the ends of the calendar: sort it by its own clock
+    return when.date(), when.time().replace(tzinfo=None)
 
 
 def open_requests(case: Case) -> list[Request]:

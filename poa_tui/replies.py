@@ -55,7 +55,7 @@ _VERBS = (r"delete|close|remove|take down|confirm|stop|cease|discontinue|edit|up
 _ASK_WORDS = r"please|kindly|you must|you need to|you will need to|you are required to"
 _IMPERATIVE = re.compile(rf"^(?:{_VERBS})\b(?!-)", _I)
 """A list item that starts with a verb; 'complete' is left out ("Complete supplier details")."""
-_ACTION_ASK = re.compile(rf"\b(?:{_ASK_WORDS}|we ask that you|we need you to)\s+(?:(?:also|first"
+_ACTION_ASK = re.compile(rf"\b(?:{_ASK_WORDS}|we ask that you|we need you to|until you|unless you)\s+(?:(?:also|first"
                          rf"|immediately|then)\s+)*(?P<clause>(?P<verb>{_VERBS}|complete)\b(?!-)"
                          r"[^.!?]*)", _I)
 _ACTION_SPLIT = re.compile(
@@ -101,7 +101,9 @@ _POINTER = re.compile(r"\b(?:below|following|listed|these)\b", _I)
 _CALL = re.compile(r"\b(?:book|schedule|arrange|set up|join|take part in)\s+(?:a|an)\s+(?:(?:short"
                    r"|brief|live)\s+)?(?:(?:video|phone|telephone)\s+)?(?:call|meeting|interview)\b"
                    r"[^.!?]*", _I)
-_CALL_OPENS = re.compile(r"^\s*(?:(?:please|kindly)\s+)?(?:book|schedule|arrange|set up|join)\b", _I)
+_CALL_OPENS = re.compile(r"^\s*(?:(?:to|in order to|before)\b[^,.]{0,60},\s*)?(?:(?:please|kindly)"
+                         r"\s+)?(?:book|schedule|arrange|set up|join)\b", _I)
+"""A sentence that opens by asking for a call, after any "To continue," lead-in."""
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10,
                  "fourteen": 14, "thirty": 30, "seventy-two": 72, "forty-eight": 48}
 _WITHIN = re.compile(
@@ -421,7 +423,13 @@ def _reinstated_listings(text: str) -> list[str]:
         found += _ASIN.findall(flat[start:end])
         if stop and flat[stop.start()] == ":":
             block_end = flat.find("\n\n", end + 1)
-            lines = flat[end:block_end if block_end >= 0 else len(flat)].split("\n")
+            block = flat[end:block_end if block_end >= 0 else len(flat)]
+            first = block.split("\n", 1)[0]
+            if first.strip() and (inline := _SENTENCE_END.search(first)):
+                # "reactivated: B0AAAA1111 and B0BBBB2222. The rest are still inactive." A list
+                # on the colon's own line ends with its sentence.
+                block = first[:inline.start()]
+            lines = block.split("\n")
             found += [asin for line in lines if not _NOT_BACK.search(line)
                       for asin in _ASIN.findall(line)]
     return list(dict.fromkeys(asin.upper() for asin in found))

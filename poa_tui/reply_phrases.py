@@ -41,7 +41,10 @@ REINSTATED = phrases(
     r"decided to (?:reinstate|reactivate|restore)|welcome back|back in good standing",
     r"(?:has|have) been (?:reinstated|reactivated|restored)",
     r"we(?:'ve| have)? (?:now )?(?:reinstated|reactivated|restored) (?:your|the following|the "
-    r"listings?|these|some of your|all of your|[0-9]+ of your)",
+    r"listings?|these|some of your|all of your|[0-9]+ of your|(?:asins?|listings?|offers?) b0)",
+    r"(?:listings?|offers?|asins?) (?:b0[0-9a-z]{8}(?:,? (?:and )?b0[0-9a-z]{8})* )?(?:was|were|is"
+    r"|are) (?:now )?"
+    r"(?:reinstated|reactivated|restored)\b",
     r"(?:privileges|account|listings?|offers?|asins?) (?:are|is) (?:now )?(?:restored|reinstated"
     r"|reactivated|active again)|(?:account|listings?|asins?) (?:is|are) now active",
     r"(?:accepted|approved) your (?:plan of action|appeal|poa)",

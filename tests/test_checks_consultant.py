@@ -88,6 +88,13 @@ GENERIC = [
     ("policy_reading", IR, "We have read all of Amazon's policies again.", "read all of Amazon's policies"),
     ("policy_reading", SC, "We have reviewed Amazon's anti-counterfeiting policy in full.",
      "reviewed Amazon's anti-counterfeiting policy"),
+    ("policy_reading", IR, "We studied the Seller Code of Conduct.", "studied the Seller Code of Conduct"),
+    ("policy_reading", IR, "We have re-read the Business Solutions Agreement.",
+     "re-read the Business Solutions Agreement"),
+    ("blames_others", RC, "This was caused by the courier's delays.", "courier's delays"),
+    ("blames_others", RC, "Most late orders were due to carrier delays.", "carrier delays"),
+    ("vague_promise", SC, "We will monitor our account closely to ensure compliance.",
+     "will monitor"),
     ("no_frequency", SC, "I will regularly review my orders.", "regularly"),
     ("no_frequency", SC, "Our staff will periodically review all listings.", "periodically"),
     ("no_frequency", SC, "We continuously monitor our account health.", "continuously"),
@@ -119,6 +126,9 @@ SPECIFIC_ENOUGH = [
     ("empty_apology", IR, "On 30 April 2024 we refunded all 3 buyers and apologised by message."),
     ("denial", RC, "Our returns step never checked the product itself, only the outer box."),
     ("generic_opening", RC, "Thank you notes were removed from 3,000 parcels on 2 May 2024."),
+    ("policy_reading", RC, "We reviewed our supplier agreement and found no clause on batches."),
+    ("blames_others", SC, "The dispatch lead checks carrier delays every Monday at 10:00."),
+    ("vague_promise", SC, "Our compliance team will review every new listing before it goes live."),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from poa_tui.diffing import diff_sections, repeat_of_rejected, similarity, word_diff
@@ -184,3 +184,15 @@ def test_escalation_is_advised_from_the_day_the_clocks_name(sent, waited, busine
                             escalation_business_days=business_days)
     assert clocks.escalation_from == add_business_days(sent, business_days)
     assert clocks.escalation_advised == (business_days_between(sent, today) >= business_days)
+
+
+@given(received=st.dates(), deadline=st.dates())
+@example(received=date.min, deadline=date.max)
+@example(received=date.max, deadline=date.min)
+def test_the_timeline_and_log_take_any_date_a_case_file_can_hold(received: date,
+                                                                deadline: date) -> None:
+    # A case file edited by hand, or synced from elsewhere, can hold year 1 or year 9999;
+    # `poa-tui log` and the app's timeline must still show the case.
+    case = sent_case(datetime(2024, 10, 14, 9, tzinfo=UTC), received=received, deadline=deadline)
+    assert [e.kind for e in timeline(case)].count("notice") == 1
+    log_dict(case, date(2026, 12, 8))

@@ -18,12 +18,37 @@ def test_a_partial_reinstatement_is_reinstated_with_the_listings_named() -> None
     assert result.to_dict()["listings"] == ["B0AAAA1111", "B0BBBB2222"]
 
 
+@pytest.mark.parametrize(("text", "listings"), [
+    ("Thank you for your plan of action. After reviewing it, we have reinstated ASIN B0C7K2MQ4R. "
+     "The listing for ASIN B09XWT3N6L remains deactivated, because the invoices you provided do "
+     "not cover the units sold.\n\nTo reactivate B09XWT3N6L, please send invoices from your "
+     "supplier for the last 365 days.", ["B0C7K2MQ4R"]),
+    ("We reviewed your appeal. Some of your listings have been reactivated: B0C7K2MQ4R and "
+     "B0D1234567. The remaining listings are still inactive while we review the documents.",
+     ["B0C7K2MQ4R", "B0D1234567"]),
+    ("Your listing B0C7K2MQ4R was restored. We are unable to reinstate listing B09XWT3N6L at "
+     "this time.", ["B0C7K2MQ4R"]),
+    ("Your listing B0C7K2MQ4R is reinstated. Listing B09XWT3N6L remains inactive.",
+     ["B0C7K2MQ4R"]),
+], ids=["reinstated-asin-then-documents", "inline-list-then-still-inactive", "restored-then-unable",
+        "is-reinstated-with-asin"])
+def test_a_partial_reinstatement_in_prose_names_what_came_back(text: str,
+                                                               listings: list[str]) -> None:
+    result = classify_reply(text)
+    assert result.outcome is Outcome.REINSTATED
+    assert result.listings == listings
+
+
 @pytest.mark.parametrize(("text", "kind", "within"), [
     ("You must reduce the price of ASIN B0AAAA1111 before we reactivate the offer.", "action",
      None),
     ("To finish the check, you need to book a video call with our team within 10 days.",
      "call", "10 days"),
     ("Schedule a phone call with us within 72 hours.", "call", "72 hours"),
+    ("To continue, schedule a video call with our verification team in the next 14 days.",
+     "call", "14 days"),
+    ("Your offer for ASIN B0AAAA1111 will stay inactive until you lower the price to a fair "
+     "level.", "action", None),
 ])
 def test_a_demand_to_act_is_action_required(text: str, kind: str, within: str | None) -> None:
     result = classify_reply(text)

@@ -41,6 +41,10 @@ _BLAME = ("\"{phrase}\" puts the blame on %s. Reviewers want to read what in you
           "let this happen.")
 _WILL = r"(?:will|['\u2019]ll)"
 
+_CARRIER = (r"(?:carrier|courier|delivery\s+(?:company|driver|firm)|postal\s+service"
+            r"|post\s+office|usps|ups|fedex|dhl|royal\s+mail|evri|hermes|dpd|gls|canada\s+post"
+            r"|australia\s+post)")
+
 OWNED = re.compile(
     r"(?<!not )(?<!never )(?<!no fault of )\b(?:our|my)\s+(?:own\s+)?(?:decision|choice|mistake"
     r"|error|fault|responsibility|oversight|failure)\b"
@@ -82,13 +86,14 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         r"\s+(?:lost|damaged|mixed|made\s+a\s+mistake|got\s+it\s+wrong)\b"),
         _BLAME % "Amazon", quiet_when=OWNED),
     PhraseRule("blames_others", Severity.WARNING, _words(
-        r"(?:carrier|courier|delivery\s+(?:company|driver|firm)|postal\s+service|post\s+office"
-        r"|usps|ups|fedex|dhl|royal\s+mail|evri|hermes|dpd|gls|canada\s+post|australia\s+post)"
-        r"(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?(?:lost|failed|messed|mishandled|damaged|delayed"
+        _CARRIER + r"(?:['\u2019]s)?\s+(?:\w+\s+){0,2}?(?:lost|failed|messed|mishandled|damaged|delayed"
         r"|never\s+delivered|did\s+not\s+deliver|didn['\u2019]t\s+deliver|misdelivered"
         r"|(?:is|was)\s+to\s+blame|(?:is|was)\s+at\s+fault|fault|mistake|error"
         r"|did\s+not\s+(?:collect|pick\s+up|scan|turn\s+up|come)|didn['\u2019]t\s+(?:collect"
-        r"|pick\s+up|scan|turn\s+up|come)|(?:was|were)\s+late)\b"),
+        r"|pick\s+up|scan|turn\s+up|come)|(?:was|were)\s+late)\b",
+        r"(?:caused\s+by|due\s+to|because\s+of|(?:a\s+)?result\s+of)\s+(?:the\s+|our\s+)?"
+        + _CARRIER + r"(?:['\u2019]s)?\s+(?:\w+\s+)?(?:delays?|mistakes?|errors?|failures?"
+        r"|problems?|issues?)\b"),
         _BLAME % "the carrier", quiet_when=OWNED),
     PhraseRule("blames_others", Severity.WARNING, _words(
         r"competitors?(?:['\u2019]s?)?\s+(?:\w+\s+){0,3}?(?:sabotag\w*|attack\w*|targeted|fake"
@@ -197,7 +202,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         r"|went\s+through|go\s+through|familiari[sz]ed\s+(?:ourselves|myself)\s+with"
         r"|educated\s+(?:ourselves|myself)\s+on|(?:read|reviewed)\s+and\s+understood)"
         r"\s+(?:[\w'\u2019-]+\s+){0,5}?(?:policies|policy|guidelines|terms\s+of\s+service"
-        r"|help\s+pages|rules)\b"),
+        r"|help\s+pages|rules|code\s+of\s+conduct"
+        r"|(?:business\s+solutions|seller|selling|participation)\s+agreement)\b"),
         "\"{phrase}\": reading the rules is not a fix Amazon can see. Say what changed because of "
         "them: which listing, setting or check, who does it, and since which date.",
         quiet_when=FACT, whole_sentence=True),
@@ -268,7 +274,7 @@ SPECIFIC = re.compile(r"\d|\b(?:" + "|".join((
     r"january|february|march|april|june|july|august|september|october|november|december"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday",
     r"manager|supervisor|officer|director|lead|head\s+of|coordinator|specialist|auditor"
-    r"|inspector|accountant|ceo|coo|cfo|founder|owner|compliance")) + r")\b")
+    r"|inspector|accountant|ceo|coo|cfo|founder|owner|compliance\s+team")) + r")\b")
 """Anything that makes a promise checkable: a digit, a date or frequency word, a role."""
 EFFECT_OF_CHANGE = re.compile(
     r"(?:this|these|that|those|which|it|together,?\s+these|doing\s+so|the\s+(?:new\s+)?"

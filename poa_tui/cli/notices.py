@@ -105,7 +105,8 @@ def metric_text(metric: Metric) -> str:
                                                      if metric.target else "")
 
 
-_INDENT = 18
+_INDENT = max(len(label) for _, label in FIELDS) + 2
+"""Where values start: two spaces past the longest label."""
 
 
 def notice_table(found: ParsedNotice) -> str:

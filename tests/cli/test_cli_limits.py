@@ -158,3 +158,26 @@ def test_an_error_with_standard_error_on_a_full_device_still_exits_2(db, cli_env
         done = subprocess.run([sys.executable, "-m", "poa_tui", "--db", str(db), "show", "5"],
                               stdout=subprocess.PIPE, stderr=full, timeout=120, env=cli_env())
     assert done.returncode == 2
+
+
+@pytest.mark.parametrize("verb", [("list",), ("show", "1"), ("due",), ("dump",), ("doctor",),
+                                  ("backup",)], ids=lambda verb: verb[0])
+def test_a_pipe_among_the_case_files_never_stops_a_command(db, cli_env, new_case, verb) -> None:
+    # A FIFO named like a case file (left by a sync tool, or planted) used to block every
+    # command on its first read, forever: nothing ever writes to it.
+    new_case("Readable case")
+    os.mkfifo(db / "cases" / "5.json")
+    try:
+        done = subprocess.run([sys.executable, "-m", "poa_tui", "--db", str(db), *verb],
+                              stdin=subprocess.DEVNULL, capture_output=True, timeout=30,
+                              env=cli_env())
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"`poa-tui {verb[0]}` hung on a pipe in cases/")
+    assert "Traceback" not in done.stderr.decode()
+    if verb[0] == "show":
+        assert done.returncode == 0 and "Readable case" in done.stdout.decode()
+    elif verb[0] == "doctor":  # set aside, with no previous version to put back
+        assert not (db / "cases" / "5.json").exists()
+        assert "not a regular file" in done.stdout.decode()
+    elif done.returncode != 0:  # refused with the file named, until doctor sets it aside
+        assert "5.json" in one_error_line(done) and "not a regular file" in done.stderr.decode()
