@@ -218,7 +218,6 @@ class PoaApp(App[None]):
     async def _flush_and_exit(self, return_code: int) -> None:
         if await self.flush_all():
             self.keep_unsaved()
-        self.keep_open_forms()
         if not self.is_headless:
             # Only a real terminal can wedge the exit; under a test harness the process is
             # the test runner, which must live on.
@@ -276,28 +275,6 @@ class PoaApp(App[None]):
                              f"kept in {path}")
         self.exit_note = "; ".join(notes) or None
         return notes
-
-    def keep_open_forms(self) -> None:
-        """Write each open form's unsaved contents to a recovery file; add where to `exit_note`.
-
-        For a signal only: the form (a new case, its details) is about to go with the app.
-        """
-        from .recovery import keep_form
-
-        notes = [self.exit_note] if self.exit_note else []
-        for screen in self.screen_stack:
-            unsaved = getattr(screen, "unsaved_form", None)
-            form = unsaved() if unsaved is not None else None
-            if form is None:
-                continue
-            name, heading, fields = form
-            try:
-                path = keep_form(name, heading, fields)
-            except OSError as error:
-                notes.append(f"the open form ({heading}) could not be kept ({error})")
-            else:
-                notes.append(f"what the open form ({heading}) held is kept in {path}")
-        self.exit_note = "; ".join(notes) or None
 
     def _refresh_active_screen(self) -> None:
         # A screen pushed a moment ago may not be composed yet (it reads the store on mount),

@@ -53,29 +53,11 @@ def keep_draft(case_id: int, title: str, sections: Sections, reason: str) -> Pat
 
     Raises `NothingKeptError` (an `OSError`) when no folder would take it.
     """
-    return _keep(f"case-{case_id}", recovery_text(case_id, title, sections, reason))
-
-
-def keep_form(name: str, heading: str, fields: list[tuple[str, str]]) -> Path:
-    """Write what a form held (a new case, a reply) when the app had to stop; return the path.
-
-    `fields` are (label, text) pairs; empty ones are left out. Raises `NothingKeptError`.
-    """
-    when = datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
-    out = [f"# {heading}", "", f"Kept here at {when}: the app stopped while this form was open "
-           "and not saved. Copy what you need back into the form.", ""]
-    for label, text in fields:
-        if text.strip():
-            out += [f"## {label}", "", text.rstrip("\n"), ""]
-    return _keep(name, "\n".join(out))
-
-
-def _keep(name: str, text: str) -> Path:
-    data = text.encode("utf-8")
+    data = recovery_text(case_id, title, sections, reason).encode("utf-8")
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     errors: list[str] = []
     for folder in recovery_folders():
-        path = folder / f"{name}-{stamp}.md"
+        path = folder / f"case-{case_id}-{stamp}.md"
         try:
             ensure_private_dir(folder)
             if not _private(folder):

@@ -348,20 +348,6 @@ changed something it asks first.
         selects = tuple(field.value for field in self.query(Select))
         return (*inputs, *selects, self.query_one("#notice", TextArea).text, self.read)
 
-    def unsaved_form(self) -> tuple[str, str, list[tuple[str, str]]] | None:
-        """What to keep if the app must stop now: (file name, heading, fields), or None when
-        nothing was changed."""
-        if not self.is_mounted or self.raw_values() == self._start_values:
-            return None
-        fields = [(label, self._input(field_id)) for label, field_id in (
-            ("Title", "title"), ("Seller", "seller"), ("Marketplace", "marketplace"),
-            ("Notice received", "received"), ("Response deadline", "deadline"))]
-        violation = self._violation()
-        fields.append(("Violation", violation.label if violation else ""))
-        notice = strip_controls(self.query_one("#notice", TextArea).text)
-        name = "new-case" if self.case_id is None else f"case-{self.case_id}-details"
-        return name, self.heading, [*fields, ("Amazon's notice", notice)]
-
     def show_error(self, message: str) -> None:
         self._error_values = self.raw_values() if message else None
         error = self.query_one("#form-error", Static)

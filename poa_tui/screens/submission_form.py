@@ -6,23 +6,21 @@ an error line, Save and Cancel, ctrl+s (or F10) to accept and escape to close.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING, Any
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static
 
 from ..diffing import Repeat
 from ..models import YEARS_MESSAGE, Sections, usable_year
 from ..poa import section_counts
-from ..textsafety import strip_controls
 from ..vocab import Channel
 from .confirm import ConfirmScreen
 from .form_keeping import keep_form, restore_form
@@ -144,25 +142,6 @@ class RecordForm(ModalScreen[Any]):
         error = self.query_one("#form-error", Static)
         error.update(Content(message))
         error.set_class(bool(message), "-shown")
-
-    def _typed(self) -> list[tuple[str, str]]:
-        """(field id, text) of every text field, as it stands."""
-        return [(str(w.id), w.value if isinstance(w, Input) else w.text)
-                for w in self.query("Input, TextArea").results() if isinstance(w, (Input, TextArea))]
-
-    @on(events.Mount)
-    def _remember_start(self) -> None:
-        self._start_typed = self._typed()
-
-    def unsaved_form(self) -> tuple[str, str, list[tuple[str, str]]] | None:
-        """What to keep if the app must stop now: (file name, heading, fields), or None when
-        nothing was typed."""
-        start = getattr(self, "_start_typed", None)
-        if not self.is_mounted or start is None or self._typed() == start:
-            return None
-        name = re.sub(r"[^a-z0-9]+", "-", self.heading.lower()).strip("-") or "form"
-        return name, self.heading, [(field_id, strip_controls(text))
-                                    for field_id, text in self._typed()]
 
     def today(self) -> date:
         clock = getattr(self.app, "today", None)

@@ -14,7 +14,6 @@ import stat
 import pytest
 
 from poa_tui.models import Case
-from poa_tui.vocab import Channel
 
 from .conftest import (STEP_TIMEOUT, Workspace, open_case, section_on_disk, start_app,
                        wait_for_toast)
@@ -58,49 +57,3 @@ def test_text_that_cannot_be_saved_at_exit_goes_to_a_private_recovery_file(
     assert TYPED in text and "Full disk at exit" in text
     # The way out names where the text went.
     assert str(kept[0]) in said, said
-
-
-@pytest.mark.parametrize("how", [signal.SIGHUP, signal.SIGINT], ids=lambda how: how.name)
-def test_a_new_case_form_left_open_at_a_hang_up_is_kept(workspace: Workspace,
-                                                       how: signal.Signals) -> None:
-    workspace.store().create(Case(title="Existing case"))
-    state = workspace.root / "state"
-    with workspace.tmux(options={"remain-on-exit": "on"},
-                        env={"XDG_STATE_HOME": str(state)}) as tmux:
-        pid = start_app(tmux, width=80, height=24)
-        tmux.wait_for("Existing case", timeout=STEP_TIMEOUT)
-        tmux.send_keys("n")
-        tmux.wait_for("New case", timeout=STEP_TIMEOUT)
-        tmux.send_text("Knife sets typed before the line dropped")
-        tmux.wait_for("typed before the line dropped", timeout=STEP_TIMEOUT)
-        os.kill(pid, how)
-        assert tmux.wait_exit(timeout=STEP_TIMEOUT) == 128 + how
-        said = " ".join(tmux.capture(scrollback=True, join_wrapped=True).split())
-    kept = list((state / "poa-tui" / "recovery").glob("*"))
-    assert len(kept) == 1, kept
-    assert stat.S_IMODE(kept[0].stat().st_mode) == 0o600
-    assert "Knife sets typed before the line dropped" in kept[0].read_text(encoding="utf-8")
-    assert str(kept[0]) in said, said
-
-
-def test_a_reply_being_pasted_at_a_hang_up_is_kept(workspace: Workspace) -> None:
-    store = workspace.store()
-    case = store.create(Case(title="Waiting on Amazon"))
-    case.record_submission(Channel.ACCOUNT_HEALTH)
-    store.save(case)
-    state = workspace.root / "state"
-    with workspace.tmux(options={"remain-on-exit": "on"},
-                        env={"XDG_STATE_HOME": str(state)}) as tmux:
-        pid = start_app(tmux, width=80, height=24)
-        open_case(tmux, case)
-        tmux.send_keys("F6")
-        tmux.wait_for("Attempts", timeout=STEP_TIMEOUT)
-        tmux.send_keys("r")
-        tmux.wait_for("Record Amazon's reply", timeout=STEP_TIMEOUT)
-        tmux.send_text("We reinstated your account")
-        tmux.wait_for("We reinstated your account", timeout=STEP_TIMEOUT)
-        os.kill(pid, signal.SIGHUP)
-        assert tmux.wait_exit(timeout=STEP_TIMEOUT) == 128 + signal.SIGHUP
-    kept = list((state / "poa-tui" / "recovery").glob("record-amazon-s-reply-*.md"))
-    assert len(kept) == 1, kept
-    assert "We reinstated your account" in kept[0].read_text(encoding="utf-8")
