@@ -264,7 +264,8 @@ class PoaApp(App[None]):
             draft = getattr(screen, "draft_sections", None)
             if case is None or draft is None or not getattr(screen, "unsaved", False):
                 continue
-            reason = str(getattr(screen, "save_problem", None) or "the save failed")
+            session = getattr(screen, "session", None)
+            reason = str(getattr(session, "save_problem", None) or "the save failed")
             try:
                 path = keep_draft(case.id, case.title, draft(), reason)
             except OSError as error:
