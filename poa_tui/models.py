@@ -120,6 +120,8 @@ class Notice:
     metrics: list[Metric] = field(default_factory=list)
     appeal_limit: int | None = None
     """How many attempts the notice allows before the decision becomes final, when it says."""
+    language: str | None = None
+    """The ISO 639-1 code of the language the notice is written in, when it was told."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -132,6 +134,7 @@ class Notice:
             "case_ids": list(self.case_ids),
             "metrics": [m.to_dict() for m in self.metrics],
             "appeal_limit": self.appeal_limit,
+            "language": self.language,
         }
 
     @classmethod
@@ -147,6 +150,7 @@ class Notice:
             case_ids=[str(c) for c in data.get("case_ids") or []],
             metrics=[Metric.from_dict(m) for m in data.get("metrics") or []],
             appeal_limit=data.get("appeal_limit"),
+            language=data["language"] if isinstance(data.get("language"), str) else None,
         )
 
 
