@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..models import Case, Sections, word_count
 from ..vocab import SECTIONS, Section
-from . import case_rules, section_rules
+from . import case_rules, coverage, section_rules
 from .findings import Finding, Severity, summarise, summary_text
 from .text import lowered, sentences
 
@@ -76,6 +76,7 @@ def run_checks(case: Case, *, soft_limit_words: int = DEFAULT_SECTION_LIMIT,
     found: list[Finding] = []
     for section, text in draft.items():
         found += _check_section(case, section, text, soft_limit_words, previous)
+    found += coverage.unchecked_sections(draft)
     found += case_rules.notice_ids_missing(case, draft)
     found += case_rules.total_length([word_count(t) for _, t in draft.items()],
                                      soft_limit_total)
