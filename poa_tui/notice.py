@@ -200,7 +200,8 @@ def _language_table(language: str | None) -> dict[str, list[tuple[Any, ...]]]:
         "scopes": [(Scope(scope), compiled(pattern)) for scope, pattern in table.get("scopes", [])],
         "metrics": [(name, compiled(pattern)) for name, pattern in table.get("metrics", [])],
         "targets": [re.compile("(?:" + "|".join(table["targets"]) + ")[^0-9%\n]{0,14}$", _I),
-                    re.compile("[ \t]*(?:" + "|".join(table["targets"]) + ")", _I)]
+                    re.compile("[ \t]*(?:'\\w{1,4}[ \t]*)?(?:"
+                               + "|".join(table.get("targets_after", ["(?!)"])) + ")", _I)]
         if table.get("targets") else [],
     }
 
@@ -449,9 +450,9 @@ def parse_notice(text: str, received: datetime.date | None = None) -> ParsedNoti
     text = clean_text(readable_text(text or ""))
     result = ParsedNotice()
     evidence = result.evidence
-    flat = " ".join(text.split())
-    low = ascii_lower(flat)
     result.language = language = detect_language(text)
+    flat = " ".join(_unhyphenated(text, language).split())
+    low = ascii_lower(flat)
     if language is not None and language not in READ_LANGUAGES:
         result.unread.append(Unread("language", f"written in {language_name(language)}, which "
                                                 f"poa-tui does not read notices in"))
@@ -494,6 +495,18 @@ def parse_notice(text: str, received: datetime.date | None = None) -> ParsedNoti
     if result.violation_type in (None, V.OTHER) and (named := next(identifiers.labelled_lines(text, _NAMED_VIOLATION), None)):
         result.unread.append(Unread("violation_type", " ".join(named.group().split())))
     return result
+
+
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_A-Z])")
+"""A word split at a line end, as a PDF copy leaves it ("Urheber-\nrechtsverletzung")."""
+
+
+def _unhyphenated(text: str, language: str | None) -> str:
+    """`text` with words split at line ends joined again, for the phrase rules of a language
+    other than English (where "seller-\nfulfilled" must keep its hyphen)."""
+    if language in (None, "en", "ar"):
+        return text
+    return _LINE_END_HYPHEN.sub("", text)
 
 
 _CURRENCIES = [(domain, re.compile(pattern)) for domain, pattern in i18n.CURRENCIES]

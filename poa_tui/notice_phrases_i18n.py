@@ -6,7 +6,8 @@ ones, so a few verbs and nouns per family place them. Per language:
 - `types`: (violation type value, weight, pattern), scored like the English rules (4 places);
 - `scopes`: (scope value, pattern), the widest scope first;
 - `metrics`: (the English metric name, pattern) for the names in tables and sentences;
-- `targets`: words that mark a figure as the target rather than the seller's value.
+- `targets`: words before a figure that mark it as the target rather than the seller's value;
+  `targets_after` the same for languages that put them after it ("1%未満", "%4'ün altında").
 
 Patterns are lower case and open with a letter or digit (see `notice._Phrases`); Japanese has
 no spaces, so its patterns are plain runs of characters. Arabic-marketplace notices carry their
@@ -150,7 +151,8 @@ TABLES: dict[str, dict[str, list[tuple]]] = {
         "metrics": [("Order Defect Rate", r"注文不良率"), ("Late Shipment Rate", r"出荷遅延率"),
                     ("Pre-fulfilment Cancel Rate", r"キャンセル率"),
                     ("Valid Tracking Rate", r"有効な追跡率")],
-        "targets": [r"目標", r"未満"],
+        "targets": [r"目標"],
+        "targets_after": [r"未満"],
     },
     "pt": {
         "types": [("inauthentic", 6, r"não autêntic|falsificad|autenticidade"),
@@ -171,7 +173,7 @@ TABLES: dict[str, dict[str, list[tuple]]] = {
                   ("listing_policy", 6, r"política de anúncios")],
         "scopes": [("account", r"conta de vendedor foi (?:desativada|suspensa)"),
                    ("account_at_risk", r"risco de ser desativada"),
-                   ("asin", r"bloqueamos (?:o|os) asins?"),
+                   ("asin", r"bloqueamos (?:o|os) (?:seguintes? )?asins?"),
                    ("listing", r"removemos (?:os seguintes |suas |seus )?(?:anúncios|ofertas)")],
         "metrics": [("Order Defect Rate", r"taxa de defeitos"),
                     ("Late Shipment Rate", r"taxa de envio atrasado"),
@@ -285,7 +287,8 @@ TABLES: dict[str, dict[str, list[tuple]]] = {
                     ("Late Shipment Rate", r"geç gönderim oranı"),
                     ("Pre-fulfilment Cancel Rate", r"iptal oranı"),
                     ("Valid Tracking Rate", r"geçerli takip oranı")],
-        "targets": [r"hedef", r"altında", r"üzerinde"],
+        "targets": [r"hedef"],
+        "targets_after": [r"altında", r"üzerinde"],
     },
 }
 UNSPACED = frozenset({"ja"})
