@@ -410,9 +410,35 @@ def classify_reply(text: str) -> Classification:
     outcome, evidence, confidence = _decide(readable, asks, language)
     listings = _reinstated_listings(readable) if outcome is Outcome.REINSTATED else []
     reason = None if outcome is not None else _unplaced_reason(language)
-    return Classification(outcome, evidence, [Request(a.text, a.kind, within=a.within)
-                                              for a in asks], confidence, listings,
-                          language, reason)
+    requests = [Request(a.text, a.kind, within=a.within) for a in asks]
+    if not requests and language not in (None, "en") and outcome in _ASKING_KIND and evidence:
+        kind = _ASKING_KIND[outcome]
+        requests = _asking_sentence(readable, evidence[0 if kind == "document" else -1], kind)
+    return Classification(outcome, evidence, requests, confidence, listings, language, reason)
+
+
+_ASKING_KIND = {Outcome.DOCUMENTS_REQUESTED: "document", Outcome.ACTION_REQUIRED: "action",
+           Outcome.INSUFFICIENT_POA: "detail"}
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_CLAUSE_END = re.compile(r"[.!?;。！？](?:\s|$)|[。！？]|\n\s*\n")
+
+
+def _asking_sentence(text: str, phrase: str, kind: str) -> list[Request]:
+    """For a reply in another language, whose requests the English reading cannot split: the
+    whole sentence holding the phrase that decided the class, as one request of `kind` (the
+    first such phrase for documents, which name what to send; else the last, the instruction)."""
+    for paragraph in _PARAGRAPH.split(text):
+        flat = _squash(paragraph)
+        at = flat.lower().find(phrase.lower())
+        if at >= 0:
+            break
+    else:
+        return []
+    ends = [m.end() for m in _CLAUSE_END.finditer(flat, 0, at)]
+    start = ends[-1] if ends else 0
+    stop = _CLAUSE_END.search(flat, at + len(phrase))
+    sentence = _tidy(flat[start:stop.start() + 1 if stop else len(flat)])
+    return [Request(sentence, kind)] if sentence else []
 
 
 def _unplaced_reason(language: str | None) -> str:

@@ -86,3 +86,12 @@ def test_the_accuracy_script_prints_a_row_per_language():
                           str(PARTS["test"])], capture_output=True, text=True, cwd=ROOT)
     for code in ("de", "fr", "es", "it", "ja", "pt", "nl", "pl", "sv", "tr", "ar", "en"):
         assert f"language {code}" in out.stdout
+
+
+def test_a_request_in_another_language_is_kept_as_its_sentence():
+    result = classify_reply("Guten Tag,\n\nbitte senden Sie uns gültige Rechnungen Ihres "
+                            "Lieferanten, die die Echtheit der Artikel belegen.\n\nAmazon.de")
+    assert result.outcome is not None and result.outcome.value == "documents_requested"
+    (request,) = result.requests
+    assert request.kind == "document" and "Rechnungen" in request.text
+    assert not request.text.startswith("Guten Tag")
