@@ -47,3 +47,15 @@ def test_an_english_section_gets_no_language_note() -> None:
     case.sections[Section.ROOT_CAUSE] = ("We found the root cause: our warehouse did not keep "
                                          "used items apart from new ones.")
     assert not [f for f in run_checks(case) if f.id == "language_not_checked"]
+
+
+def test_parse_notice_says_when_it_does_not_read_the_language() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+    text = "您好，您的卖家账户已被停用，因为我们收到了关于假冒商品的投诉。请在十七天内提交行动计划。\n"
+    out = subprocess.run([sys.executable, "-m", "poa_tui", "parse-notice", "-"], input=text,
+                         capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    assert out.returncode == 0, out.stderr
+    assert "Language          Chinese" in out.stdout
+    assert "written in Chinese" in out.stderr and "check every field by hand" in out.stderr
