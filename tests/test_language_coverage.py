@@ -59,3 +59,12 @@ def test_parse_notice_says_when_it_does_not_read_the_language() -> None:
     assert out.returncode == 0, out.stderr
     assert "Language          Chinese" in out.stdout
     assert "written in Chinese" in out.stderr and "check every field by hand" in out.stderr
+
+
+def test_the_notice_review_names_the_language_or_says_it_is_not_read() -> None:
+    from poa_tui.screens.notice_review import NoticeReviewScreen
+    german = NoticeReviewScreen("Hallo,\n\nIhr Verkäuferkonto wurde deaktiviert, weil wir "
+                                "Beschwerden über gefälschte Artikel erhalten haben.\n")
+    assert "in German" in german._headline().plain
+    chinese = NoticeReviewScreen("您好，您的卖家账户已被停用，因为我们收到了关于假冒商品的投诉。")
+    assert "in Chinese, which poa-tui does not read" in chinese._headline().plain
