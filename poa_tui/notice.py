@@ -451,6 +451,7 @@ def parse_notice(text: str, received: datetime.date | None = None) -> ParsedNoti
     result = ParsedNotice()
     evidence = result.evidence
     result.language = language = detect_language(text)
+    as_written = " ".join(text.split())
     flat = " ".join(_unhyphenated(text, language).split())
     low = ascii_lower(flat)
     if language is not None and language not in READ_LANGUAGES:
@@ -461,10 +462,16 @@ def parse_notice(text: str, received: datetime.date | None = None) -> ParsedNoti
     if found := identifiers.find_marketplace(text):
         result.marketplace, start, end = found
         evidence["marketplace"] = snippet(text, start, end, 30)
-    elif found := _implied_marketplace(low, language):
-        result.marketplace, evidence["marketplace"] = found
+    elif found := _implied_marketplace(flat, low, language):
+        result.marketplace, quoted = found
+        if quoted:
+            evidence["marketplace"] = quoted
     if found := find_scope(flat, low, text, language):
         result.scope, evidence["scope"] = found
+    if flat != as_written:  # words were joined: quote the notice as it was written
+        for name in ("violation_type", "scope"):
+            if name in evidence:
+                evidence[name] = _as_written(evidence[name], as_written)
     dates = DateReader(text, result.marketplace, received)
     moment, unread_date = find_notice_moment(text, dates)
     if moment:
@@ -501,6 +508,16 @@ _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_A-Z])")
 """A word split at a line end, as a PDF copy leaves it ("Urheber-\nrechtsverletzung")."""
 
 
+def _as_written(piece: str, as_written: str) -> str:
+    """`piece` of the joined text as the notice wrote it, with its line-end hyphens back."""
+    if piece in as_written:
+        return piece
+    inner = piece.strip("\u2026")
+    pattern = "(?:- )?".join(re.escape(char) for char in inner[:300])
+    match = re.search(pattern, as_written)
+    return piece.replace(inner, match.group()) if match else piece
+
+
 def _unhyphenated(text: str, language: str | None) -> str:
     """`text` with words split at line ends joined again, for the phrase rules of a language
     other than English (where "seller-\nfulfilled" must keep its hyphen)."""
@@ -512,14 +529,15 @@ def _unhyphenated(text: str, language: str | None) -> str:
 _CURRENCIES = [(domain, re.compile(pattern)) for domain, pattern in i18n.CURRENCIES]
 
 
-def _implied_marketplace(low: str, language: str | None) -> tuple[str, str] | None:
-    """The marketplace when no domain is named: from a currency only one marketplace uses, else
-    from the language (German means amazon.de), with the words that said so."""
+def _implied_marketplace(flat: str, low: str, language: str | None
+                         ) -> tuple[str, str | None] | None:
+    """The marketplace when no domain is named: from a currency only one marketplace uses (with
+    the words that name it), else from the language (German means amazon.de; no words)."""
     for domain, pattern in _CURRENCIES:
         if match := pattern.search(low):
-            return domain, f"amounts in {match.group()}"
+            return domain, snippet(flat, match.start(), match.end())
     if domain := i18n.LANGUAGE_MARKETPLACE.get(language or ""):
-        return domain, f"written in {language_name(language)}"
+        return domain, None
     return None
 
 
