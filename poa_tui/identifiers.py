@@ -83,10 +83,13 @@ def labelled_lines(text: str, pattern: re.Pattern[str], marks: str = ":\uff1a",
 def ascii_lower(text: str) -> str:
     """`text` lowered for matching, with its length and every offset unchanged.
 
-    `str.lower` is fast but can lengthen a few characters (U+0130 becomes two); then only ASCII
+    `str.lower` is fast but can lengthen a few characters (U+0130, the Turkish dotted capital I,
+    becomes two): that one is lowered to a plain i first; should another remain, only ASCII
     capitals are lowered, which is exact but slow on non-ASCII text (~50 ms a megabyte).
     """
     low = text.lower()
+    if len(low) != len(text):  # most often a Turkish dotted capital I, lowered to two characters
+        low = text.replace("\u0130", "i").lower()
     return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
 

@@ -268,6 +268,8 @@ class Notice:
     metrics: list[Metric] = field(default_factory=list)
     appeal_limit: int | None = None
     """How many attempts the notice allows before the decision becomes final, when it says."""
+    language: str | None = None
+    """The ISO 639-1 code of the language the notice is written in, when it was told."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -280,6 +282,7 @@ class Notice:
             "case_ids": list(self.case_ids),
             "metrics": [m.to_dict() for m in self.metrics],
             "appeal_limit": self.appeal_limit,
+            "language": self.language,
         }
 
     @classmethod
@@ -295,6 +298,7 @@ class Notice:
             case_ids=fields.texts("case_ids"),
             metrics=[Metric.from_dict(m) for m in fields.objects("metrics")],
             appeal_limit=fields.optional_number("appeal_limit", 1, MAX_APPEALS),
+            language=fields.optional_text("language"),
         )
 
 

@@ -20,7 +20,11 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Iterator
 
+import functools
+
 from . import identifiers
+from . import notice_phrases_i18n as i18n
+from .language import READ_LANGUAGES, detect_language, language_name
 from .identifiers import ascii_lower
 from .models import Metric, Notice
 from .notice_parties import find_parties
@@ -48,7 +52,7 @@ def clean_text(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------------- phrases
-_LEADING_GROUP = re.compile(r"\(\?:([a-z0-9 '|-]+)\)(?![?*+{])")
+_LEADING_GROUP = re.compile(r"\(\?:([^\W_]?[\w '|-]*)\)(?![?*+{])")
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -180,12 +184,36 @@ _CLASSIFY_MIN = 4
 _REPEATS_COUNTED = 3
 
 
-def classify(flat: str, low: str) -> tuple[ViolationType, str] | None:
+@functools.lru_cache(maxsize=16)
+def _language_table(language: str | None) -> dict[str, list[tuple[Any, ...]]]:
+    """The phrase tables of `notice_phrases_i18n` for `language`, compiled; empty for English."""
+    table = i18n.TABLES.get(language or "", {})
+
+    def compiled(pattern: str) -> _Phrases:
+        if language in i18n.UNSPACED:
+            return _Phrases(pattern)
+        return _Phrases("|".join(r"\b" + alt for alt in _alternatives(pattern)))
+
+    return {
+        "types": [(ViolationType(kind), weight, compiled(pattern))
+                  for kind, weight, pattern in table.get("types", [])],
+        "scopes": [(Scope(scope), compiled(pattern)) for scope, pattern in table.get("scopes", [])],
+        "metrics": [(name, compiled(pattern)) for name, pattern in table.get("metrics", [])],
+        "targets": [re.compile("(?:" + "|".join(table["targets"]) + ")[^0-9%\n]{0,14}$", _I),
+                    re.compile("[ \t]*(?:'\\w{1,4}[ \t]*)?(?:"
+                               + "|".join(table.get("targets_after", ["(?!)"])) + ")", _I)]
+        if table.get("targets") else [],
+    }
+
+
+def classify(flat: str, low: str, language: str | None = None
+             ) -> tuple[ViolationType, str] | None:
     """The violation type with the highest score, `other` for an unrecognised Amazon policy
-    notice, None when the text does not look like one. `low` is `ascii_lower(flat)`."""
+    notice, None when the text does not look like one. `low` is `ascii_lower(flat)`; the
+    phrases of `language`, when poa-tui has them, count beside the English ones."""
     scores: dict[ViolationType, int] = {}
     first: dict[ViolationType, tuple[int, re.Match[str]]] = {}
-    for kind, weight, phrases in _RULE_PHRASES:
+    for kind, weight, phrases in _RULE_PHRASES + _language_table(language)["types"]:
         hits = list(islice(phrases.finditer(low), _REPEATS_COUNTED))
         if hits:
             scores[kind] = scores.get(kind, 0) + weight * len(hits)
@@ -232,10 +260,12 @@ _ACTION_COLUMN = re.compile(r"action(?: taken)?|status")
 _LISTING_ACTION = re.compile(r"(?:listing|offer|asin)s? (?:removed|deactivated|suppressed|blocked)")
 
 
-def find_scope(flat: str, low: str, text: str = "") -> tuple[Scope, str] | None:
-    """How much is affected, by the first rule that matches (the widest scope first); else, on
-    an Account Health page, from an "Action taken" column saying a listing was removed."""
-    for scope, phrases in _SCOPES:
+def find_scope(flat: str, low: str, text: str = "", language: str | None = None
+               ) -> tuple[Scope, str] | None:
+    """How much is affected, by the first rule that matches (the widest scope first, the
+    phrases of `language` before the English ones); else, on an Account Health page, from an
+    "Action taken" column saying a listing was removed."""
+    for scope, phrases in _language_table(language)["scopes"] + _SCOPES:
         if match := phrases.search(low):
             return scope, snippet(flat, match.start(), match.end())
     text_low = ascii_lower(text)
@@ -270,12 +300,23 @@ _TARGET_BEFORE = re.compile(r"(?:target|threshold|goal|limit|less than|lower tha
 _TARGET_AFTER = re.compile(r"[ \t]*(?:target|threshold)", _I)
 
 
-def _percents(segment: str) -> list[tuple[str, bool]]:
+_PERCENT_FIRST = re.compile(r"(?<![0-9.,])%[ \t]?([0-9]{1,3}(?:[.,][0-9]{1,3})?)(?![0-9])")
+"""A percentage written sign first, as Turkish does ("%1,7")."""
+
+
+def _percents(segment: str, language: str | None = None) -> list[tuple[str, bool]]:
     """(value, is_target) for each percentage in a piece of text."""
     found, last = [], 0
-    for match in _PERCENT.finditer(segment):
-        target = bool(_TARGET_BEFORE.search(segment[max(last, match.start() - 40):match.start()])
-                      or _TARGET_AFTER.match(segment, match.end()))
+    before = [_TARGET_BEFORE]
+    after = [_TARGET_AFTER]
+    if targets := _language_table(language)["targets"]:
+        before.append(targets[0])
+        after.append(targets[1])
+    pattern = _PERCENT_FIRST if language == "tr" else _PERCENT
+    for match in pattern.finditer(segment):
+        window = segment[max(last, match.start() - 40):match.start()]
+        target = (any(rx.search(window) for rx in before)
+                  or any(rx.match(segment, match.end()) for rx in after))
         found.append((match.group(1).replace(",", ".") + "%", target))
         last = match.end()
     return found
@@ -288,15 +329,17 @@ def _tagged(index: int, matches: Iterator[re.Match[str]]
         yield match.start(), -match.end(), index, match
 
 
-def find_metrics(text: str) -> list[Metric]:
-    """Figures quoted in a notice, one per metric, with the target the notice states."""
+def find_metrics(text: str, language: str | None = None) -> list[Metric]:
+    """Figures quoted in a notice, one per metric, with the target the notice states; metric
+    names in `language` count as the English ones they translate."""
     low = ascii_lower(text)
+    metrics = _METRICS + _language_table(language)["metrics"]
     found = heapq.merge(*(_tagged(index, phrases.finditer(low))
-                          for index, (_, phrases) in enumerate(_METRICS)))
+                          for index, (_, phrases) in enumerate(metrics)))
     names: list[tuple[re.Match[str], str]] = []
     for start, _, index, match in islice(found, MAX_CANDIDATES):
         if not names or start >= names[-1][0].end():
-            names.append((match, _METRICS[index][0]))
+            names.append((match, metrics[index][0]))
     values: dict[tuple[str, str | None], str] = {}
     targets: dict[tuple[str, str | None], str] = {}
     for i, (match, name) in enumerate(names):
@@ -309,12 +352,12 @@ def find_metrics(text: str) -> list[Metric]:
             if (count := _COUNT.match(ahead)) and key not in values:
                 values[key] = count.group(1).replace(",", "")
             continue
-        for value, is_target in _percents(ahead):
+        for value, is_target in _percents(ahead, language):
             if is_target:
                 targets.setdefault(key, value)
             else:
                 values.setdefault(key, value)
-        for value, is_target in _percents(behind):
+        for value, is_target in _percents(behind, language):
             if is_target:
                 targets.setdefault(key, value)
     by_name = {name: target for (name, _), target in reversed(targets.items())}
@@ -360,6 +403,8 @@ class ParsedNotice:
     case_ids: list[str] = field(default_factory=list)
     metrics: list[Metric] = field(default_factory=list)
     appeal_limit: int | None = None
+    language: str | None = None
+    """The ISO 639-1 code of the language the notice is written in, None when too short."""
     deadline_at: str | None = None
     """For a window counted in hours: the moment it ends (ISO, to the minute, with the notice's
     zone when the notice gave one)."""
@@ -387,6 +432,7 @@ class ParsedNotice:
             "rights_owner_email": self.rights_owner_email,
             "registration_numbers": list(self.registration_numbers),
             "related_accounts": list(self.related_accounts),
+            "language": self.language,
             "unread": [{"field": item.field, "text": item.text} for item in self.unread],
         }
 
@@ -395,7 +441,8 @@ class ParsedNotice:
         return Notice(text=text, received=self.date, deadline=self.deadline,
                       asins=list(self.asins), order_ids=list(self.order_ids),
                       complaint_ids=list(self.complaint_ids), case_ids=list(self.case_ids),
-                      metrics=list(self.metrics), appeal_limit=self.appeal_limit)
+                      metrics=list(self.metrics), appeal_limit=self.appeal_limit,
+                      language=self.language)
 
 
 def parse_notice(text: str, received: datetime.date | None = None) -> ParsedNotice:
@@ -403,15 +450,28 @@ def parse_notice(text: str, received: datetime.date | None = None) -> ParsedNoti
     text = clean_text(readable_text(text or ""))
     result = ParsedNotice()
     evidence = result.evidence
-    flat = " ".join(text.split())
+    result.language = language = detect_language(text)
+    as_written = " ".join(text.split())
+    flat = " ".join(_unhyphenated(text, language).split())
     low = ascii_lower(flat)
-    if found := classify(flat, low):
+    if language is not None and language not in READ_LANGUAGES:
+        result.unread.append(Unread("language", f"written in {language_name(language)}, which "
+                                                f"poa-tui does not read notices in"))
+    if found := classify(flat, low, language):
         result.violation_type, evidence["violation_type"] = found
     if found := identifiers.find_marketplace(text):
         result.marketplace, start, end = found
         evidence["marketplace"] = snippet(text, start, end, 30)
-    if found := find_scope(flat, low, text):
+    elif found := _implied_marketplace(flat, low, language):
+        result.marketplace, quoted = found
+        if quoted:
+            evidence["marketplace"] = quoted
+    if found := find_scope(flat, low, text, language):
         result.scope, evidence["scope"] = found
+    if flat != as_written:  # words were joined: quote the notice as it was written
+        for name in ("violation_type", "scope"):
+            if name in evidence:
+                evidence[name] = _as_written(evidence[name], as_written)
     dates = DateReader(text, result.marketplace, received)
     moment, unread_date = find_notice_moment(text, dates)
     if moment:
@@ -433,7 +493,7 @@ def parse_notice(text: str, received: datetime.date | None = None) -> ParsedNoti
     result.order_ids = identifiers.find_order_ids(text)
     result.complaint_ids = identifiers.find_complaint_ids(text)
     result.case_ids = identifiers.find_case_ids(text)
-    result.metrics = find_metrics(text)
+    result.metrics = find_metrics(text, language)
     parties = find_parties(text)
     result.rights_owner, result.rights_owner_email = parties.rights_owner, parties.rights_owner_email
     result.registration_numbers = parties.registration_numbers
@@ -442,6 +502,43 @@ def parse_notice(text: str, received: datetime.date | None = None) -> ParsedNoti
     if result.violation_type in (None, V.OTHER) and (named := next(identifiers.labelled_lines(text, _NAMED_VIOLATION), None)):
         result.unread.append(Unread("violation_type", " ".join(named.group().split())))
     return result
+
+
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n[ \t]*(?=[^\W\d_A-Z])")
+"""A word split at a line end, as a PDF copy leaves it ("Urheber-\nrechtsverletzung")."""
+
+
+def _as_written(piece: str, as_written: str) -> str:
+    """`piece` of the joined text as the notice wrote it, with its line-end hyphens back."""
+    if piece in as_written:
+        return piece
+    inner = piece.strip("\u2026")
+    pattern = "(?:- )?".join(re.escape(char) for char in inner[:300])
+    match = re.search(pattern, as_written)
+    return piece.replace(inner, match.group()) if match else piece
+
+
+def _unhyphenated(text: str, language: str | None) -> str:
+    """`text` with words split at line ends joined again, for the phrase rules of a language
+    other than English (where "seller-\nfulfilled" must keep its hyphen)."""
+    if language in (None, "en", "ar"):
+        return text
+    return _LINE_END_HYPHEN.sub("", text)
+
+
+_CURRENCIES = [(domain, re.compile(pattern)) for domain, pattern in i18n.CURRENCIES]
+
+
+def _implied_marketplace(flat: str, low: str, language: str | None
+                         ) -> tuple[str, str | None] | None:
+    """The marketplace when no domain is named: from a currency only one marketplace uses (with
+    the words that name it), else from the language (German means amazon.de; no words)."""
+    for domain, pattern in _CURRENCIES:
+        if match := pattern.search(low):
+            return domain, snippet(flat, match.start(), match.end())
+    if domain := i18n.LANGUAGE_MARKETPLACE.get(language or ""):
+        return domain, None
+    return None
 
 
 _NAMED_VIOLATION = re.compile(

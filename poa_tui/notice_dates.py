@@ -308,7 +308,28 @@ def find_notice_moment(text: str, dates: DateReader) -> tuple[Moment | None, str
         if value and len(rest) <= 40 and all(
                 _DATE_LINE_WORDS.fullmatch(word) for word in re.findall(r"[^\s,()]+", rest)):
             return Moment(value, " ".join(text[line_start:line_end].split())), None
+    if unread is None and (letter := _letter_date(text, dates)):
+        return letter, None
     return None, unread
+
+
+_LETTER_DATE = re.compile(r"^[ \t]*(?:(?:le|den|il|el|em|op|w dniu)[ \t]+)?([^\n]{0,36}?"
+                          r"(?:19|20)[0-9]{2})[ \t]*$", re.IGNORECASE | re.MULTILINE)
+"""A line holding only a date, as a letter or a PDF copy of one opens ("Le 3 novembre 2025")."""
+_LETTER_LINES = 15
+
+
+def _letter_date(text: str, dates: DateReader) -> Moment | None:
+    """The date a letter opens with: a line of its own near the top, in the marketplace's
+    languages (`read_date_words`), when the notice has no header date."""
+    top = text[:sum(len(line) + 1 for line in text.split("\n", _LETTER_LINES)[:_LETTER_LINES])]
+    for match in islice(_LETTER_DATE.finditer(top), 4):
+        if len(match.group(1).split()) > 5:
+            continue
+        found = read_date_words(match.group(1), _languages(dates.marketplace, None), dates.order)
+        if found is not None:
+            return Moment(found.date(), " ".join(match.group().split()))
+    return None
 
 
 def find_notice_date(text: str, dates: DateReader) -> tuple[date, str] | None:

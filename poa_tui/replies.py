@@ -5,7 +5,9 @@ sentences: case does not matter, phrases may break across lines, any apostrophe 
 outcome follows a fixed precedence (see `_decide`): final, reinstated, insufficient_poa,
 action_required, documents_requested (each by its own phrases), then what the reply asks for
 (actions, else documents), a bare "not enough information" (insufficient_poa), denied, and
-acknowledged, which is also the fallback. A phrase inside a condition ("if we need more
+acknowledged. There is no fallback: a reply none of these fit has no outcome (None) and a
+`reason` saying why, so the user chooses rather than being told to wait. The families hold the
+other marketplace languages too (`reply_phrases_i18n`); `language` names the reply's. A phrase inside a condition ("if we need more
 information ...") does not count; quoted history ("-----Original Message-----", "On ... wrote:",
 lines starting with ">") is ignored. No Textual here.
 """
@@ -17,11 +19,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import identifiers
+from .language import READ_LANGUAGES, detect_language, language_name
 from .models import Request
 from .textsafety import strip_controls
 from .vocab import Outcome
-from .reply_phrases import (FINAL, REINSTATED, INSUFFICIENT, GENERIC, ACTION, DOCUMENTS,
-    DENIED, ACKNOWLEDGED)
+from .reply_phrases import REINSTATED, families
 
 __all__ = ["Classification", "classify_reply", "reply_fit"]
 
@@ -122,7 +124,8 @@ _REQUIREMENT = re.compile(r"\b(?:must|should|needs? to)\s+(?:match|be the same a
 class Classification:
     """What a reply means: the outcome, the phrases that decided it and what Amazon asks for."""
 
-    outcome: Outcome
+    outcome: Outcome | None
+    """None when the reply could not be placed; `reason` then says why."""
     evidence: list[str] = field(default_factory=list)
     """Phrases as they appear in the reply (line breaks shown as spaces), in reading order."""
     requests: list[Request] = field(default_factory=list)
@@ -130,10 +133,15 @@ class Classification:
     """0 to 1: how sure the classifier is; low when nothing matched or signals conflict."""
     listings: list[str] = field(default_factory=list)
     """For a reinstatement: the ASINs the reply says are back (empty when it names none)."""
+    language: str | None = None
+    """The ISO 639-1 code of the reply's language, None when too short to tell."""
+    reason: str | None = None
+    """Why no outcome could be placed (only when `outcome` is None)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The shape printed by `poa-tui classify-reply --json`."""
-        return {"class": self.outcome.value, "evidence": list(self.evidence),
+        return {"class": self.outcome.value if self.outcome else None,
+                "reason": self.reason, "language": self.language, "evidence": list(self.evidence),
                 "requests": [{"text": r.text, "kind": r.kind}
                              | ({"within": r.within} if r.within else {})
                              for r in self.requests],
@@ -344,9 +352,10 @@ def _unique(asks: list[_Ask]) -> list[_Ask]:
     return list(kept.values())
 
 
-def _decide(text: str, asks: list[_Ask]) -> tuple[Outcome, list[str], float]:
+def _decide(text: str, asks: list[_Ask], language: str | None = "en"
+            ) -> tuple[Outcome | None, list[str], float]:
     """Pick the outcome by precedence; returns it with its evidence and a confidence."""
-    found = {name: _evidence(pattern, text) for name, pattern in _SIGNALS.items()}
+    found = {name: _evidence(pattern, text) for name, pattern in families(language).items()}
     flat = _squash(text).lower()
     if found["denied"] and not (found["final"] or found["reinstated"]):
         # A refusal outweighs what the reply says about documents or the plan, unless a new,
@@ -382,12 +391,9 @@ def _decide(text: str, asks: list[_Ask]) -> tuple[Outcome, list[str], float]:
         rivals = sum(1 for name in _DECISIVE if found[name] and found[name] is not phrases)
         score = base + 0.07 * (len(set(phrases)) - 1) - 0.1 * rivals
         return outcome, _ordered(text, phrases), round(min(0.97, max(0.2, score)), 2)
-    return Outcome.ACKNOWLEDGED, [], 0.15
+    return None, [], 0.0
 
 
-_SIGNALS = {"final": FINAL, "reinstated": REINSTATED, "insufficient": INSUFFICIENT,
-            "action": ACTION, "documents": DOCUMENTS, "generic": GENERIC, "denied": DENIED,
-            "acknowledged": ACKNOWLEDGED}
 _DECISIVE = ("final", "reinstated", "insufficient", "action", "documents", "denied")
 
 
@@ -402,10 +408,48 @@ def classify_reply(text: str) -> Classification:
     """Classify one reply from Amazon and list what it asks the seller to do or send."""
     readable = _readable(text or "")
     asks = _requests(readable)
-    outcome, evidence, confidence = _decide(readable, asks)
+    language = detect_language(readable)
+    outcome, evidence, confidence = _decide(readable, asks, language)
     listings = _reinstated_listings(readable) if outcome is Outcome.REINSTATED else []
-    return Classification(outcome, evidence, [Request(a.text, a.kind, within=a.within)
-                                              for a in asks], confidence, listings)
+    reason = None if outcome is not None else _unplaced_reason(language)
+    requests = [Request(a.text, a.kind, within=a.within) for a in asks]
+    if not requests and language not in (None, "en") and outcome in _ASKING_KIND and evidence:
+        kind = _ASKING_KIND[outcome]
+        requests = _asking_sentence(readable, evidence[0 if kind == "document" else -1], kind)
+    return Classification(outcome, evidence, requests, confidence, listings, language, reason)
+
+
+_ASKING_KIND = {Outcome.DOCUMENTS_REQUESTED: "document", Outcome.ACTION_REQUIRED: "action",
+           Outcome.INSUFFICIENT_POA: "detail"}
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_CLAUSE_END = re.compile(r"[.!?;。！？](?:\s|$)|[。！？]|\n\s*\n")
+
+
+def _asking_sentence(text: str, phrase: str, kind: str) -> list[Request]:
+    """For a reply in another language, whose requests the English reading cannot split: the
+    whole sentence holding the phrase that decided the class, as one request of `kind` (the
+    first such phrase for documents, which name what to send; else the last, the instruction)."""
+    for paragraph in _PARAGRAPH.split(text):
+        flat = _squash(paragraph)
+        at = flat.lower().find(phrase.lower())
+        if at >= 0:
+            break
+    else:
+        return []
+    ends = [m.end() for m in _CLAUSE_END.finditer(flat, 0, at)]
+    start = ends[-1] if ends else 0
+    stop = _CLAUSE_END.search(flat, at + len(phrase))
+    sentence = _tidy(flat[start:stop.start() + 1 if stop else len(flat)])
+    return [Request(sentence, kind)] if sentence else []
+
+
+def _unplaced_reason(language: str | None) -> str:
+    """Why a reply has no outcome, in words the user can act on."""
+    if language is not None and language not in READ_LANGUAGES:
+        return (f"it is written in {language_name(language)}, a language poa-tui does not read "
+                f"replies in")
+    return ("it holds none of the phrases Amazon uses to decide, to ask for something or to "
+            "confirm receipt")
 
 
 _NOT_BACK = re.compile(r"\b(?:remains?|still|stays?|not|cannot|unable)\b", _I)

@@ -6,7 +6,10 @@ for any run of whitespace (phrases break across lines) and ' for any apostrophe.
 
 from __future__ import annotations
 
+import functools
 import re
+
+from .reply_phrases_i18n import TABLES, UNSPACED
 
 APOSTROPHE = "['\u2019\u2018\u02bc`\u00b4]"
 
@@ -123,4 +126,31 @@ ACKNOWLEDGED = phrases(
     r"attempted to (?:reach|contact|call) you|at risk of (?:being )?deactivat(?:ion|ed)",
     r"appreciate your patience|thank you for (?:your|submitting|contacting|reaching)",
     r"submitted successfully|in (?:our|the) queue|in the order (?:it was|they were) received",
+    r"(?:while|until) we (?:review|investigate|look into|have reviewed)",
 )
+
+
+
+_ENGLISH = {"final": FINAL, "reinstated": REINSTATED, "insufficient": INSUFFICIENT,
+            "action": ACTION, "documents": DOCUMENTS, "generic": GENERIC, "denied": DENIED,
+            "acknowledged": ACKNOWLEDGED}
+
+
+@functools.lru_cache(maxsize=16)
+def families(language: str | None) -> dict[str, re.Pattern[str]]:
+    """Each family's pattern for a reply in `language`: the English phrases (Amazon's replies
+    in other languages often quote English ones) widened by that language's own, if any."""
+    table = TABLES.get(language or "")
+    if not table:
+        return _ENGLISH
+    wide = {}
+    for name, english in _ENGLISH.items():
+        own = table.get(name, [])
+        if not own:
+            wide[name] = english
+            continue
+        body = "|".join(own)
+        if language not in UNSPACED:
+            body = r"\b(?:" + body.replace("'", APOSTROPHE).replace(" ", r"\s+") + ")"
+        wide[name] = re.compile(rf"{english.pattern}|{body}", re.IGNORECASE)
+    return wide

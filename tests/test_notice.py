@@ -22,7 +22,7 @@ CORE = ["violation_type", "marketplace", "scope", "date", "deadline", "asins", "
         "complaint_ids", "case_ids", "metrics", "appeal_limit"]
 """The fields every corpus notice states; the others default to NEWER when a notice omits them."""
 NEWER = {"deadline_at": None, "rights_owner": None, "rights_owner_email": None,
-         "registration_numbers": [], "related_accounts": [], "unread": []}
+         "registration_numbers": [], "related_accounts": [], "language": None, "unread": []}
 FIELDS = CORE + list(NEWER)
 D = date(2024, 10, 14)
 
@@ -52,6 +52,10 @@ def test_corpus_field(stem: str, field: str) -> None:
     got = _parsed(stem)[field]
     if field == "unread":
         got = sorted(item["field"] for item in got)
+    if field == "language":
+        spec = json.loads((CORPUS / f"{stem}.json").read_text(encoding="utf-8"))
+        assert got == spec.get("language", "en")
+        return
     assert got == expected.get(field, NEWER.get(field))
 
 

@@ -34,8 +34,11 @@ controls = st.text(alphabet=st.characters(max_codepoint=0x9F), max_size=4)
 def assert_sane(text: str) -> None:
     result = classify_reply(text)
     data = json.loads(json.dumps(result.to_dict()))
-    assert list(data) == ["class", "evidence", "requests", "listings"]
-    assert Outcome(data["class"]) is result.outcome
+    assert list(data) == ["class", "reason", "language", "evidence", "requests", "listings"]
+    if data["class"] is None:
+        assert result.outcome is None and data["reason"]
+    else:
+        assert Outcome(data["class"]) is result.outcome and data["reason"] is None
     assert 0.0 <= result.confidence <= 1.0
     assert all(phrase and phrase == phrase.strip() for phrase in result.evidence)
     texts = [r["text"].lower() for r in data["requests"]]

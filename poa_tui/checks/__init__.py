@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..models import Case, Sections, word_count
 from ..vocab import SECTIONS, Section
-from . import case_rules, section_rules
+from . import case_rules, coverage, section_rules
 from .evidence_rules import METRIC_TYPES, evidence_findings
 from .findings import Finding, Severity, Verdict, summarise, summary_text, verdict_of
 from .specificity import Specifics, section_specifics, specificity_findings
@@ -110,6 +110,7 @@ def check_case(case: Case, *, soft_limit_words: int = DEFAULT_SECTION_LIMIT,
         if specific is not None:
             specifics[section] = specific
     found += evidence_findings(case)
+    found += coverage.unchecked_sections(draft)
     found += case_rules.notice_ids_missing(case, draft,
                                            orders=case.violation_type not in METRIC_TYPES)
     found += case_rules.total_length([word_count(t) for _, t in draft.items()],

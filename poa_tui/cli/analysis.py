@@ -8,6 +8,7 @@ import textwrap
 
 from ..checks import Finding, Verdict, summary_text
 from ..models import Case
+from ..language import language_name
 from ..readiness import Readiness
 from ..replies import Classification, classify_reply
 from ..vocab import Section
@@ -65,6 +66,13 @@ def classify(args: argparse.Namespace) -> int:
         write_json(reading.to_dict())
         return 0
     outcome = reading.outcome
+    if outcome is None:
+        out = _block("Class", "could not tell (null)")
+        out += _block("Because", f"{reading.reason}; read the reply yourself and record the "
+                                 f"outcome with --outcome CLASS")
+        out += _block("Language", language_name(reading.language))
+        sys.stdout.write("\n".join(out) + "\n")
+        return 0
     out = _block("Class", f"{outcome.label} ({outcome.value})")
     out += _block("Next step", outcome.next_step)
     out += _block("Because", reasons(reading) or NO_EVIDENCE)

@@ -77,6 +77,9 @@ def reply(args: argparse.Namespace) -> int:
     text = read_message(args.source, "reply")
     reading = classify_reply(text)
     outcome = args.outcome or reading.outcome
+    if outcome is None:
+        raise CliError(f"could not tell what this reply decided: {reading.reason}. Read it and "
+                       f"run again with --outcome CLASS")
 
     def record(case: Case) -> tuple[Submission, Reply | None]:
         if not case.submissions:
@@ -114,6 +117,10 @@ def reply(args: argparse.Namespace) -> int:
 def _explain(reading: Classification, chosen: Outcome | None) -> None:
     """Say on stderr how the outcome was chosen, so a wrong reading is easy to spot and fix."""
     read = reading.outcome
+    if read is None:
+        print(f"Recorded as {chosen.label if chosen else '?'}, as you asked; the text could not "
+              f"be placed ({reading.reason}).", file=sys.stderr)
+        return
     why = f"because of {reasons(reading)}" if reading.evidence else f"since {NO_EVIDENCE}"
     if chosen is None:
         guess = " (a guess: check it)" if reading.confidence < UNSURE else ""

@@ -8,6 +8,7 @@ import textwrap
 from datetime import date
 from typing import Any
 
+from ..language import language_name
 from ..models import Case, Metric, Notice
 from ..notice import ParsedNotice, parse_notice
 from ..textsafety import strip_controls
@@ -76,7 +77,9 @@ def parse_notice_verb(args: argparse.Namespace) -> int:
 
 def unread_lines(found: ParsedNotice) -> list[str]:
     """One warning per field the notice seems to give but that could not be read."""
-    return [f"warning: the {_line_label(item.field)} could not be read from "
+    return [f"warning: the notice is {strip_controls(item.text)}; check every field by hand"
+            if item.field == "language" else
+            f"warning: the {_line_label(item.field)} could not be read from "
             f"\"{strip_controls(item.text)}\"; check it by hand" for item in found.unread]
 
 
@@ -128,9 +131,14 @@ def notice_table(found: ParsedNotice) -> str:
         if evidence := found.evidence.get(name):
             out += textwrap.wrap(f'from: "{evidence}"', 78, initial_indent=" " * (_INDENT + 2),
                                  subsequent_indent=" " * (_INDENT + 8))
+    if found.language:
+        out.append(f"{'Language':<{_INDENT}}{language_name(found.language)}")
     for item in found.unread:
-        out += ["", *textwrap.wrap(f'Could not read the {_line_label(item.field)} in "{item.text}"'
-                                   ": check it by hand.", 78)]
+        sentence = (f"The notice is {item.text}: check every field by hand."
+                    if item.field == "language" else
+                    f'Could not read the {_line_label(item.field)} in "{item.text}": check it '
+                    f"by hand.")
+        out += ["", *textwrap.wrap(sentence, 78)]
     if found.violation_type is None:
         out += ["", *textwrap.wrap("This does not read like a policy notice from Amazon: check "
                                    "that the whole message was pasted.", 78)]

@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ..evidence_changes import follow_violation
+from ..language import language_name
 from ..models import YEARS_MESSAGE, Case, Metric, Notice, usable_year
 from ..notice import ParsedNotice, clean_text, parse_notice
 from ..readable import readable_text
@@ -35,7 +36,7 @@ def case_facts(case: Case) -> ParsedNotice:
     return ParsedNotice(case.violation_type, case.marketplace or None, case.scope,
                         notice.received, notice.deadline, list(notice.asins),
                         list(notice.order_ids), list(notice.complaint_ids), list(notice.case_ids),
-                        list(notice.metrics), notice.appeal_limit)
+                        list(notice.metrics), notice.appeal_limit, language=notice.language)
 
 
 def apply_notice_details(facts: ParsedNotice, notice: Notice) -> Notice:
@@ -43,6 +44,7 @@ def apply_notice_details(facts: ParsedNotice, notice: Notice) -> Notice:
     notice.asins, notice.order_ids = list(facts.asins), list(facts.order_ids)
     notice.complaint_ids, notice.case_ids = list(facts.complaint_ids), list(facts.case_ids)
     notice.metrics, notice.appeal_limit = list(facts.metrics), facts.appeal_limit
+    notice.language = facts.language or notice.language
     return notice
 
 
@@ -234,7 +236,8 @@ that decided it, so you can judge whether the reading is right.
             found.deadline or current.deadline, found.asins or current.asins,
             found.order_ids or current.order_ids, found.complaint_ids or current.complaint_ids,
             found.case_ids or current.case_ids, found.metrics or current.metrics,
-            found.appeal_limit if found.appeal_limit is not None else current.appeal_limit)
+            found.appeal_limit if found.appeal_limit is not None else current.appeal_limit,
+            language=found.language or current.language)
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -315,9 +318,15 @@ that decided it, so you can judge whether the reading is right.
         found = self.found
         if found.violation_type is None and not (found.asins or found.order_ids
                                                  or found.deadline or found.marketplace):
+            if any(item.field == "language" for item in found.unread):
+                return Content(f"This text is in {language_name(found.language)}, which poa-tui "
+                               f"does not read notices in, so nothing was found. Fill in what "
+                               f"you know, or discard.")
             return Content("This text does not read like an Amazon notice, so little or nothing "
                            "was found. Fill in what you know, or discard.")
         parts = [found.violation_type.label if found.violation_type else "type not found"]
+        if found.language:
+            parts.append(f"in {language_name(found.language)}")
         if found.marketplace:
             parts.append(found.marketplace)
         for name, noun in (("asins", "ASIN"), ("order_ids", "order id")):
@@ -331,9 +340,12 @@ that decided it, so you can judge whether the reading is right.
                 left = (f", {days} days from today" if days > 1 else ", tomorrow" if days == 1
                         else ", today" if days == 0 else f", {-days} days ago")
             parts.append(f"deadline {found.deadline.isoformat()}{left}")
-        unread = len({item.field for item in found.unread})
+        unread = len({item.field for item in found.unread if item.field != "language"})
         warning = (f" {unread} field{'s' if unread != 1 else ''} could not be read: see the marks."
                    if unread else "")
+        if any(item.field == "language" for item in found.unread):
+            warning += (f" It is {language_name(found.language)}, which poa-tui does not read: "
+                        f"fill the fields in yourself.")
         return Content("Found: " + " · ".join(parts) + "." + warning
                        + " Check each field, then ctrl+s.")
 
@@ -371,7 +383,7 @@ that decided it, so you can judge whether the reading is right.
             order_ids=read_ids("order_ids", text("order_ids")),
             complaint_ids=read_ids("complaint_ids", text("complaint_ids")),
             case_ids=read_ids("case_ids", text("case_ids")),
-            metrics=list(self.start.metrics),
+            metrics=list(self.start.metrics), language=self.start.language,
         )
 
     # -- keys and buttons ---------------------------------------------------------------------

@@ -11,6 +11,7 @@ from textual.events import Resize
 from textual.content import Content
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from ..language import language_name
 from ..models import Reply, Submission, utcnow
 from ..replies import Classification, classify_reply
 from ..reply_dates import ReplyDate, reply_date
@@ -22,22 +23,22 @@ from .submission_form import FormError, RecordForm, local_stamp, read_moment
 Classifier = Callable[[str], "Outcome | None"]
 """Reads a reply's text and names the outcome it most likely states, or None when unsure."""
 
-UNRECOGNISED = 0.15
-"""`classify_reply` gives this confidence when no phrase it knows matched."""
 SURE = 0.5
 """From this confidence the reading is stated plainly, below it as a guess."""
 
 
 def reading_text(reading: Classification) -> Content:
     """What the classifier made of the reply, and the words that decided it."""
-    if reading.confidence <= UNRECOGNISED:
-        return Content.styled("Not recognised: choose the outcome yourself.", "$text-warning")
+    written = f" Written in {language_name(reading.language)}." if reading.language else ""
+    if reading.outcome is None:
+        return Content.styled(f"Could not tell what Amazon decided: {reading.reason}. Choose the "
+                              f"outcome yourself.{written}", "$text-warning")
     lead = "Reads as" if reading.confidence >= SURE else "Probably"
     parts = [Content(f"{lead} “"), Content.styled(reading.outcome.label, "bold"), Content("”")]
     if reading.evidence:
         quoted = ", ".join(f"“{strip_controls(phrase)}”" for phrase in reading.evidence[:3])
         parts.append(Content(f", from {quoted}"))
-    parts.append(Content(". Change the outcome if Amazon meant otherwise."))
+    parts.append(Content(f". Change the outcome if Amazon meant otherwise.{written}"))
     return Content("").join(parts)
 
 
@@ -147,7 +148,7 @@ needed, and so on.
         if self.classify is not None:
             return self.classify(text)
         reading = self.reading
-        return reading.outcome if reading and reading.confidence > UNRECOGNISED else None
+        return reading.outcome if reading else None
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         text = event.text_area.text

@@ -36,9 +36,10 @@ def test_parse_notice_json_is_the_contract_shape(cli, unchanged, name) -> None:
     assert list(got) == ["violation_type", "marketplace", "scope", "date", "deadline", "asins",
                          "order_ids", "complaint_ids", "case_ids", "metrics", "appeal_limit",
                          "deadline_at", "rights_owner", "rights_owner_email",
-                         "registration_numbers", "related_accounts", "unread"]
+                         "registration_numbers", "related_accounts", "language", "unread"]
     want = {"deadline_at": None, "rights_owner": None, "rights_owner_email": None,
-            "registration_numbers": [], "related_accounts": [], "unread": []} | expected(name)
+            "registration_numbers": [], "related_accounts": [], "language": "en",
+            "unread": []} | expected(name)
     if name == "20_unknown_newsletter":
         # The corpus gives this one a received date; on its own, nothing is assumed.
         assert (got["violation_type"], got["deadline"], got["asins"]) == (None, None, [])

@@ -41,8 +41,8 @@ def test_classify_reply_json_matches_the_labelled_corpus(cli, unchanged, name) -
         result = cli("classify-reply", reply_path(name), "--json")
     assert result.code == 0, result.err
     got = result.json()
-    assert list(got) == ["class", "evidence", "requests", "listings"]
-    assert got["class"] == EXPECTED[name]["class"]
+    assert list(got) == ["class", "reason", "language", "evidence", "requests", "listings"]
+    assert got["class"] == EXPECTED[name]["class"] and got["reason"] is None
     assert got["requests"] == EXPECTED[name]["requests"]
     assert got["evidence"] and all(isinstance(phrase, str) for phrase in got["evidence"])
     flat = " ".join((REPLIES / name).read_text(encoding="utf-8").split()).lower()
@@ -62,12 +62,17 @@ def test_classify_reply_summary_names_the_class_next_step_reasons_and_requests(c
     assert all(len(line) <= 80 for line in out.splitlines())
 
 
-def test_classify_reply_says_when_it_is_only_guessing(cli) -> None:
+def test_classify_reply_says_when_it_cannot_tell(cli) -> None:
     result = cli("classify-reply", "-", stdin="Hello, thanks for the update. Regards, Sam")
     assert result.code == 0
-    assert "Class      Acknowledged (acknowledged)" in result.out
-    assert "this reading is a guess" in result.out
-    assert "Requests   none found" in result.out
+    assert "Class      could not tell (null)" in result.out
+    assert "--outcome CLASS" in result.out and "Language   English" in result.out
+
+
+def test_reply_that_cannot_be_placed_is_not_recorded_without_an_outcome(cli, sent) -> None:
+    result = cli("reply", sent, "--from", "-", stdin="Hello, thanks for the update. Regards")
+    assert result.code != 0
+    assert "could not tell what this reply decided" in result.err
 
 
 def test_reply_without_outcome_uses_the_reading_and_stores_the_requests(cli, sent) -> None:

@@ -76,7 +76,7 @@ async def test_an_unrecognised_reply_leaves_the_choice_to_the_user() -> None:
         form.query_one("#reply-text", TextArea).insert("Thanks, see you at the trade fair.")
         await pilot.pause()
         assert form.query_one("#outcome", Select).value == Select.NULL
-        assert "Not recognised: choose the outcome" in str(
+        assert "Could not tell what Amazon decided" in str(
             form.query_one("#reply-reading", Static).render())
         assert not form.query_one(RequestPicker).display
 
