@@ -6,7 +6,10 @@ theme, so a closed case editor (its three text areas and, through their parents,
 screen with a long plan's preview) stayed in memory until the theme changed: 120,000 objects
 for each time a long case was opened. `prune(obj)` drops them as that next change would.
 
-No Textual import: it reads the watcher table Textual keeps on the watched object.
+No Textual import: it reads the watcher table Textual keeps on the watched object
+(`textual/reactive.py`, `getattr(obj, "__watchers")`). Upstream: Textualize/textual#6666
+(watchers from `watch`/`data_bind` outlive their removed owner; open).
+`tests/test_textual_guards.py` fails if Textual stops keeping watchers there.
 """
 
 from __future__ import annotations

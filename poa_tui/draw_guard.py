@@ -16,7 +16,8 @@ a microsecond for a line of the case list (`tests/test_draw_guard.py` measures i
 keystroke's redraw costs next to nothing more. Widgets that show stored text may also clean it
 at the source (`textsafety.for_terminal`, with visible placeholders); this is the guarantee.
 
-Textual is pinned exactly, and the test fails if the method this module replaces changes.
+Textual is pinned exactly, and `tests/test_draw_guard.py` fails if the method this module
+replaces changes.
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ filter, escape sequences were drawn live and kept in the field. `install` makes 
 the command palette's included, strip them first as the section editors do.
 
 Textual is pinned exactly, and `test_paste_guard.py` fails if the driver stops using the name
-this module replaces.
+this module replaces. No upstream report of the ESC-in-paste behaviour was found (the
+parser is `XTermParser` in textual/_xterm_parser.py; Textualize/textual#564 added paste mode).
 """
 
 from __future__ import annotations

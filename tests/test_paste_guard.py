@@ -76,7 +76,24 @@ def test_a_lone_escape_waits_no_longer_than_in_textuals_own_parser(
 
 
 def test_the_driver_still_builds_its_parser_by_this_name() -> None:
+    """`install` replaces the module global `XTermParser`; that only works while the driver's
+    input thread looks the parser up by that name when it starts, as Textual 8.2.8 does."""
+    import ast
+    import inspect
+    import textwrap
+
+    from textual import _xterm_parser
     from textual.drivers import linux_driver
 
+    module = ast.parse(inspect.getsource(linux_driver))
+    imported = {(node.module, alias.name, alias.asname) for node in ast.walk(module)
+                if isinstance(node, ast.ImportFrom) for alias in node.names}
+    assert ("textual._xterm_parser", "XTermParser", None) in imported
+    thread = ast.parse(textwrap.dedent(
+        inspect.getsource(linux_driver.LinuxDriver.run_input_thread)))
+    built = [node for node in ast.walk(thread) if isinstance(node, ast.Call)
+             and isinstance(node.func, ast.Name) and node.func.id == "XTermParser"]
+    assert len(built) == 1
     paste_guard.install()
     assert linux_driver.XTermParser is PasteGuardParser
+    assert PasteGuardParser.__mro__[1] is _xterm_parser.XTermParser

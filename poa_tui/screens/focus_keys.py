@@ -6,6 +6,10 @@ keys, tmux send-keys) to that same widget, and "Tab, Seller name" typed in one b
 name in the field being left. As priority bindings of the app they run as the key arrives,
 and every later key goes to the newly focused field. A widget that types a tab character
 itself (a TextArea set to indent) keeps the key.
+
+No upstream report was found; in Textual 8.2.8 `App._check_bindings` (textual/app.py) runs
+non-priority bindings only after the key has bubbled back from the focused widget.
+`tests/test_textual_guards.py` fails if that method's signature changes.
 """
 
 from __future__ import annotations
