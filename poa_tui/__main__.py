@@ -1,3 +1,3 @@
-from .cli import main
+from poa_tui.cli import main
 
 raise SystemExit(main())

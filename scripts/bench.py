@@ -52,8 +52,9 @@ if str(REPO) not in sys.path:
 import bench_data  # noqa: E402
 import bench_pty  # noqa: E402
 import bench_switches  # noqa: E402
-from poa_tui.store import CaseStore  # noqa: E402
-from poa_tui.vocab import Section  # noqa: E402
+
+from poa_tui.domain.vocab import Section  # noqa: E402
+from poa_tui.storage.store import CaseStore  # noqa: E402
 
 TARGETS = {
     "P1": "ratio ≤ 1.3",
@@ -310,7 +311,7 @@ def bench_editor(plan: Plan, root: Path) -> list[Row]:
     preview = Row("P2", f"edit readable in the preview after a pause in typing, {words}",
                   TARGETS["P2"])
     if not bench_ui.editor_available():
-        preview.note = "not measured: poa_tui/screens/case_editor.py is not in this checkout"
+        preview.note = "not measured: poa_tui/tui/screens/case_editor.py is not in this checkout"
         return [preview]
     store, case_id = bench_data.editor_store(root / "store-editor", plan.poa_words)
     text = store.load(case_id).sections[Section.SYSTEMATIC_CHANGES]

@@ -7,9 +7,9 @@ import random
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from poa_tui.models import Case, Notice, Reply, Request, Sections
-from poa_tui.store import CaseStore
-from poa_tui.vocab import Channel, Outcome, Scope, ViolationType
+from poa_tui.domain.models import Case, Notice, Reply, Request, Sections
+from poa_tui.domain.vocab import Channel, Outcome, Scope, ViolationType
+from poa_tui.storage.store import CaseStore
 
 SENTENCES = [
     "On {d} our warehouse lead checked every unit of {asin} against the supplier's packing list.",

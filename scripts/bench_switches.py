@@ -26,18 +26,18 @@ def off(names: tuple[str, ...] | list[str]) -> None:
     if "render_crop" in names:
         from textual._compositor import Compositor
 
-        from poa_tui import render_crop
+        from poa_tui.tui.textual_fixes import render_crop
 
         render_crop.install = lambda: None  # type: ignore[assignment]
         Compositor._get_renders = render_crop.ORIGINAL  # type: ignore[method-assign]
     if "heap" in names:
-        from poa_tui import heap
+        from poa_tui.tui.textual_fixes import collection_pauses as heap
 
         heap.hold = lambda: None  # type: ignore[assignment]
         heap.release = lambda collect=True: None  # type: ignore[assignment]
         heap.settle = lambda: None  # type: ignore[assignment]
     if "paste_guard" in names:
-        from poa_tui import paste_guard
+        from poa_tui.tui.textual_fixes import paste_guard
 
         paste_guard.install = lambda: None  # type: ignore[assignment]
 

@@ -21,14 +21,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench_frames import (
+    CallStamps,
+    FrameProbe,
+    send_key,
+    settle,
+    timed_key,
+    timed_key_until,
+    wait_for,
+    workers_done,
+)
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Markdown, Static, TextArea
 
-from bench_frames import (CallStamps, FrameProbe, send_key, settle, timed_key, timed_key_until,
-                          wait_for, workers_done)
-from poa_tui.vocab import Section
+from poa_tui.domain.vocab import Section
 
 SIZE = (120, 36)
 RUN = {"size": SIZE, "tooltips": True, "notifications": True}
@@ -43,8 +51,8 @@ FILTER_QUERIES = ("garden", "seller 4", "b00003")
 
 async def _filter_keys(store: Any, settings: Path,
                        queries: tuple[str, ...]) -> dict[str, list[float]]:
-    from poa_tui.app import make_app
-    from poa_tui.screens.case_list import CaseListScreen
+    from poa_tui.tui.app import make_app
+    from poa_tui.tui.screens.case_list import CaseListScreen
 
     app = make_app(store=store, settings_path=settings)
     out: dict[str, list[float]] = {"typed": [], "cleared": [], "echo": [], "handled": []}
@@ -88,7 +96,7 @@ def filter_keystrokes(store: Any, settings: Path, rounds: int) -> dict[str, list
 # -- P2 and P3: the case editor, preview open --------------------------------------------------
 
 def editor_available() -> bool:
-    return importlib.util.find_spec("poa_tui.screens.case_editor") is not None
+    return importlib.util.find_spec("poa_tui.tui.screens.case_editor") is not None
 
 
 @dataclass
@@ -161,9 +169,9 @@ class EditorSession:
 
 async def _open_editor(app: Any) -> EditorSession:
     """Open the only case (enter), show the preview (F5), write in Systematic Changes (F4)."""
-    from poa_tui.screens.case_editor import CaseEditorScreen
-    from poa_tui.screens.case_list import CaseListScreen
-    from poa_tui.widgets.preview import PoaPreview
+    from poa_tui.tui.screens.case_editor import CaseEditorScreen
+    from poa_tui.tui.screens.case_list import CaseListScreen
+    from poa_tui.tui.widgets.preview import PoaPreview
 
     probe = FrameProbe(app)
     await wait_for(app, lambda: isinstance(app.screen, CaseListScreen)
@@ -202,7 +210,7 @@ def _end_of(editor: Any, row: int) -> tuple[int, int]:
 def readable(preview: Any, tail: str) -> bool:
     """The edited paragraph (the one holding `tail`) shows its new text in the preview's view,
     and no parked block's blank rows are in view."""
-    from poa_tui.widgets.block_markdown import BlockSpacer
+    from poa_tui.tui.widgets.block_markdown import BlockSpacer
 
     view = preview.content_region
     shown = [widget for changed in preview.document.last_changed if changed.is_attached
@@ -219,7 +227,7 @@ def readable(preview: Any, tail: str) -> bool:
 
 async def _preview_round(store: Any, settings: Path, seen: Editing) -> list[float]:
     """P2 in the real editor: seconds from each catch-up starting to the edit readable."""
-    from poa_tui.app import make_app
+    from poa_tui.tui.app import make_app
 
     app = make_app(store=store, settings_path=settings)
     seconds: list[float] = []
@@ -341,10 +349,10 @@ async def _open_and_log(store: Any, settings: Path) -> tuple[float, float]:
     """Enter on the case to the first frame after the editor took a key (ctrl+end, sent as
     soon as the editor's screen is there); then F6 to the submission log drawn and the app
     idle."""
-    from poa_tui.app import make_app
-    from poa_tui.screens.case_list import CaseListScreen
-    from poa_tui.screens.submission_log import SubmissionLogScreen
-    from poa_tui.widgets.section_editor import SectionEditor
+    from poa_tui.tui.app import make_app
+    from poa_tui.tui.screens.case_list import CaseListScreen
+    from poa_tui.tui.screens.submission_log import SubmissionLogScreen
+    from poa_tui.tui.widgets.section_editor import SectionEditor
 
     handled: list[float] = []
     original = SectionEditor.action_document_end
@@ -416,9 +424,9 @@ async def _cycles(store: Any, settings: Path, cycles: int) -> tuple[list[float],
     (no key pressed), and the live objects after each (a full collection first)."""
     import gc
 
-    from poa_tui.app import make_app
-    from poa_tui.screens.case_editor import CaseEditorScreen
-    from poa_tui.screens.case_list import CaseListScreen
+    from poa_tui.tui.app import make_app
+    from poa_tui.tui.screens.case_editor import CaseEditorScreen
+    from poa_tui.tui.screens.case_list import CaseListScreen
 
     app = make_app(store=store, settings_path=settings)
     pauses: list[float] = []
@@ -438,7 +446,7 @@ async def _cycles(store: Any, settings: Path, cycles: int) -> tuple[list[float],
             send_key(app, "escape", None)
             await wait_for(app, lambda: isinstance(app.screen, CaseListScreen), "the list")
             pauses.append(await _pauses_after(5.0))
-            # Frozen objects (`poa_tui.heap`) are left out of `get_objects`: count them all,
+            # Frozen objects (`poa_tui.tui.textual_fixes.collection_pauses`) are left out of `get_objects`: count them all,
             # then freeze again, as the app's own settling does.
             gc.unfreeze()
             gc.collect()

@@ -19,10 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from poa_tui.checks import Finding, Severity, Verdict, run_checks, verdict_of  # noqa: E402
-from poa_tui.guidance import seed_evidence  # noqa: E402
-from poa_tui.models import Case, Notice, Sections  # noqa: E402
-from poa_tui.vocab import Section, ViolationType  # noqa: E402
+from poa_tui.domain.checks import Finding, Severity, Verdict, run_checks, verdict_of  # noqa: E402
+from poa_tui.domain.guidance import seed_evidence  # noqa: E402
+from poa_tui.domain.models import Case, Notice, Sections  # noqa: E402
+from poa_tui.domain.vocab import Section, ViolationType  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus" / "plans"
 MIN_HITS = 3

@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from poa_tui.demo import seed_demo  # noqa: E402
-from poa_tui.documents import build_document, render  # noqa: E402
-from poa_tui.store import CaseStore  # noqa: E402
+from poa_tui.domain.documents import build_document, render  # noqa: E402
+from poa_tui.storage.demo import seed_demo  # noqa: E402
+from poa_tui.storage.store import CaseStore  # noqa: E402
 
 OUT = ROOT / "screenshots"
 WIDTH = 900

@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from poa_tui.notice import parse_notice  # noqa: E402
-from poa_tui.readable import readable_text  # noqa: E402
+from poa_tui.domain.notice import parse_notice  # noqa: E402
+from poa_tui.domain.readable import readable_text  # noqa: E402
 
 DEFAULT_CORPORA = {"tuning": ROOT / "tests" / "corpus" / "notices",
                    "test": ROOT / "tests" / "corpus" / "held_out" / "notices"}

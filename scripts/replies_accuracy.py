@@ -29,8 +29,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from poa_tui.replies import classify_reply, reply_fit  # noqa: E402  (needs the path set above)
-from poa_tui.vocab import Outcome  # noqa: E402
+from poa_tui.domain.replies import classify_reply, reply_fit  # noqa: E402  (needs the path set above)
+from poa_tui.domain.vocab import Outcome  # noqa: E402
 
 DEFAULT_CORPORA = {"tuning": ROOT / "tests" / "corpus" / "replies",
                    "test": ROOT / "tests" / "corpus" / "held_out" / "replies"}

@@ -4,7 +4,7 @@
     .venv/bin/python scripts/screenshots.py editor help     # only the shots named
     .venv/bin/python scripts/screenshots.py --list          # the shots and their sizes
 
-Each shot starts the app afresh (`poa_tui.app.make_app`) over a store in a temporary folder
+Each shot starts the app afresh (`poa_tui.tui.app.make_app`) over a store in a temporary folder
 holding the demo case and a few more, with the app's clock fixed to `TODAY`, the time zone set
 to UTC, animations off, cursors steady, notifications cleared and the default theme, so the
 same code always draws the same SVG. The app is driven with keys and palette commands the way a
@@ -41,10 +41,10 @@ sys.path.insert(0, str(ROOT))
 
 from rich.cells import cell_len  # noqa: E402
 
-from poa_tui.demo import seed_demo  # noqa: E402
-from poa_tui.models import Case, Notice, Reply, Sections  # noqa: E402
-from poa_tui.store import CaseStore  # noqa: E402
-from poa_tui.vocab import SECTIONS, Channel, Outcome, Scope, ViolationType  # noqa: E402
+from poa_tui.domain.models import Case, Notice, Reply, Sections  # noqa: E402
+from poa_tui.domain.vocab import SECTIONS, Channel, Outcome, Scope, ViolationType  # noqa: E402
+from poa_tui.storage.demo import seed_demo  # noqa: E402
+from poa_tui.storage.store import CaseStore  # noqa: E402
 
 OUT = ROOT / "screenshots"
 TODAY = date(2025, 3, 20)
@@ -269,14 +269,14 @@ async def perform(pilot: Any, sample: Sample, step: str) -> None:
         try:
             await run_command(pilot, r"evidence")
         except NotAvailable:  # not in the editor's palette yet: the checklist itself
-            from poa_tui.screens.evidence import EvidenceScreen
+            from poa_tui.tui.dialogs.evidence import EvidenceScreen
 
             app.push_screen(EvidenceScreen(sample.demo.id))
     elif verb == "diff":
         try:
             await run_command(pilot, r"\b(compare|diff)")
         except NotAvailable:  # not in the log's palette yet: the comparison screen itself
-            from poa_tui.screens.diff_view import DiffScreen
+            from poa_tui.tui.screens.diff_view import DiffScreen
 
             app.push_screen(DiffScreen(sample.demo, 1, 2))
     elif verb == "require":
@@ -400,7 +400,7 @@ class ShotResult:
 
 async def capture(shot: Shot, workdir: Path) -> tuple[str, Sample]:
     """Run the app for `shot` and return its SVG."""
-    from poa_tui.app import make_app
+    from poa_tui.tui.app import make_app
 
     sample = seed_sample(workdir / "store")
     app = make_app(store=sample.store, settings_path=workdir / "settings.toml",

@@ -28,6 +28,6 @@ def store_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(store_path: Path):
-    from poa_tui.store import CaseStore
+    from poa_tui.storage.store import CaseStore
 
     return CaseStore(store_path)

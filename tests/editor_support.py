@@ -13,12 +13,12 @@ import html
 import itertools
 import re
 import time
-from typing import Callable
 from datetime import date
 from pathlib import Path
+from typing import Callable
 
-from poa_tui.models import Case, Sections
-from poa_tui.vocab import SECTIONS
+from poa_tui.domain.models import Case, Sections
+from poa_tui.domain.vocab import SECTIONS
 
 _PHRASES = (
     "we traced order 113-4829301-2231907 back to a supplier shipment received on 3 March",
@@ -79,8 +79,8 @@ AUTOSAVE = 0.2
 
 def editor_app(tmp_path: Path, *cases: Case, settings: str = "", autosave: float = AUTOSAVE):
     """The real app over a new store in `tmp_path` holding `cases` (ids 1, 2, ...)."""
-    from poa_tui.app import make_app
-    from poa_tui.store import CaseStore
+    from poa_tui.storage.store import CaseStore
+    from poa_tui.tui.app import make_app
 
     store = CaseStore(tmp_path / "store")
     for case in cases:
@@ -93,7 +93,7 @@ def editor_app(tmp_path: Path, *cases: Case, settings: str = "", autosave: float
 
 async def open_editor(app, pilot, case_id: int = 1):
     """Open case `case_id` in the editor and wait until it shows; returns the screen."""
-    from poa_tui.screens.case_editor import CaseEditorScreen
+    from poa_tui.tui.screens.case_editor import CaseEditorScreen
 
     await pilot.pause()
     app.open_case(case_id)

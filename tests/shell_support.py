@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from poa_tui.app import PoaApp, make_app
-from poa_tui.models import Case, Notice, Reply
-from poa_tui.store import CaseStore
-from poa_tui.vocab import Channel, Outcome, Scope, ViolationType
+from poa_tui.domain.models import Case, Notice, Reply
+from poa_tui.domain.vocab import Channel, Outcome, Scope, ViolationType
+from poa_tui.storage.store import CaseStore
+from poa_tui.tui.app import PoaApp, make_app
 
 TODAY = date(2025, 3, 20)
 

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from poa_tui import backup
-from poa_tui.doctor import run_doctor
-from poa_tui.errors import StoreError
-from poa_tui.models import Case, Sections
-from poa_tui.store import CaseStore
+from poa_tui.domain.errors import StoreError
+from poa_tui.domain.models import Case, Sections
+from poa_tui.storage import backups as backup
+from poa_tui.storage import snapshots
+from poa_tui.storage.doctor import run_doctor
+from poa_tui.storage.store import CaseStore
 
 
 def make_store(path: Path, count: int = 3) -> CaseStore:
@@ -25,7 +26,7 @@ def make_store(path: Path, count: int = 3) -> CaseStore:
 
 def test_snapshot_keeps_old_versions_after_later_saves(store_path: Path) -> None:
     store = make_store(store_path)
-    snap = backup.take_snapshot(store)
+    snap = snapshots.take_snapshot(store)
     case = store.load(1)
     case.sections.root_cause = "changed after the backup"
     store.save(case)
@@ -37,13 +38,13 @@ def test_snapshot_keeps_old_versions_after_later_saves(store_path: Path) -> None
 def test_snapshots_rotate(store_path: Path) -> None:
     store = make_store(store_path, 1)
     for _ in range(5):
-        backup.take_snapshot(store, keep=3)
-    assert len(backup.list_backups(store)) == 3
+        snapshots.take_snapshot(store, keep=3)
+    assert len(snapshots.list_backups(store)) == 3
 
 
 def test_restore_from_snapshot_keeps_current_state_first(store_path: Path) -> None:
     store = make_store(store_path)
-    snap = backup.take_snapshot(store)
+    snap = snapshots.take_snapshot(store)
     store.delete(2)
     case = store.load(1)
     case.title = "renamed later"
@@ -79,7 +80,7 @@ def test_restore_refuses_garbage(store_path: Path, tmp_path: Path) -> None:
 
 def test_restore_refuses_while_a_case_is_being_edited(store_path: Path) -> None:
     store = make_store(store_path)
-    snap = backup.take_snapshot(store)
+    snap = snapshots.take_snapshot(store)
     with CaseStore(store_path).session_lock(1):
         with pytest.raises(StoreError, match="open by"):
             backup.restore(store, snap.path)
@@ -128,6 +129,6 @@ def test_doctor_clears_stale_lock_records(store_path: Path) -> None:
 
 def test_backup_folders_are_private(store_path: Path) -> None:
     store = make_store(store_path, 1)
-    snap = backup.take_snapshot(store)
+    snap = snapshots.take_snapshot(store)
     for folder in (snap.path.parent, snap.path, snap.path / "cases"):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700

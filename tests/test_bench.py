@@ -87,11 +87,11 @@ bench_switches.off(["render_crop", "heap", "paste_guard"])
 from textual._compositor import Compositor
 from textual.drivers import linux_driver
 from poa_tui import render_crop
-from poa_tui.app import make_app
+from poa_tui.tui.app import make_app
 make_app  # importing the app must not put the fixes back
 assert Compositor._get_renders is render_crop.ORIGINAL
 render_crop.install()
-__import__("poa_tui.paste_guard").paste_guard.install()
+__import__("poa_tui.tui.textual_fixes.paste_guard").paste_guard.install()
 assert Compositor._get_renders is render_crop.ORIGINAL
 assert linux_driver.XTermParser.__name__ == "XTermParser"
 import gc

@@ -6,8 +6,8 @@ from datetime import date, datetime, timezone
 
 import icalendar
 
-from poa_tui.calendar_file import calendar_bytes
-from poa_tui.due import DueDate
+from poa_tui.domain.calendar_file import calendar_bytes
+from poa_tui.domain.due import DueDate
 
 
 def test_a_title_with_terminal_sequences_leaves_no_control_character_in_the_file() -> None:

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from poa_tui.domain.errors import StoreError
+from poa_tui.domain.models import Case, Sections
+from poa_tui.domain.vocab import Section
 from poa_tui.editing.session import CaseSession
-from poa_tui.errors import StoreError
-from poa_tui.models import Case, Sections
-from poa_tui.store import WRITE_ATTEMPTS, CaseStore
-from poa_tui.vocab import Section
+from poa_tui.storage.store import WRITE_ATTEMPTS, CaseStore
 
 
 def _case(store: CaseStore, **texts: str) -> Case:
@@ -26,7 +26,7 @@ def _case(store: CaseStore, **texts: str) -> Case:
 
 def _in_another_process(store: CaseStore, code: str, *args: str) -> str:
     """Run `code` in a fresh interpreter with `store` as `store`; return what it printed."""
-    program = "import sys\nfrom poa_tui.store import CaseStore\n" \
+    program = "import sys\nfrom poa_tui.storage.store import CaseStore\n" \
               "store = CaseStore(sys.argv[1])\n" + textwrap.dedent(code)
     done = subprocess.run([sys.executable, "-c", program, str(store.root), *args],
                           capture_output=True, text=True, timeout=60, check=True)
@@ -84,7 +84,7 @@ def test_a_second_session_is_read_only_and_takes_over_when_the_first_closes(
         [sys.executable, "-c", textwrap.dedent("""
             import sys
             from poa_tui.editing.session import CaseSession
-            from poa_tui.store import CaseStore
+            from poa_tui.storage.store import CaseStore
             session = CaseSession(CaseStore(sys.argv[1]), int(sys.argv[2])).open()
             print("holding", flush=True)
             sys.stdin.readline()

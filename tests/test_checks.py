@@ -8,11 +8,17 @@ from datetime import datetime, timezone
 
 import pytest
 
-from poa_tui.checks import (DEFAULT_SECTION_LIMIT, Finding, Severity,
-                            run_checks, summarise, summary_text)
-from poa_tui.guidance import SECTION_HINTS, guidance_for
-from poa_tui.models import Case, Notice, Reply, Sections
-from poa_tui.vocab import Channel, Outcome, Section, ViolationType
+from poa_tui.domain.checks import (
+    DEFAULT_SECTION_LIMIT,
+    Finding,
+    Severity,
+    run_checks,
+    summarise,
+    summary_text,
+)
+from poa_tui.domain.guidance import SECTION_HINTS, guidance_for
+from poa_tui.domain.models import Case, Notice, Reply, Sections
+from poa_tui.domain.vocab import Channel, Outcome, Section, ViolationType
 
 RC, IR, SC = Section.ROOT_CAUSE, Section.IMMEDIATE_REMEDY, Section.SYSTEMATIC_CHANGES
 FILLER = "On 2 May 2024 the warehouse lead inspected all 41 returned units."

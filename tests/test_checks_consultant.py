@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from poa_tui.checks import Severity, Verdict, run_checks, section_specifics, verdict_of
-from poa_tui.guidance import seed_evidence
-from poa_tui.models import Case, Notice, Sections
-from poa_tui.vocab import Section, ViolationType
-
+from poa_tui.domain.checks import Severity, Verdict, run_checks, section_specifics, verdict_of
+from poa_tui.domain.guidance import seed_evidence
+from poa_tui.domain.models import Case, Notice, Sections
+from poa_tui.domain.vocab import Section, ViolationType
 from tests.test_checks import cpu_median
 
 RC, IR, SC = Section.ROOT_CAUSE, Section.IMMEDIATE_REMEDY, Section.SYSTEMATIC_CHANGES

@@ -7,9 +7,9 @@ from datetime import datetime, timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from poa_tui.checks import Finding, Severity, run_checks, summarise, summary_text
-from poa_tui.models import Case, Notice, Reply, Sections, Submission
-from poa_tui.vocab import SECTIONS, Channel, Outcome
+from poa_tui.domain.checks import Finding, Severity, run_checks, summarise, summary_text
+from poa_tui.domain.models import Case, Notice, Reply, Sections, Submission
+from poa_tui.domain.vocab import SECTIONS, Channel, Outcome
 
 # Fragments that exercise every check, mixed with arbitrary text.
 FRAGMENTS = [

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from poa_tui.clipboard import (
+from poa_tui.domain.textsafety import strip_controls
+from poa_tui.system.clipboard import (
     OSC52_MAX_PAYLOAD,
     OSC52_SAFE_BYTES,
     CopyResult,
@@ -20,7 +21,6 @@ from poa_tui.clipboard import (
     copy_text,
     osc52_payload_length,
 )
-from poa_tui.textsafety import strip_controls
 from tests.support import REPO_ROOT, child_env, python_argv, require_program, wait_until
 from tests.support.sshd import SshServer
 from tests.support.tmux import TmuxServer
@@ -292,7 +292,7 @@ def test_an_unreachable_display_is_reported(xvfb: str, tmp_path: Path) -> None: 
 
 CHILD_COPY = """
 import subprocess, sys
-from poa_tui.clipboard import copy_text
+from poa_tui.system.clipboard import copy_text
 if sys.argv[1] == "raw":
     # What a plain subprocess (or pyperclip) does: the helper inherits our stdout.
     subprocess.run(["xclip", "-selection", "clipboard"], input=b"raw", check=True)
@@ -334,7 +334,7 @@ def test_xclip_helper_does_not_hold_our_stdout(xvfb: str, tmp_path: Path) -> Non
 
 PANE_COPY = """
 import base64, sys
-from poa_tui.clipboard import copy_text
+from poa_tui.system.clipboard import copy_text
 
 def osc52(text):
     payload = base64.b64encode(text.encode("utf-8")).decode("ascii")

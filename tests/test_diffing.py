@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from poa_tui.demo import demo_case
-from poa_tui.diffing import (KEPT_WHOLE, REWRITTEN_BELOW, Chunk, diff_sections, likeness,
-                             section_diff, similarity, word_diff)
-from poa_tui.models import Sections
-from poa_tui.vocab import SECTIONS, Section
+from poa_tui.domain.diffing import (
+    KEPT_WHOLE,
+    REWRITTEN_BELOW,
+    Chunk,
+    diff_sections,
+    likeness,
+    section_diff,
+    similarity,
+    word_diff,
+)
+from poa_tui.domain.models import Sections
+from poa_tui.domain.vocab import SECTIONS, Section
+from poa_tui.storage.demo import demo_case
 
 
 def words(shared: int, own: str) -> str:

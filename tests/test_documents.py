@@ -13,11 +13,11 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from poa_tui.documents import FontNotFoundError, Letter, build_document, render
-from poa_tui.documents.fonts import find_fonts
-from poa_tui.models import Case, Notice, Sections
-from poa_tui.poa import assemble
-from poa_tui.vocab import Channel
+from poa_tui.domain.assembly import assemble
+from poa_tui.domain.documents import FontNotFoundError, Letter, build_document, render
+from poa_tui.domain.documents.fonts import find_fonts
+from poa_tui.domain.models import Case, Notice, Sections
+from poa_tui.domain.vocab import Channel
 
 TODAY = date(2026, 3, 14)
 
@@ -214,7 +214,7 @@ def test_pdf_without_a_font_says_what_to_install(tmp_path, monkeypatch) -> None:
 @needs_poppler
 def test_pdf_with_japanese_but_no_cjk_font_is_refused_and_without_it_is_fine(case,
                                                                              tmp_path) -> None:
-    from poa_tui.documents.pdf import render_pdf
+    from poa_tui.domain.documents.pdf import render_pdf
 
     fonts = find_fonts()
     latin = type(fonts)(fonts.body, fonts.mono, {})

@@ -12,10 +12,10 @@ import docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from poa_tui.documents import build_document, render
-from poa_tui.documents.model import xml_safe
-from poa_tui.models import Case, Sections
-from poa_tui.plaintext import markdown_to_text
+from poa_tui.domain.documents import build_document, render
+from poa_tui.domain.documents.model import xml_safe
+from poa_tui.domain.models import Case, Sections
+from poa_tui.domain.plaintext import markdown_to_text
 
 # Markdown's own characters often, so lists, emphasis, links and tables are tried too.
 MARKUP = st.sampled_from(list("*_[]()<>#-+.1`|>!\n \t\\") + ["\n\n", "1. ", "- ", "**", "](", "„ü€日本"])

@@ -12,6 +12,7 @@ import inspect
 import re
 from pathlib import Path
 
+from editor_support import editor_app, long_sections, open_editor
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -22,14 +23,13 @@ from textual import events
 from textual.strip import Strip
 from textual.widgets import Input
 
-from editor_support import editor_app, long_sections, open_editor
-from poa_tui import draw_guard
-from poa_tui.app import make_app
-from poa_tui.models import Case, Notice, Reply, Sections
-from poa_tui.screens.case_form import CaseFormScreen
-from poa_tui.store import CaseStore
-from poa_tui.textsafety import UNDRAWABLE
-from poa_tui.vocab import Channel, Outcome
+from poa_tui.domain.models import Case, Notice, Reply, Sections
+from poa_tui.domain.textsafety import UNDRAWABLE
+from poa_tui.domain.vocab import Channel, Outcome
+from poa_tui.storage.store import CaseStore
+from poa_tui.tui.app import make_app
+from poa_tui.tui.dialogs.case_form import CaseFormScreen
+from poa_tui.tui.textual_fixes import draw_guard
 
 TEXTUAL_8_2_8 = "2ba7a4913a72125d28739c6e4186ada18de833b8376b3a72ae227fdaa4ee7f69"
 

@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 import stat
 import sys
-from pathlib import Path
-
 import tempfile
+from pathlib import Path
 
 import pytest
 
-from poa_tui.external_editor import EditorProblem, edit_text, editor_argv, editor_name
+from poa_tui.system.external_editor import EditorProblem, edit_text, editor_argv, editor_name
 
 EDITOR_SCRIPT = '''\
 import json, os, stat, sys

@@ -3,7 +3,7 @@
 import os
 import stat
 
-from poa_tui.form_drafts import FormDraft, drafts_path, keep_draft, load_drafts, take_draft
+from poa_tui.storage.form_drafts import FormDraft, drafts_path, keep_draft, load_drafts, take_draft
 
 
 def test_a_kept_draft_is_private_and_taken_back_once(tmp_path) -> None:

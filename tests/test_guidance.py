@@ -6,11 +6,17 @@ import re
 
 import pytest
 
-from poa_tui.checks import run_checks
-from poa_tui.guidance import (SECTION_HINTS, EvidenceSpec, Guidance, guidance_for, guidance_markdown,
-                              seed_evidence)
-from poa_tui.models import Case, EvidenceItem, Sections
-from poa_tui.vocab import SECTIONS, Section, ViolationType
+from poa_tui.domain.checks import run_checks
+from poa_tui.domain.guidance import (
+    SECTION_HINTS,
+    EvidenceSpec,
+    Guidance,
+    guidance_for,
+    guidance_markdown,
+    seed_evidence,
+)
+from poa_tui.domain.models import Case, EvidenceItem, Sections
+from poa_tui.domain.vocab import SECTIONS, Section, ViolationType
 
 ALL_TYPES = list(ViolationType)
 FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my)\b", re.IGNORECASE)

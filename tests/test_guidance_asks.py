@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from poa_tui.guidance import guidance_for, guidance_markdown
-from poa_tui.vocab import ViolationType as V
+from poa_tui.domain.guidance import guidance_for, guidance_markdown
+from poa_tui.domain.vocab import ViolationType as V
 
 
 def everything(violation: V) -> str:

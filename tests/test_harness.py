@@ -53,7 +53,7 @@ def test_child_env_imports_this_checkout_and_drops_tmux() -> None:
     env = child_env({"TMUX": "/tmp/x,1,0", "DISPLAY": ":5", "PATH": "/usr/bin"}, drop=("DISPLAY",))
     assert "TMUX" not in env and "DISPLAY" not in env
     done = subprocess.run(
-        [sys.executable, "-c", "import poa_tui.textsafety as t; print(t.__file__)"],
+        [sys.executable, "-c", "import poa_tui.domain.textsafety as t; print(t.__file__)"],
         capture_output=True, text=True, env=env, cwd="/", check=True, timeout=30,
     )
     assert done.stdout.startswith(str(Path(__file__).resolve().parents[1]))

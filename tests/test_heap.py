@@ -7,7 +7,7 @@ import weakref
 
 import pytest
 
-from poa_tui import heap
+from poa_tui.tui.textual_fixes import collection_pauses as heap
 
 
 class Node:

@@ -8,12 +8,19 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from poa_tui.diffing import diff_sections, repeat_of_rejected, similarity, word_diff
-from poa_tui.history import (add_business_days, business_days_between, clocks_for, compute_clocks,
-                             log_dict, open_requests, timeline)
-from poa_tui.models import Case, Notice, Reply, Request, Sections
-from poa_tui.summary import CaseSummary
-from poa_tui.vocab import Channel, Outcome, Status
+from poa_tui.domain.case_summary import CaseSummary
+from poa_tui.domain.clocks import (
+    add_business_days,
+    business_days_between,
+    clocks_for,
+    compute_clocks,
+    log_dict,
+    open_requests,
+    timeline,
+)
+from poa_tui.domain.diffing import diff_sections, repeat_of_rejected, similarity, word_diff
+from poa_tui.domain.models import Case, Notice, Reply, Request, Sections
+from poa_tui.domain.vocab import Channel, Outcome, Status
 
 UTC = timezone.utc
 

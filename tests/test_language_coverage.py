@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from poa_tui.checks import run_checks, summary_text
-from poa_tui.models import Case, Notice
-from poa_tui.notice import parse_notice
-from poa_tui.vocab import Section
+from poa_tui.domain.checks import run_checks, summary_text
+from poa_tui.domain.models import Case, Notice
+from poa_tui.domain.notice import parse_notice
+from poa_tui.domain.vocab import Section
 
 GERMAN = ("Wir haben die Ursache gefunden: Unser Lager hat gebrauchte Artikel nicht von neuen "
           "getrennt. Seit dem 3. März prüft jede Sendung ein zweiter Mitarbeiter.")
@@ -62,7 +62,7 @@ def test_parse_notice_says_when_it_does_not_read_the_language() -> None:
 
 
 def test_the_notice_review_names_the_language_or_says_it_is_not_read() -> None:
-    from poa_tui.screens.notice_review import NoticeReviewScreen
+    from poa_tui.tui.dialogs.notice_review import NoticeReviewScreen
     german = NoticeReviewScreen("Hallo,\n\nIhr Verkäuferkonto wurde deaktiviert, weil wir "
                                 "Beschwerden über gefälschte Artikel erhalten haben.\n")
     assert "in German" in german._headline().plain

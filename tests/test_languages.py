@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from poa_tui.language import detect_language, language_name
-from poa_tui.replies import classify_reply
+from poa_tui.domain.language import detect_language, language_name
+from poa_tui.domain.replies import classify_reply
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = {"tuning": ROOT / "tests" / "corpus" / "replies",
@@ -56,7 +56,7 @@ def test_short_or_empty_text_has_no_language():
 
 
 def test_the_detector_stays_off_the_start_up_path():
-    code = ("import sys, poa_tui.app, poa_tui.cli, poa_tui.notice, poa_tui.replies; "
+    code = ("import sys, poa_tui.tui.app, poa_tui.cli, poa_tui.domain.notice, poa_tui.domain.replies; "
             "print('py3langid' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                          check=True)
@@ -73,7 +73,7 @@ def test_classify_reply_json_gives_null_and_a_reason(tmp_path):
 
 
 def test_the_reply_form_says_it_could_not_tell_and_names_the_language():
-    from poa_tui.screens.reply_form import reading_text
+    from poa_tui.tui.dialogs.reply_form import reading_text
     unplaced = reading_text(classify_reply("Hallo, Amazon Business bietet Ihnen jetzt neue "
                                            "Rabattstufen für Geschäftskunden an."))
     assert "Could not tell" in unplaced.plain and "German" in unplaced.plain

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from poa_tui.merge import merge_evidence
-from poa_tui.models import EvidenceItem
+from poa_tui.domain.merge import merge_evidence
+from poa_tui.domain.models import EvidenceItem
 
 
 def items(*specs: tuple[str, bool, str]) -> list[EvidenceItem]:

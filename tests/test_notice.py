@@ -11,11 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from poa_tui.identifiers import (find_asins, find_case_ids, find_complaint_ids, find_marketplace,
-                                 find_order_ids, is_isbn10)
-from poa_tui.models import Metric
-from poa_tui.notice import ParsedNotice, clean_text, parse_notice
-from poa_tui.vocab import Scope, ViolationType
+from poa_tui.domain.identifiers import (
+    find_asins,
+    find_case_ids,
+    find_complaint_ids,
+    find_marketplace,
+    find_order_ids,
+    is_isbn10,
+)
+from poa_tui.domain.models import Metric
+from poa_tui.domain.notice import ParsedNotice, clean_text, parse_notice
+from poa_tui.domain.vocab import Scope, ViolationType
 
 CORPUS = Path(__file__).parent / "corpus" / "notices"
 CORE = ["violation_type", "marketplace", "scope", "date", "deadline", "asins", "order_ids",

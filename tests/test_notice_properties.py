@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from poa_tui.notice import parse_notice
-from poa_tui.vocab import Scope, ViolationType
+from poa_tui.domain.notice import parse_notice
+from poa_tui.domain.vocab import Scope, ViolationType
 
 # Pieces of real notices, so random text often lands on the paths that read ids and dates.
 FRAGMENTS = [

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from poa_tui.notice import parse_notice
-from poa_tui.notice_dates import DateReader, find_notice_date, read_date_words
+from poa_tui.domain.notice import parse_notice
+from poa_tui.domain.notice_dates import DateReader, find_notice_date, read_date_words
 
 BODY = ("\n\nHello,\n\nYour selling account has been deactivated. Please send a plan of action "
         "within 10 days.\n\nSeller Performance Team\n")

@@ -8,8 +8,8 @@ import stat
 
 import pytest
 
-from poa_tui import outfile
-from poa_tui.outfile import OutputError, OutputExistsError, write_file
+from poa_tui.system import outfile
+from poa_tui.system.outfile import OutputError, OutputExistsError, write_file
 
 
 def _full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -89,7 +89,7 @@ def test_the_bytes_are_written_exactly(tmp_path) -> None:
 
 
 def test_the_apps_export_keeps_the_old_file_when_the_disk_is_full(tmp_path, monkeypatch) -> None:
-    from poa_tui.screens.export_form import write_export
+    from poa_tui.tui.dialogs.export_form import write_export
 
     target = tmp_path / "poa.txt"
     target.write_bytes(b"sent yesterday\n")

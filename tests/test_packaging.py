@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 HEADLESS_RUN = """
 import asyncio, json, pathlib, sys, tempfile
 import poa_tui
-from poa_tui.app import make_app
+from poa_tui.tui.app import make_app
 
 async def main():
     scratch = pathlib.Path(tempfile.mkdtemp())

@@ -7,8 +7,8 @@ import time
 import pytest
 from textual import constants, events
 
-from poa_tui import paste_guard
-from poa_tui.paste_guard import PasteGuardParser
+from poa_tui.tui.textual_fixes import paste_guard
+from poa_tui.tui.textual_fixes.paste_guard import PasteGuardParser
 
 START, END = "\x1b[200~", "\x1b[201~"
 HOSTILE = "Dear seller,\n\x1b[1mYOUR ACCOUNT\x1b[0m is under review.\x11\x1b]52;c;aGk=\x07 end\tq"

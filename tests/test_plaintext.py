@@ -8,7 +8,7 @@ from textwrap import dedent
 
 import pytest
 
-from poa_tui.plaintext import markdown_to_text
+from poa_tui.domain.plaintext import markdown_to_text
 
 
 def render(markdown: str) -> str:

@@ -8,7 +8,7 @@ from collections import Counter
 from hypothesis import given
 from hypothesis import strategies as st
 
-from poa_tui.plaintext import markdown_to_text
+from poa_tui.domain.plaintext import markdown_to_text
 
 # Pieces of Markdown syntax, so arbitrary text often forms (and breaks) real structures.
 _SYNTAX = st.sampled_from([

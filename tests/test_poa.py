@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from poa_tui.models import Sections
-from poa_tui.poa import (
+from poa_tui.domain.assembly import (
     EXPORT_FORMATS,
     Counts,
     assemble,
@@ -13,7 +12,8 @@ from poa_tui.poa import (
     text_counts,
     total_counts,
 )
-from poa_tui.vocab import Section
+from poa_tui.domain.models import Sections
+from poa_tui.domain.vocab import Section
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
+from editor_support import eventually, long_sections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -15,12 +16,11 @@ from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
-from editor_support import eventually, long_sections
-from poa_tui.models import Sections
-from poa_tui.poa import assemble
-from poa_tui.preview_blocks import BlockIndex
-from poa_tui.widgets.block_markdown import BlockMarkdown, BlockSpacer
-from poa_tui.widgets.preview import PoaPreview
+from poa_tui.domain.assembly import assemble
+from poa_tui.domain.models import Sections
+from poa_tui.tui.preview_blocks import BlockIndex
+from poa_tui.tui.widgets.block_markdown import BlockMarkdown, BlockSpacer
+from poa_tui.tui.widgets.preview import PoaPreview
 
 # Lines that start, end, continue or interrupt blocks in every way the preview must survive:
 # setext underlines, tables, fences, lists (tight and loose), quotes, HTML and indented code.

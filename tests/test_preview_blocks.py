@@ -3,15 +3,20 @@ top-level blocks, which blocks an edit re-parses, and which carry over to the ne
 
 from __future__ import annotations
 
+from editor_support import long_sections
 from markdown_it import MarkdownIt
 
-from editor_support import long_sections
-from poa_tui.models import Sections
-from poa_tui.poa import assemble
-from poa_tui.preview_blocks import (
-    Block, BlockIndex, diff_blocks, heading_block, shape, split_blocks,
+from poa_tui.domain.assembly import assemble
+from poa_tui.domain.models import Sections
+from poa_tui.domain.vocab import Section
+from poa_tui.tui.preview_blocks import (
+    Block,
+    BlockIndex,
+    diff_blocks,
+    heading_block,
+    shape,
+    split_blocks,
 )
-from poa_tui.vocab import Section
 
 DOC = """# Plan of Action
 

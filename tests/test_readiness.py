@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from poa_tui.checks import Finding, Severity, Verdict
-from poa_tui.models import Case, Notice, Reply, Sections
-from poa_tui.readiness import Readiness, ReadinessCache, next_finding
-from poa_tui.vocab import Channel, Outcome, Section
+from poa_tui.domain.checks import Finding, Severity, Verdict
+from poa_tui.domain.models import Case, Notice, Reply, Sections
+from poa_tui.domain.readiness import Readiness, ReadinessCache, next_finding
+from poa_tui.domain.vocab import Channel, Outcome, Section
 
 
 @dataclass
@@ -132,7 +132,7 @@ def test_stored_drafts_are_remembered_by_their_counts_only(tmp_path) -> None:
     import gc
     import tracemalloc
 
-    from poa_tui.store import CaseStore
+    from poa_tui.storage.store import CaseStore
 
     store = CaseStore(tmp_path / "store")
     long = " ".join(f"On {n} March we checked lot {n} by hand." for n in range(400))
@@ -159,7 +159,7 @@ def test_stored_drafts_are_remembered_by_their_counts_only(tmp_path) -> None:
 
 @pytest.mark.parametrize("verdict", list(Verdict))
 def test_a_kept_result_keeps_its_verdict_across_launches(verdict) -> None:
-    from poa_tui.readiness import ReadinessCache, kept_counts
+    from poa_tui.domain.readiness import ReadinessCache, kept_counts
 
     ready = Readiness(counts={Severity.BLOCKER: 0, Severity.WARNING: 2, Severity.HINT: 1},
                       verdict=verdict)

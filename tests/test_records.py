@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from poa_tui.errors import CorruptFileError, UnreadableFileError
-from poa_tui.history import clocks_for
-from poa_tui.models import Case, RecordError, Sections
-from poa_tui.store import CaseStore
+from poa_tui.domain.clocks import clocks_for
+from poa_tui.domain.errors import CorruptFileError, UnreadableFileError
+from poa_tui.domain.models import Case, RecordError, Sections
+from poa_tui.storage.store import CaseStore
 
 
 def write_case_file(store: CaseStore, case_id: int, doc: Any) -> Path:
@@ -167,7 +167,7 @@ def test_permission_denied_is_not_corruption(store: CaseStore,
 # -- doctor ------------------------------------------------------------------------------------
 
 def doctor_lines(root: Path) -> list[str]:
-    from poa_tui.doctor import run_doctor
+    from poa_tui.storage.doctor import run_doctor
 
     return run_doctor(root).lines()
 
@@ -322,7 +322,7 @@ def test_doctor_clears_folders_left_by_an_interrupted_import_or_snapshot(store: 
 def test_the_store_never_writes_a_case_it_would_refuse_to_read(store: CaseStore) -> None:
     from datetime import date
 
-    from poa_tui.errors import StoreError
+    from poa_tui.domain.errors import StoreError
 
     case = store.create(Case(title="sound"))
     before = store.case_path(case.id).read_bytes()
@@ -338,9 +338,9 @@ def test_the_store_never_writes_a_case_it_would_refuse_to_read(store: CaseStore)
 def test_the_forms_refuse_dates_near_year_1_or_9999(text: str) -> None:
     from datetime import date
 
-    from poa_tui.screens.case_form import FieldError, read_date
-    from poa_tui.screens.notice_review import ReviewError, read_day
-    from poa_tui.screens.submission_form import FormError, read_moment
+    from poa_tui.tui.dialogs.case_form import FieldError, read_date
+    from poa_tui.tui.dialogs.notice_review import ReviewError, read_day
+    from poa_tui.tui.dialogs.submission_form import FormError, read_moment
 
     with pytest.raises(FormError, match="out of range"):
         read_moment("sent", "Sent", text, today=date(2025, 3, 1))

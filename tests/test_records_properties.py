@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from poa_tui.cli import main
-from poa_tui.models import Case, Sections
-from poa_tui.store import CaseStore
+from poa_tui.domain.models import Case, Sections
+from poa_tui.storage.store import CaseStore
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(min_value=-2**70, max_value=2**70)
@@ -129,9 +129,9 @@ def test_whatever_import_accepts_reads_back(payload, capsys) -> None:
 @settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
 @given(case_file=file_shapes(case_docs(2)), index=index_docs)
 def test_the_apps_case_list_never_raises(case_file, index) -> None:
-    from poa_tui.app import make_app
-    from poa_tui.screens.case_list import CaseListScreen
-    from poa_tui.widgets.case_table import CaseTable
+    from poa_tui.tui.app import make_app
+    from poa_tui.tui.screens.case_list import CaseListScreen
+    from poa_tui.tui.widgets.case_table import CaseTable
 
     async def drive(root: Path) -> None:
         app = make_app(store=CaseStore(root), settings_path=root.parent / "settings.toml")
@@ -156,9 +156,9 @@ def test_the_apps_case_list_never_raises(case_file, index) -> None:
 
 @pytest.mark.parametrize("change", [{"sections": 7}, {"notice": {"appeal_limit": "three"}}])
 async def test_a_damaged_case_is_a_red_row_that_says_why(tmp_path: Path, change) -> None:
-    from poa_tui.app import make_app
-    from poa_tui.screens.case_list import CaseListScreen
-    from poa_tui.widgets.case_table import CaseTable
+    from poa_tui.tui.app import make_app
+    from poa_tui.tui.screens.case_list import CaseListScreen
+    from poa_tui.tui.widgets.case_table import CaseTable
 
     store = make_store(tmp_path / "store")
     doc = Case(id=2, title="Broken but named").to_dict()

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from poa_tui.demo import ASINS, demo_case
-from poa_tui.reflow import reflow_for_display
+from poa_tui.domain.reflow import reflow_for_display
+from poa_tui.storage.demo import ASINS, demo_case
 
 CORPUS = Path(__file__).parent / "corpus" / "replies"
 REPLIES = sorted(path.name for path in CORPUS.glob("*.txt"))

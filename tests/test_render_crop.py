@@ -9,11 +9,11 @@ import inspect
 import random
 from pathlib import Path
 
+from editor_support import editor_app, long_sections, open_editor
 from textual._compositor import Compositor
 
-from editor_support import editor_app, long_sections, open_editor
-from poa_tui.models import Case
-from poa_tui import render_crop
+from poa_tui.domain.models import Case
+from poa_tui.tui.textual_fixes import render_crop
 
 TEXTUAL_8_2_8 = "8ac93299aa5d3bef43b3924a9d09741de8855d9c4823502bcf304fbd8fd40f17"
 

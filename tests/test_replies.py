@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from poa_tui.models import Request
-from poa_tui.replies import Classification, classify_reply
-from poa_tui.vocab import Outcome
+from poa_tui.domain.models import Request
+from poa_tui.domain.replies import Classification, classify_reply
+from poa_tui.domain.vocab import Outcome
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).parent / "corpus" / "replies"

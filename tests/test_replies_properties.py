@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from poa_tui.replies import classify_reply
-from poa_tui.vocab import Outcome
+from poa_tui.domain.replies import classify_reply
+from poa_tui.domain.vocab import Outcome
 
 CORPUS = Path(__file__).parent / "corpus" / "replies"
 REPLIES = {p.name: p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))}

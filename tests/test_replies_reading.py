@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from poa_tui.replies import classify_reply, reply_fit
-from poa_tui.vocab import Outcome
+from poa_tui.domain.replies import classify_reply, reply_fit
+from poa_tui.domain.vocab import Outcome
 
 
 def test_a_partial_reinstatement_is_reinstated_with_the_listings_named() -> None:

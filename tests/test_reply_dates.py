@@ -2,7 +2,7 @@
 
 from datetime import datetime, timezone
 
-from poa_tui.reply_dates import reply_date
+from poa_tui.domain.reply_dates import reply_date
 
 NOW = datetime(2026, 12, 8, 9, 0, tzinfo=timezone.utc)
 SENT = datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc)

@@ -4,9 +4,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from poa_tui.models import Case, Reply
-from poa_tui.reply_outcome import NoReply, set_outcome
-from poa_tui.vocab import Channel, Outcome, Status
+from poa_tui.domain.models import Case, Reply
+from poa_tui.domain.reply_outcome import NoReply, set_outcome
+from poa_tui.domain.vocab import Channel, Outcome, Status
 
 
 def _answered(outcome: Outcome) -> Case:

@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 
-from poa_tui import backup
-from poa_tui.errors import StoreError
-from poa_tui.models import Case, Sections
-from poa_tui.store import CaseStore
+from poa_tui.domain.errors import StoreError
+from poa_tui.domain.models import Case, Sections
+from poa_tui.storage import backups as backup
+from poa_tui.storage import snapshots
+from poa_tui.storage.store import CaseStore
 
 
 def make_store(path: Path, count: int = 3) -> CaseStore:
@@ -63,7 +64,7 @@ def test_restore_refuses_a_bad_entry_and_changes_nothing(store_path: Path, tmp_p
         backup.restore(store, source)
     assert reason in str(caught.value)
     assert store_files(store) == before
-    assert backup.list_backups(store) == []
+    assert snapshots.list_backups(store) == []
     assert [p.name for p in store.cases_dir.iterdir() if p.is_dir()] == []
 
 
@@ -93,7 +94,7 @@ def test_restore_caps_the_total_size(store_path: Path, tmp_path: Path,
 def test_restore_refuses_a_fifo_in_a_snapshot_folder(store_path: Path,
                                                          tmp_path: Path) -> None:
     store = make_store(store_path)
-    snap = backup.take_snapshot(store)
+    snap = snapshots.take_snapshot(store)
     os.mkfifo(snap.path / "cases" / "9.json")
     with pytest.raises(StoreError) as caught:
         backup.restore(store, snap.path)
@@ -103,7 +104,7 @@ def test_restore_refuses_a_fifo_in_a_snapshot_folder(store_path: Path,
 def test_a_snapshot_interrupted_half_way_is_never_listed(store_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     store = make_store(store_path, 5)
-    whole = backup.take_snapshot(store)
+    whole = snapshots.take_snapshot(store)
     real_link = os.link
     linked: list[str] = []
 
@@ -115,9 +116,9 @@ def test_a_snapshot_interrupted_half_way_is_never_listed(store_path: Path,
 
     monkeypatch.setattr(os, "link", link_then_stop)
     with pytest.raises(KeyboardInterrupt):
-        backup.take_snapshot(store)
+        snapshots.take_snapshot(store)
     monkeypatch.undo()
-    assert [snap.path for snap in backup.list_backups(store)] == [whole.path]
+    assert [snap.path for snap in snapshots.list_backups(store)] == [whole.path]
     assert list((store_path / "backups").iterdir()) == [whole.path]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from poa_tui.settings import Settings, set_aside
+from poa_tui.system.settings import Settings, set_aside
 
 
 def test_missing_file_gives_defaults_and_no_problem(tmp_path: Path) -> None:
@@ -132,7 +132,7 @@ def test_set_aside_keeps_the_first_broken_version_only(tmp_path: Path) -> None:
 def test_settings_module_does_not_import_textual() -> None:
     import subprocess
 
-    code = "import sys, poa_tui.settings; print('textual' in sys.modules)"
+    code = "import sys, poa_tui.system.settings; print('textual' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
 

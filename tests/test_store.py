@@ -10,13 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from poa_tui.errors import (CaseNotFoundError, ConflictError, CorruptFileError, NewerSchemaError,
-                            WriteFailedError)
-from poa_tui.locks import CaseLockedError
-from poa_tui.migrations import SCHEMA_VERSION
-from poa_tui.models import Case, EvidenceItem, Metric, Notice, Reply, Request, Sections
-from poa_tui.store import CaseStore
-from poa_tui.vocab import Channel, Outcome, Scope, Status, ViolationType
+from poa_tui.domain.errors import (
+    CaseNotFoundError,
+    ConflictError,
+    CorruptFileError,
+    NewerSchemaError,
+    WriteFailedError,
+)
+from poa_tui.domain.models import Case, EvidenceItem, Metric, Notice, Reply, Request, Sections
+from poa_tui.domain.vocab import Channel, Outcome, Scope, Status, ViolationType
+from poa_tui.storage.locks import CaseLockedError
+from poa_tui.storage.migrations import SCHEMA_VERSION
+from poa_tui.storage.store import CaseStore
 
 
 def full_case() -> Case:
@@ -214,7 +219,7 @@ def test_migration_runs_on_open_after_a_backup(store_path: Path) -> None:
 
 
 def test_migration_takes_a_backup_by_default(store_path: Path) -> None:
-    from poa_tui.backup import list_backups
+    from poa_tui.storage.snapshots import list_backups
 
     store = CaseStore(store_path)
     store.create(Case(title="old"))

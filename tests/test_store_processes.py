@@ -13,16 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from poa_tui.errors import ConflictError
-from poa_tui.models import Case, EvidenceItem, Sections
-from poa_tui.store import CaseStore
+from poa_tui.domain.errors import ConflictError
+from poa_tui.domain.models import Case, EvidenceItem, Sections
+from poa_tui.storage.store import CaseStore
 
 pytestmark = pytest.mark.slow
 
 WRITER = textwrap.dedent(
     """
     import sys
-    from poa_tui.store import CaseStore
+    from poa_tui.storage.store import CaseStore
 
     store = CaseStore(sys.argv[1])
     cases = [store.load(int(i)) for i in sys.argv[2].split(",")]
@@ -77,9 +77,9 @@ def test_sigkill_mid_write_never_leaves_a_torn_case(store: CaseStore) -> None:
 APPENDER = textwrap.dedent(
     """
     import sys
-    from poa_tui.errors import ConflictError
-    from poa_tui.models import EvidenceItem
-    from poa_tui.store import CaseStore
+    from poa_tui.domain.errors import ConflictError
+    from poa_tui.domain.models import EvidenceItem
+    from poa_tui.storage.store import CaseStore
 
     store = CaseStore(sys.argv[1])
     case_id, tag, count = int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
@@ -115,8 +115,8 @@ def test_two_processes_writing_one_case_lose_nothing(store: CaseStore) -> None:
 CREATOR = textwrap.dedent(
     """
     import sys
-    from poa_tui.models import Case
-    from poa_tui.store import CaseStore
+    from poa_tui.domain.models import Case
+    from poa_tui.storage.store import CaseStore
 
     store = CaseStore(sys.argv[1])
     print(",".join(str(store.create(Case(title=f"{sys.argv[2]} {n}")).id) for n in range(100)))

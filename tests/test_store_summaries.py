@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from poa_tui import store as store_module
-from poa_tui.models import Case, Notice
-from poa_tui.store import CaseStore
-from poa_tui.summary import CaseSummary
+from poa_tui.domain.case_summary import CaseSummary
+from poa_tui.domain.models import Case, Notice
+from poa_tui.storage import store as store_module
+from poa_tui.storage.store import CaseStore
 
 
 @pytest.fixture
@@ -117,7 +117,7 @@ def test_archived_cases_are_left_out_unless_asked(filled: CaseStore) -> None:
 
 
 def count_index_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    from poa_tui import storage
+    from poa_tui.storage import files as storage
 
     parsed: list[str] = []
     real = storage.read_json_file
@@ -247,7 +247,7 @@ def test_without_index_rows_the_first_summaries_look_at_the_files(
 
 def test_rows_written_before_the_last_channel_was_kept_are_read_again_once(
         store: CaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    from poa_tui.vocab import Channel
+    from poa_tui.domain.vocab import Channel
 
     case = store.create(Case(title="escalated"))
     case.record_submission(Channel.ESCALATION)

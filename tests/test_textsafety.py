@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from poa_tui.textsafety import for_screen, for_terminal, json_inert, one_line, strip_controls
+from poa_tui.domain.textsafety import for_screen, for_terminal, json_inert, one_line, strip_controls
 
 # Anything a terminal would act on: C0 except TAB and LF, DEL, C1.
 FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

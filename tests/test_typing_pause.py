@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Callable
 
-from poa_tui.typing_pause import TypingPause
+from poa_tui.tui.typing_pause import TypingPause
 
 
 class Owner:

@@ -13,11 +13,11 @@ import os
 import sys
 from typing import Sequence
 
-from .. import __version__
-from ..errors import StoreError
-from . import tui
-from .output import GuardedOutput, StdoutWriteError, inert, inert_streams
-from .support import PROG, CliError, examples, verb_adder
+from poa_tui import __version__
+from poa_tui.cli import tui
+from poa_tui.cli.output import GuardedOutput, StdoutWriteError, inert, inert_streams
+from poa_tui.cli.support import PROG, CliError, examples, verb_adder
+from poa_tui.domain.errors import StoreError
 
 
 class Parser(argparse.ArgumentParser):
@@ -30,8 +30,17 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> Parser:
     # The verbs' modules bring the notice reader, the checks and Markdown (~70 ms of imports):
     # only a command pays for them, not opening the app (see `app_arguments`).
-    from . import (analysis, attempts, cases, dates, export, guidance, history, maintenance,
-                   notices)
+    from poa_tui.cli import (
+        analysis,
+        attempts,
+        cases,
+        dates,
+        export,
+        guidance,
+        history,
+        maintenance,
+        notices,
+    )
 
     parser = Parser(
         prog=PROG,

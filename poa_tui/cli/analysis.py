@@ -6,15 +6,23 @@ import argparse
 import sys
 import textwrap
 
-from ..checks import Finding, Verdict, summary_text
-from ..models import Case
-from ..language import language_name
-from ..readiness import Readiness
-from ..replies import Classification, classify_reply
-from ..vocab import Section
-from .render import request_lines
-from .support import (PROG, AddVerb, add_case_id, add_message_source, load_case, load_settings,
-                      read_message, write_json)
+from poa_tui.cli.render import request_lines
+from poa_tui.cli.support import (
+    PROG,
+    AddVerb,
+    add_case_id,
+    add_message_source,
+    load_case,
+    load_settings,
+    read_message,
+    write_json,
+)
+from poa_tui.domain.checks import Finding, Verdict, summary_text
+from poa_tui.domain.language import language_name
+from poa_tui.domain.models import Case
+from poa_tui.domain.readiness import Readiness
+from poa_tui.domain.replies import Classification, classify_reply
+from poa_tui.domain.vocab import Section
 
 UNSURE = 0.5
 """Below this confidence the reading is called a guess, so the user reads the reply themselves."""

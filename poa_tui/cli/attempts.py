@@ -5,13 +5,25 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..models import Case, Reply, Submission, parse_datetime, utcnow
-from ..replies import Classification, classify_reply, reply_fit
-from ..vocab import Channel, Outcome
-from .analysis import NO_EVIDENCE, UNSURE, reasons
-from .render import request_lines
-from .support import (PROG, AddVerb, CliError, add_case_id, add_force, change_case, choices,
-                      clean_line, positive_int, read_message, size_note, vocab_arg)
+from poa_tui.cli.analysis import NO_EVIDENCE, UNSURE, reasons
+from poa_tui.cli.render import request_lines
+from poa_tui.cli.support import (
+    PROG,
+    AddVerb,
+    CliError,
+    add_case_id,
+    add_force,
+    change_case,
+    choices,
+    clean_line,
+    positive_int,
+    read_message,
+    size_note,
+    vocab_arg,
+)
+from poa_tui.domain.models import Case, Reply, Submission, parse_datetime, utcnow
+from poa_tui.domain.replies import Classification, classify_reply, reply_fit
+from poa_tui.domain.vocab import Channel, Outcome
 
 
 def register(verb: AddVerb) -> None:

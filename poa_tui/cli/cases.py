@@ -7,20 +7,40 @@ import sys
 from datetime import date
 from typing import Any
 
-from ..evidence_changes import follow_violation, follow_violation_note
-from ..guidance import seed_evidence
-from ..history import clocks_for
-from ..models import Case
-from ..paths import recovery_dir, settings_path
-from ..store import INDEX_NAME
-from ..textsafety import strip_controls
-from ..vocab import Scope, Section, ViolationType
-from . import notices, render
-from .support import (IMPORT_LIMIT_MB, PROG, STDIN, AddVerb, CliError, add_case_id, add_force,
-                      change_case, choices, clean_line, clock_settings, existing_store,
-                      load_case, load_settings, nothing_changed_on_failure, open_store,
-                      read_json, read_message, read_text, size_note, store_root, vocab_arg,
-                      write_json)
+from poa_tui.cli import notices, render
+from poa_tui.cli.support import (
+    IMPORT_LIMIT_MB,
+    PROG,
+    STDIN,
+    AddVerb,
+    CliError,
+    add_case_id,
+    add_force,
+    change_case,
+    choices,
+    clean_line,
+    clock_settings,
+    existing_store,
+    load_case,
+    load_settings,
+    nothing_changed_on_failure,
+    open_store,
+    read_json,
+    read_message,
+    read_text,
+    size_note,
+    store_root,
+    vocab_arg,
+    write_json,
+)
+from poa_tui.domain.clocks import clocks_for
+from poa_tui.domain.evidence_changes import follow_violation, follow_violation_note
+from poa_tui.domain.guidance import seed_evidence
+from poa_tui.domain.models import Case
+from poa_tui.domain.textsafety import strip_controls
+from poa_tui.domain.vocab import Scope, Section, ViolationType
+from poa_tui.storage.store import INDEX_NAME
+from poa_tui.system.paths import recovery_dir, settings_path
 
 
 def register(verb: AddVerb) -> None:

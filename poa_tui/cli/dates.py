@@ -7,11 +7,17 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ..due import DueDate, due_dates
-from ..textsafety import strip_controls
-from .export import write_bytes
-from .support import (PROG, AddVerb, clock_settings, existing_store, load_settings,
-                      write_json)
+from poa_tui.cli.export import write_bytes
+from poa_tui.cli.support import (
+    PROG,
+    AddVerb,
+    clock_settings,
+    existing_store,
+    load_settings,
+    write_json,
+)
+from poa_tui.domain.due import DueDate, due_dates
+from poa_tui.domain.textsafety import strip_controls
 
 
 def register(verb: AddVerb) -> None:
@@ -81,7 +87,7 @@ def due_table(dates: list[DueDate], today: date) -> str:
 
 
 def write_calendar(args: argparse.Namespace) -> int:
-    from ..calendar_file import calendar_bytes, local_zone_name
+    from poa_tui.domain.calendar_file import calendar_bytes, local_zone_name
 
     today = date.today()
     dates, problems = _dates(args, today, archived=args.all)

@@ -6,14 +6,29 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..documents import (DOCUMENT_FORMATS, FontNotFoundError, Letter, build_document,
-                         letter_text, render)
-from ..outfile import OutputError, OutputExistsError, write_file
-from ..poa import EXPORT_FORMATS, assemble
-from ..vocab import Section
-from .output import write_user_bytes
-from .support import (PROG, AddVerb, CliError, add_case_id, choices, load_case, load_settings,
-                      positive_int, vocab_arg)
+from poa_tui.cli.output import write_user_bytes
+from poa_tui.cli.support import (
+    PROG,
+    AddVerb,
+    CliError,
+    add_case_id,
+    choices,
+    load_case,
+    load_settings,
+    positive_int,
+    vocab_arg,
+)
+from poa_tui.domain.assembly import EXPORT_FORMATS, assemble
+from poa_tui.domain.documents import (
+    DOCUMENT_FORMATS,
+    FontNotFoundError,
+    Letter,
+    build_document,
+    letter_text,
+    render,
+)
+from poa_tui.domain.vocab import Section
+from poa_tui.system.outfile import OutputError, OutputExistsError, write_file
 
 
 def register(verb: AddVerb) -> None:

@@ -7,9 +7,9 @@ import argparse
 import sys
 import textwrap
 
-from ..guidance import SECTION_HINTS, guidance_for
-from ..vocab import SECTIONS, Section, ViolationType
-from .support import PROG, AddVerb, choices, vocab_arg, write_json
+from poa_tui.cli.support import PROG, AddVerb, choices, vocab_arg, write_json
+from poa_tui.domain.guidance import SECTION_HINTS, guidance_for
+from poa_tui.domain.vocab import SECTIONS, Section, ViolationType
 
 WIDTH = 78
 

@@ -6,12 +6,20 @@ import argparse
 import sys
 from datetime import date, datetime
 
-from ..history import Clocks, clocks_for, log_dict, open_requests, timeline
-from ..models import Case
-from ..textsafety import one_line
-from .render import countdown, request_lines
-from .support import (PROG, AddVerb, add_case_id, clock_settings, load_case, load_settings,
-                      plural, write_json)
+from poa_tui.cli.render import countdown, request_lines
+from poa_tui.cli.support import (
+    PROG,
+    AddVerb,
+    add_case_id,
+    clock_settings,
+    load_case,
+    load_settings,
+    plural,
+    write_json,
+)
+from poa_tui.domain.clocks import Clocks, clocks_for, log_dict, open_requests, timeline
+from poa_tui.domain.models import Case
+from poa_tui.domain.textsafety import one_line
 
 
 def register(verb: AddVerb) -> None:

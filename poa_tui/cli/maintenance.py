@@ -6,10 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..backup import list_backups, restore, take_snapshot, write_archive
-from ..doctor import run_doctor
-from .support import (PROG, AddVerb, CliError, existing_store, load_settings,
-                      nothing_changed_on_failure, open_store, store_root)
+from poa_tui.cli.support import (
+    PROG,
+    AddVerb,
+    CliError,
+    existing_store,
+    load_settings,
+    nothing_changed_on_failure,
+    open_store,
+    store_root,
+)
+from poa_tui.storage.backups import restore, write_archive
+from poa_tui.storage.doctor import run_doctor
+from poa_tui.storage.snapshots import list_backups, take_snapshot
 
 
 def register(verb: AddVerb) -> None:

@@ -8,13 +8,20 @@ import textwrap
 from datetime import date
 from typing import Any
 
-from ..language import language_name
-from ..models import Case, Metric, Notice
-from ..notice import ParsedNotice, parse_notice
-from ..textsafety import strip_controls
-from ..vocab import Scope, ViolationType
-from .support import (PROG, AddVerb, add_message_source, plural, read_message, size_note,
-                      write_json)
+from poa_tui.cli.support import (
+    PROG,
+    AddVerb,
+    add_message_source,
+    plural,
+    read_message,
+    size_note,
+    write_json,
+)
+from poa_tui.domain.language import language_name
+from poa_tui.domain.models import Case, Metric, Notice
+from poa_tui.domain.notice import ParsedNotice, parse_notice
+from poa_tui.domain.textsafety import strip_controls
+from poa_tui.domain.vocab import Scope, ViolationType
 
 FIELDS: tuple[tuple[str, str], ...] = (
     ("violation_type", "Violation type"),

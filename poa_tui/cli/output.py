@@ -20,8 +20,8 @@ import sys
 from contextlib import contextmanager
 from typing import Any, Iterator, TextIO
 
-from ..textsafety import for_terminal
-from .support import CliError
+from poa_tui.cli.support import CliError
+from poa_tui.domain.textsafety import for_terminal
 
 __all__ = ["GuardedOutput", "InertWriter", "StdoutWriteError", "inert_streams", "write_user_bytes"]
 

@@ -6,12 +6,12 @@ import textwrap
 from datetime import date, datetime
 from typing import Any
 
-from ..history import Clocks
-from ..models import Case, Request
-from ..poa import section_counts
-from ..summary import CaseSummary
-from ..textsafety import one_line
-from ..vocab import Scope, Status, ViolationType
+from poa_tui.domain.assembly import section_counts
+from poa_tui.domain.case_summary import CaseSummary
+from poa_tui.domain.clocks import Clocks
+from poa_tui.domain.models import Case, Request
+from poa_tui.domain.textsafety import one_line
+from poa_tui.domain.vocab import Scope, Status, ViolationType
 
 
 def summary_dict(row: CaseSummary, clocks: Clocks) -> dict[str, Any]:

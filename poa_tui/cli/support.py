@@ -10,15 +10,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
-from ..errors import CaseNotFoundError, StoreError
-from ..models import Case
-from ..paths import resolve_store_path, settings_path
-from ..readable import readable_text
-from ..store import CaseStore
-from ..textsafety import json_inert, strip_controls
+from poa_tui.domain.errors import CaseNotFoundError, StoreError
+from poa_tui.domain.models import Case
+from poa_tui.domain.readable import readable_text
+from poa_tui.domain.textsafety import json_inert, strip_controls
+from poa_tui.storage.store import CaseStore
+from poa_tui.system.paths import resolve_store_path, settings_path
 
 if TYPE_CHECKING:
-    from ..settings import Settings
+    from poa_tui.system.settings import Settings
 
 PROG = "poa-tui"
 STDIN = "-"
@@ -240,7 +240,9 @@ def nothing_changed_on_failure(done: str) -> Iterator[None]:
 
 def load_settings() -> Settings:
     """The user's settings; a problem in the file is one warning line, and defaults stand in."""
-    from ..settings import Settings  # only the verbs that use settings pay for the TOML modules
+    from poa_tui.system.settings import (
+        Settings,  # only the verbs that use settings pay for the TOML modules
+    )
 
     settings, problem = Settings.load(settings_path())
     if problem:

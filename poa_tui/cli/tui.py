@@ -8,11 +8,11 @@ import sys
 import tempfile
 from typing import TYPE_CHECKING
 
-from .. import heap
-from .support import PROG, CliError
+from poa_tui.cli.support import PROG, CliError
+from poa_tui.tui.textual_fixes import collection_pauses as heap
 
 if TYPE_CHECKING:
-    from ..app import PoaApp
+    from poa_tui.tui.app import PoaApp
 
 NO_TERMINAL = (
     f"the app needs a terminal, but standard input, output or error is not one. Over SSH, "
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     # on once its first screen is drawn (PoaApp._after_first_frame).
     heap.hold()
     # Deferred: Textual and the screens take ~120 ms to import, which no other verb should pay.
-    from ..app import make_app
+    from poa_tui.tui.app import make_app
 
     if not args.demo:
         return _run_app(make_app(args.db))

@@ -26,11 +26,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Generic, TypeVar
 
-from ..errors import ConflictError, StoreError, WriteFailedError
-from ..locks import CaseLockedError, LockHolder, SessionLock
-from ..merge import MergeResult, merge_case
-from ..models import Case
-from ..store import CaseStore
+from poa_tui.domain.errors import ConflictError, StoreError, WriteFailedError
+from poa_tui.domain.merge import MergeResult, merge_case
+from poa_tui.domain.models import Case
+from poa_tui.storage.locks import CaseLockedError, LockHolder, SessionLock
+from poa_tui.storage.store import CaseStore
 
 T = TypeVar("T")
 

@@ -105,7 +105,7 @@ def cli_without_db() -> Callable[..., Run]:
 def store_at(db: Path):
     """Open this test's store in-process, to set up states the CLI has no verb for."""
     def open_store():
-        from poa_tui.store import CaseStore
+        from poa_tui.storage.store import CaseStore
 
         return CaseStore(db)
     return open_store

@@ -10,10 +10,10 @@ import pytest
 
 from poa_tui.cli import app_arguments
 
-NOT_AT_START = ("poa_tui.notice", "poa_tui.checks", "poa_tui.replies", "poa_tui.poa", "tomli_w",
-                "poa_tui.clipboard", "secrets", "getpass",
-                "poa_tui.readiness", "markdown_it", "poa_tui.cli.analysis",
-                "poa_tui.screens.case_form", "poa_tui.screens.help")
+NOT_AT_START = ("poa_tui.domain.notice", "poa_tui.domain.checks", "poa_tui.domain.replies", "poa_tui.domain.assembly", "tomli_w",
+                "poa_tui.system.clipboard", "secrets", "getpass",
+                "poa_tui.domain.readiness", "markdown_it", "poa_tui.cli.analysis",
+                "poa_tui.tui.dialogs.case_form", "poa_tui.tui.dialogs.help")
 
 
 @pytest.mark.parametrize("argv, db, demo", [
@@ -43,7 +43,7 @@ def test_opening_the_app_loads_only_what_the_case_list_needs(db, cli_env) -> Non
         "opened = []\n"
         "cli.tui.run = lambda args: opened.append((args.db, args.demo)) or 0\n"
         f"status = cli.main(['--db', {str(db)!r}])\n"
-        "import poa_tui.app\n"
+        "import poa_tui.tui.app\n"
         f"loaded = [m for m in {NOT_AT_START!r} if m in sys.modules]\n"
         "print(status, opened, loaded, file=sys.stderr)\n"
     )

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from poa_tui.demo import seed_demo
-from poa_tui.history import add_business_days, log_dict
-from poa_tui.models import Case, Notice, Reply, Request, Sections
-from poa_tui.vocab import Channel, Outcome
+from poa_tui.domain.clocks import add_business_days, log_dict
+from poa_tui.domain.models import Case, Notice, Reply, Request, Sections
+from poa_tui.domain.vocab import Channel, Outcome
+from poa_tui.storage.demo import seed_demo
 
 TODAY = date.today()
 BAD_ROOT = "We think maybe [supplier] was the problem!!!\nIt was a mistake. TODO\n"

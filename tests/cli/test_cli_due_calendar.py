@@ -9,9 +9,9 @@ from datetime import date, datetime, time, timedelta
 import icalendar
 import pytest
 
-from poa_tui.history import add_business_days
-from poa_tui.models import Case, Notice, Reply, Sections
-from poa_tui.vocab import Channel, Outcome
+from poa_tui.domain.clocks import add_business_days
+from poa_tui.domain.models import Case, Notice, Reply, Sections
+from poa_tui.domain.vocab import Channel, Outcome
 
 TODAY = date.today()
 

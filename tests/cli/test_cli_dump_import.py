@@ -8,11 +8,11 @@ from datetime import date
 
 import pytest
 
-from poa_tui.demo import demo_case
+from poa_tui.storage.demo import demo_case
 
 
 def test_dump_is_a_list_in_the_show_json_shape(cli, new_case, store_at) -> None:
-    from poa_tui.demo import seed_demo
+    from poa_tui.storage.demo import seed_demo
 
     new_case("Plain case")
     seeded = seed_demo(store_at())
@@ -24,7 +24,7 @@ def test_dump_is_a_list_in_the_show_json_shape(cli, new_case, store_at) -> None:
 
 
 def test_import_round_trips_a_dump_under_new_ids(cli, store_at, tmp_path) -> None:
-    from poa_tui.demo import seed_demo
+    from poa_tui.storage.demo import seed_demo
 
     seed_demo(store_at())
     exported = tmp_path / "cases.json"

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from poa_tui.models import Case, EvidenceItem, Notice, Reply, Request, Sections
-from poa_tui.poa import assemble
-from poa_tui.textsafety import UNSAFE
-from poa_tui.vocab import Channel, Outcome, Section
+from poa_tui.domain.assembly import assemble
+from poa_tui.domain.models import Case, EvidenceItem, Notice, Reply, Request, Sections
+from poa_tui.domain.textsafety import UNSAFE
+from poa_tui.domain.vocab import Channel, Outcome, Section
 
 # Retitles the window, writes the clipboard through OSC 52, clears the screen, a C1 CSI, a
 # right-to-left override, a C1 next-line and a carriage return that would overwrite the line.

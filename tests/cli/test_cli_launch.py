@@ -9,9 +9,9 @@ from datetime import date, timedelta
 import pytest
 
 from poa_tui import __version__
-from poa_tui.checks import run_checks
-from poa_tui.demo import ASINS, ORDER_ID, seed_demo
-from poa_tui.vocab import Outcome, Status, ViolationType
+from poa_tui.domain.checks import run_checks
+from poa_tui.domain.vocab import Outcome, Status, ViolationType
+from poa_tui.storage.demo import ASINS, ORDER_ID, seed_demo
 
 VERBS = ("list", "new", "show", "edit", "export", "submit", "reply", "dump", "import", "locate",
          "doctor", "backup", "restore", "due", "calendar")

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 
-
 @pytest.fixture
 def poa(cli_env):
     """`poa(*args, db=PATH)`: run the CLI as a process on the store at PATH."""

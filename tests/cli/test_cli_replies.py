@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from poa_tui.vocab import Outcome
+from poa_tui.domain.vocab import Outcome
 
 REPLIES = Path(__file__).resolve().parents[1] / "corpus" / "replies"
 EXPECTED = json.loads((REPLIES / "expected.json").read_text(encoding="utf-8"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from poa_tui.demo import seed_demo
+from poa_tui.storage.demo import seed_demo
 
 GENERIC = ("On 3 March 2025 our operations manager confirmed 61 late orders. We take this very "
            "seriously and apologise for any inconvenience.\n")

@@ -27,8 +27,8 @@ from typing import Any, Mapping, Sequence
 import pytest
 import tomli_w
 
-from poa_tui.models import Case
-from poa_tui.store import CaseStore
+from poa_tui.domain.models import Case
+from poa_tui.storage.store import CaseStore
 from tests.support import REPO_ROOT, child_env, wait_until
 from tests.support.tmux import TmuxServer
 
@@ -150,7 +150,7 @@ def open_case(tmux: TmuxServer, case: Case) -> str:
     list's one-letter keys; with the list focused it shows them again.
     """
     # The editor screen lands separately from the shell; without it no case can open.
-    pytest.importorskip("poa_tui.screens.case_editor")
+    pytest.importorskip("poa_tui.tui.screens.case_editor")
     _wait_for_footer(tmux, LIST_KEYS, True, "the case list to be ready")
     tmux.send_keys("/")
     _wait_for_footer(tmux, LIST_KEYS, False, "the filter to take the focus")

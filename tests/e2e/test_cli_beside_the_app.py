@@ -12,8 +12,8 @@ import socket
 
 import pytest
 
-from poa_tui.models import Case, Sections
-from poa_tui.vocab import Channel
+from poa_tui.domain.models import Case, Sections
+from poa_tui.domain.vocab import Channel
 
 from .conftest import STEP_TIMEOUT, Workspace, open_case, start_app, wait_for_section
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from poa_tui.demo import seed_demo
-from poa_tui.models import Case, Sections
+from poa_tui.domain.models import Case, Sections
+from poa_tui.storage.demo import seed_demo
 from tests.support import require_program
 from tests.support.sshd import SshServer
 

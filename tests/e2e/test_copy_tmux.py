@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from poa_tui.clipboard import OSC52_SAFE_BYTES
-from poa_tui.demo import seed_demo
-from poa_tui.models import Case, Sections
-from poa_tui.poa import assemble
+from poa_tui.domain.assembly import assemble
+from poa_tui.domain.models import Case, Sections
+from poa_tui.storage.demo import seed_demo
+from poa_tui.system.clipboard import OSC52_SAFE_BYTES
 from tests.support import require_program
 from tests.support.tmux import TmuxError
 from tests.support.xvfb import xvfb  # noqa: F401  (fixture)

@@ -16,7 +16,7 @@ from typing import Iterator
 
 import pytest
 
-from poa_tui.models import Case
+from poa_tui.domain.models import Case
 
 from .conftest import (
     STEP_TIMEOUT,
@@ -31,7 +31,7 @@ from .conftest import (
 pytestmark = pytest.mark.slow
 
 # The editor (which owns saving and its retries) lands separately from the shell.
-RETRY_SECONDS = pytest.importorskip("poa_tui.screens.case_editor").RETRY_SECONDS
+RETRY_SECONDS = pytest.importorskip("poa_tui.tui.screens.case_editor").RETRY_SECONDS
 
 TYPED = "Typed while the disk said no"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from poa_tui.models import Case, Notice, Sections
+from poa_tui.domain.models import Case, Notice, Sections
 from tests.support import wait_until
 
 from .conftest import LIST_KEYS, STEP_TIMEOUT, Workspace, _wait_for_footer, start_app

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from poa_tui.demo import seed_demo
-from poa_tui.models import Case
-from poa_tui.vocab import Outcome
+from poa_tui.domain.models import Case
+from poa_tui.domain.vocab import Outcome
+from poa_tui.storage.demo import seed_demo
 from tests.support import stop_process, wait_until
 
 from .conftest import (
@@ -136,7 +136,7 @@ PASTE_START, PASTE_END = b"\x1b[200~", b"\x1b[201~"
 
 
 # Textual 8.2.8's own parser re-sends an escape sequence inside a paste as key presses (text
-# out of order, control characters acting as keys); `poa_tui.paste_guard` keeps the paste whole.
+# out of order, control characters acting as keys); `poa_tui.tui.textual_fixes.paste_guard` keeps the paste whole.
 def test_escape_codes_in_a_paste_leave_the_text_in_order(workspace: Workspace) -> None:
     case = workspace.store().create(Case(title="Ordered paste case"))
     workspace.write_settings(autosave_delay=0.3)

@@ -13,10 +13,9 @@ import stat
 
 import pytest
 
-from poa_tui.models import Case
+from poa_tui.domain.models import Case
 
-from .conftest import (STEP_TIMEOUT, Workspace, open_case, section_on_disk, start_app,
-                       wait_for_toast)
+from .conftest import STEP_TIMEOUT, Workspace, open_case, section_on_disk, start_app, wait_for_toast
 from .test_disk import Mounts, fill, mounts  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.slow

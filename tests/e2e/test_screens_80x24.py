@@ -11,9 +11,15 @@ from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
 
-from poa_tui.demo import seed_demo
-from tests.e2e.conftest import (STEP_TIMEOUT, Workspace, open_case, start_app,
-                                wait_for_section, wait_for_toast)
+from poa_tui.storage.demo import seed_demo
+from tests.e2e.conftest import (
+    STEP_TIMEOUT,
+    Workspace,
+    open_case,
+    start_app,
+    wait_for_section,
+    wait_for_toast,
+)
 from tests.e2e.test_paste import paste
 from tests.support import wait_until
 
@@ -150,7 +156,7 @@ def test_at_60x20_the_log_shows_an_attempt_row_with_the_timeline_open(
 
 def test_new_case_form_keeps_every_key_of_a_burst_and_focus_where_typing_goes(
         workspace: Workspace, tmp_path: Path) -> None:
-    from poa_tui.demo import demo_case
+    from poa_tui.storage.demo import demo_case
     workspace.store()
     with workspace.tmux() as tmux:
         start_app(tmux)
@@ -188,8 +194,8 @@ def test_ctrl_g_keeps_the_editor_and_the_letters_typed_next(workspace: Workspace
 def test_a_closed_case_is_closed_everywhere_not_overdue(workspace: Workspace) -> None:
     from datetime import date
 
-    from poa_tui.models import Case, Reply
-    from poa_tui.vocab import Channel, Outcome
+    from poa_tui.domain.models import Case, Reply
+    from poa_tui.domain.vocab import Channel, Outcome
     store = workspace.store()
     case = Case(title="Long lost appeal")
     case.sections["root_cause"] = "We sold units from an unapproved supplier."
@@ -285,7 +291,7 @@ def test_a_new_case_form_survives_the_tmux_client_going_away(workspace: Workspac
 
 
 def test_at_160x48_a_long_seller_name_shows_whole(workspace: Workspace) -> None:
-    from poa_tui.models import Case
+    from poa_tui.domain.models import Case
     workspace.store().create(Case(title="Short title", seller="Brightline Housewares UK Limited"))
     with workspace.tmux() as tmux:
         start_app(tmux, width=160, height=48)
@@ -295,7 +301,7 @@ def test_at_160x48_a_long_seller_name_shows_whole(workspace: Workspace) -> None:
 
 def test_slash_and_a_title_typed_at_once_filter_the_list(workspace: Workspace) -> None:
     seed_demo(workspace.store())
-    from poa_tui.models import Case
+    from poa_tui.domain.models import Case
     workspace.store().create(Case(title="Another appeal"))
     with workspace.tmux() as tmux:
         start_app(tmux)
@@ -310,7 +316,7 @@ def test_slash_and_a_title_typed_at_once_filter_the_list(workspace: Workspace) -
 
 def test_an_f_key_and_text_typed_at_once_land_in_the_chosen_section(
         workspace: Workspace) -> None:
-    from poa_tui.models import Case
+    from poa_tui.domain.models import Case
     case = workspace.store().create(Case(title="Burst case"))
     with workspace.tmux() as tmux:
         start_app(tmux)

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from poa_tui.models import Case
+from poa_tui.domain.models import Case
 
 from .conftest import (
     STEP_TIMEOUT,

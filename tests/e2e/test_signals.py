@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from poa_tui.models import Case
+from poa_tui.domain.models import Case
 from tests.support import wait_until
 from tests.support.sshd import SshServer
 

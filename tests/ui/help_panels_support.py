@@ -14,10 +14,10 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
 
-from poa_tui.models import Case, Notice, Sections
-from poa_tui.resources import stylesheets
-from poa_tui.store import CaseStore
-from poa_tui.vocab import ViolationType
+from poa_tui.domain.models import Case, Notice, Sections
+from poa_tui.domain.vocab import ViolationType
+from poa_tui.storage.store import CaseStore
+from poa_tui.tui.resources import stylesheets
 
 
 @dataclass

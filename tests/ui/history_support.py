@@ -17,9 +17,9 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
 
-from poa_tui.models import Case, Notice, Reply, Request, Sections
-from poa_tui.resources import stylesheets
-from poa_tui.vocab import Channel, Outcome, ViolationType
+from poa_tui.domain.models import Case, Notice, Reply, Request, Sections
+from poa_tui.domain.vocab import Channel, Outcome, ViolationType
+from poa_tui.tui.resources import stylesheets
 
 TODAY = date(2025, 3, 20)
 """A Thursday."""

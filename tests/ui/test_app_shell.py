@@ -13,14 +13,14 @@ from textual.command import CommandList, CommandPalette
 from textual.screen import Screen
 from textual.widgets import Input
 
-from poa_tui.app import LATER_SHEETS, PoaApp, make_app
-from poa_tui.errors import WriteFailedError
-from poa_tui.resources import styles_dir, stylesheets
-from poa_tui.screens.case_form import CaseFormScreen
-from poa_tui.screens.case_list import CaseListScreen
-from poa_tui.screens.help import HelpScreen
-from poa_tui.settings import Settings
-from poa_tui.widgets.case_table import CaseTable
+from poa_tui.domain.errors import WriteFailedError
+from poa_tui.system.settings import Settings
+from poa_tui.tui.app import LATER_SHEETS, PoaApp, make_app
+from poa_tui.tui.dialogs.case_form import CaseFormScreen
+from poa_tui.tui.dialogs.help import HelpScreen
+from poa_tui.tui.resources import styles_dir, stylesheets
+from poa_tui.tui.screens.case_list import CaseListScreen
+from poa_tui.tui.widgets.case_table import CaseTable
 
 
 def record_notes(app: PoaApp) -> list[tuple[str, str]]:
@@ -297,7 +297,7 @@ async def test_every_other_sheet_is_read_once_the_list_is_drawn(tmp_path: Path) 
 
 
 async def test_make_app_demo_seeds_a_throwaway_store(tmp_path: Path) -> None:
-    pytest.importorskip("poa_tui.demo")
+    pytest.importorskip("poa_tui.storage.demo")
     app = make_app(tmp_path / "demo-store", settings_path=tmp_path / "s.toml", demo=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -309,7 +309,7 @@ async def test_make_app_demo_seeds_a_throwaway_store(tmp_path: Path) -> None:
 
 
 async def test_a_backup_snapshot_is_taken_at_start(tmp_path: Path) -> None:
-    from poa_tui.backup import list_backups
+    from poa_tui.storage.snapshots import list_backups
 
     app = shell_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -7,19 +7,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+from editor_support import editor_app, eventually, long_sections, open_editor, written_case
 from textual import events
 from textual.widgets import Footer
 
-from editor_support import editor_app, eventually, long_sections, open_editor, written_case
-from poa_tui.errors import WriteFailedError
-from poa_tui.guidance import SECTION_HINTS
-from poa_tui.models import Case
-from poa_tui.screens.case_editor import CaseEditorScreen
-from poa_tui.screens.case_list import CaseListScreen
-from poa_tui.screens.submission_log import SubmissionLogScreen
-from poa_tui.screens.text_view import TextViewScreen
-from poa_tui.store import CaseStore
-from poa_tui.vocab import SECTIONS, Section
+from poa_tui.domain.errors import WriteFailedError
+from poa_tui.domain.guidance import SECTION_HINTS
+from poa_tui.domain.models import Case
+from poa_tui.domain.vocab import SECTIONS, Section
+from poa_tui.storage.store import CaseStore
+from poa_tui.tui.dialogs.text_view import TextViewScreen
+from poa_tui.tui.screens.case_editor import CaseEditorScreen
+from poa_tui.tui.screens.case_list import CaseListScreen
+from poa_tui.tui.screens.submission_log import SubmissionLogScreen
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -251,7 +251,7 @@ async def test_pasted_text_loses_control_characters(tmp_path: Path) -> None:
 
 HOLDER = """
 import pathlib, sys, time
-from poa_tui.store import CaseStore
+from poa_tui.storage.store import CaseStore
 lock = CaseStore(sys.argv[1]).session_lock(int(sys.argv[2])).acquire()
 print("locked", flush=True)
 while not pathlib.Path(sys.argv[3]).exists():
@@ -340,7 +340,7 @@ async def test_a_refused_write_keeps_the_text_and_retries(tmp_path: Path, monkey
 async def test_a_refused_autosave_is_retried_by_itself(tmp_path: Path, monkeypatch) -> None:
     """The autosave writes in a thread; when the disk refuses, the retry timer it starts (from
     the screen's own context) saves once writing works, with no key pressed."""
-    from poa_tui.screens import editor_saving
+    from poa_tui.tui.screens import editor_saving
 
     monkeypatch.setattr(editor_saving, "RETRY_SECONDS", 0.2)
     app = editor_app(tmp_path, written_case())
@@ -434,8 +434,9 @@ async def test_the_heading_states_the_deadline_in_plain_words_and_fits_80_column
     from datetime import datetime, timedelta, timezone
 
     from editor_support import TODAY
-    from poa_tui.models import Notice
-    from poa_tui.vocab import Channel
+
+    from poa_tui.domain.models import Notice
+    from poa_tui.domain.vocab import Channel
 
     late = written_case(notice=Notice(deadline=TODAY - timedelta(days=2)))
     late.record_submission(Channel.EMAIL, when=datetime(2025, 3, 12, 12, tzinfo=timezone.utc))
@@ -594,7 +595,7 @@ async def test_an_edit_far_down_is_readable_in_the_preview_without_waiting_for_s
     paragraph among blank rows for a while."""
     from editor_support import long_sections
 
-    from poa_tui.widgets.block_markdown import BlockSpacer
+    from poa_tui.tui.widgets.block_markdown import BlockSpacer
 
     app = editor_app(tmp_path, Case(title="Long", sections=long_sections(3000)))
     async with app.run_test(size=(120, 36)) as pilot:

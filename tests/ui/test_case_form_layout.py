@@ -7,15 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Select, TextArea
-
 from editor_support import screen_text
-from poa_tui.screens.case_form import NOT_CHOSEN, CaseFormScreen
-from poa_tui.screens.case_list import CaseListScreen
-from poa_tui.store import CaseStore
-from poa_tui.vocab import ViolationType
 from shell_support import shell_app
 from test_app_shell import record_notes
+from textual.widgets import Input, Select, TextArea
+
+from poa_tui.domain.vocab import ViolationType
+from poa_tui.storage.store import CaseStore
+from poa_tui.tui.dialogs.case_form import NOT_CHOSEN, CaseFormScreen
+from poa_tui.tui.screens.case_list import CaseListScreen
 
 
 def _opened(app) -> list[int]:

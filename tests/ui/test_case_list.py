@@ -10,14 +10,14 @@ from pathlib import Path
 from shell_support import sample_cases, shell_app
 from textual.widgets import Input, Select, Static, TextArea
 
-from poa_tui.screens.case_form import CaseFormScreen
-from poa_tui.screens.case_list import CaseListScreen
-from poa_tui.screens.confirm import ConfirmScreen
-from poa_tui.store import CaseStore
-from poa_tui.vocab import Scope, ViolationType
-from poa_tui.widgets.case_table import CaseTable
+from poa_tui.domain.vocab import Scope, ViolationType
+from poa_tui.storage.store import CaseStore
+from poa_tui.tui.dialogs.case_form import CaseFormScreen
+from poa_tui.tui.dialogs.confirm import ConfirmScreen
+from poa_tui.tui.screens.case_list import CaseListScreen
+from poa_tui.tui.widgets.case_table import CaseTable
 
-EDITOR_LANDED = importlib.util.find_spec("poa_tui.screens.case_editor") is not None
+EDITOR_LANDED = importlib.util.find_spec("poa_tui.tui.screens.case_editor") is not None
 
 
 def shown_ids(app) -> list[int]:
@@ -286,7 +286,7 @@ async def test_enter_opens_the_highlighted_case(tmp_path: Path) -> None:
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         if EDITOR_LANDED:
-            from poa_tui.screens.case_editor import CaseEditorScreen
+            from poa_tui.tui.screens.case_editor import CaseEditorScreen
 
             assert isinstance(app.screen, CaseEditorScreen)
             assert app.screen.case_id == 6
@@ -300,7 +300,7 @@ async def test_refresh_shows_other_sessions_changes_and_keeps_the_cursor(tmp_pat
         await pilot.press("down", "down", "down")
         assert app.screen.query_one(CaseTable).highlighted_id == 5
         other = CaseStore(tmp_path / "store")
-        from poa_tui.models import Case
+        from poa_tui.domain.models import Case
 
         other.create(Case(title="Written by another terminal"))
         for _ in range(50):  # the timer fires every 0.1 s; allow a slow machine 5 s
@@ -379,7 +379,7 @@ def test_snapshot_160x48(snap_compare, tmp_path: Path) -> None:
 
 async def test_archiving_the_last_case_leaves_its_keys_working(tmp_path: Path) -> None:
     store = CaseStore(tmp_path / "store")
-    from poa_tui.models import Case
+    from poa_tui.domain.models import Case
 
     store.create(Case(title="The only case"))
     app = shell_app(tmp_path, seeded=False)

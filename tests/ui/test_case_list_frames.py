@@ -10,8 +10,8 @@ from pathlib import Path
 from editor_support import eventually
 from shell_support import TODAY, sample_cases, shell_app
 
-from poa_tui.app import make_app
-from poa_tui.widgets.case_table import CaseTable
+from poa_tui.tui.app import make_app
+from poa_tui.tui.widgets.case_table import CaseTable
 
 ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 
@@ -74,8 +74,8 @@ async def test_a_key_typed_right_after_slash_never_acts_on_the_list(tmp_path: Pa
 
 async def test_the_first_frame_shows_the_index_and_the_files_are_checked_right_after(
         tmp_path: Path) -> None:
-    from poa_tui.models import Case
-    from poa_tui.store import CaseStore
+    from poa_tui.domain.models import Case
+    from poa_tui.storage.store import CaseStore
 
     app = shell_app(tmp_path)
     assert len(app.store.summaries()) == 7  # the index now holds every case

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from shell_support import TODAY, shell_app
 
-from poa_tui.models import Case, Notice
-from poa_tui.widgets.case_table import CaseTable
+from poa_tui.domain.models import Case, Notice
+from poa_tui.tui.widgets.case_table import CaseTable
 
 
 def cells(table: CaseTable, case_id: int) -> dict[str, str]:

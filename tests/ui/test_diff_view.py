@@ -6,12 +6,18 @@ from __future__ import annotations
 from history_support import FIRST, HistoryHost, history_case
 from textual.content import Content
 
-from poa_tui.demo import demo_case
-from poa_tui.diffing import Chunk, SectionDiff, word_diff
-from poa_tui.screens.diff_view import DRAFT, DiffScreen, counts_text, step, versions
-from poa_tui.vocab import SECTIONS, Section
-from poa_tui.widgets.diff_text import (ADDED_STYLE, REMOVED_STYLE, DiffText, diff_content,
-                                       readable_chunks, rewrite_content)
+from poa_tui.domain.diffing import Chunk, SectionDiff, word_diff
+from poa_tui.domain.vocab import SECTIONS, Section
+from poa_tui.storage.demo import demo_case
+from poa_tui.tui.screens.diff_view import DRAFT, DiffScreen, counts_text, step, versions
+from poa_tui.tui.widgets.diff_text import (
+    ADDED_STYLE,
+    REMOVED_STYLE,
+    DiffText,
+    diff_content,
+    readable_chunks,
+    rewrite_content,
+)
 
 
 def styled_words(content: Content, style: str) -> list[str]:

@@ -10,12 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
-
 from editor_support import TODAY, screen_text
-from poa_tui.app import make_app
-from poa_tui.demo import seed_demo
-from poa_tui.store import CaseStore
-from poa_tui.widgets.section_editor import SectionEditor
+
+from poa_tui.storage.demo import seed_demo
+from poa_tui.storage.store import CaseStore
+from poa_tui.tui.app import make_app
+from poa_tui.tui.widgets.section_editor import SectionEditor
 
 
 @pytest.fixture(autouse=True)

@@ -8,14 +8,14 @@ from pathlib import Path
 from help_panels_support import HostApp, drafted_case, store_with
 from textual.widgets import Input, OptionList, Select
 
+from poa_tui.domain.evidence_changes import follow_violation
+from poa_tui.domain.guidance import seed_evidence
+from poa_tui.domain.models import EvidenceItem
+from poa_tui.domain.vocab import ViolationType
 from poa_tui.editing.session import CaseSession
-from poa_tui.evidence_changes import follow_violation
-from poa_tui.guidance import seed_evidence
-from poa_tui.models import EvidenceItem
-from poa_tui.screens.case_form import CaseDetails, CaseFormScreen
-from poa_tui.screens.confirm import ConfirmScreen
-from poa_tui.screens.evidence import EvidenceScreen
-from poa_tui.vocab import ViolationType
+from poa_tui.tui.dialogs.case_form import CaseDetails, CaseFormScreen
+from poa_tui.tui.dialogs.confirm import ConfirmScreen
+from poa_tui.tui.dialogs.evidence import EvidenceScreen
 
 
 def _app(tmp_path: Path, **changes):

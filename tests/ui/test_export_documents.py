@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from editor_support import TODAY, editor_app, eventually, open_editor, written_case
 from textual.command import CommandPalette
 from textual.widgets import Input, Select
 
-from editor_support import TODAY, editor_app, eventually, open_editor, written_case
-from poa_tui.models import Notice
-from poa_tui.screens.export_form import ExportFormScreen
-from poa_tui.screens.submission_log import SubmissionLogScreen
-from poa_tui.vocab import Channel, Section
+from poa_tui.domain.models import Notice
+from poa_tui.domain.vocab import Channel, Section
+from poa_tui.tui.dialogs.export_form import ExportFormScreen
+from poa_tui.tui.screens.submission_log import SubmissionLogScreen
 
 
 def form_ready(app) -> bool:

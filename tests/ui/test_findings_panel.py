@@ -6,10 +6,14 @@ from help_panels_support import HostApp, drafted_case
 from textual.containers import Vertical
 from textual.widgets import Input
 
-from poa_tui.checks import Finding, Severity, run_checks
-from poa_tui.vocab import Section
-from poa_tui.widgets.findings_panel import (NOTHING_FOUND, FindingsPanel, FindingsStrip,
-                                           finding_prompt)
+from poa_tui.domain.checks import Finding, Severity, run_checks
+from poa_tui.domain.vocab import Section
+from poa_tui.tui.widgets.findings_panel import (
+    NOTHING_FOUND,
+    FindingsPanel,
+    FindingsStrip,
+    finding_prompt,
+)
 
 
 def _host(findings=(), texts=None) -> HostApp:
@@ -121,8 +125,8 @@ async def test_the_strip_names_the_finding_at_the_cursor_else_the_counts() -> No
 async def test_several_case_wide_findings_at_the_same_place_all_show() -> None:
     from textual.app import App, ComposeResult
 
-    from poa_tui.checks import Finding, Severity
-    from poa_tui.widgets.findings_panel import FindingsPanel
+    from poa_tui.domain.checks import Finding, Severity
+    from poa_tui.tui.widgets.findings_panel import FindingsPanel
 
     same_place = [Finding("notice_id_missing", Severity.WARNING, None, f"{asin} is not mentioned", 0, 0)
                   for asin in ("B07QX4LMN2", "B08ZK3TR71", "0306406152")]
@@ -137,7 +141,7 @@ async def test_several_case_wide_findings_at_the_same_place_all_show() -> None:
 
 
 async def test_the_strip_takes_a_second_row_for_a_long_finding_at_80_columns() -> None:
-    from poa_tui.checks import Finding, Severity
+    from poa_tui.domain.checks import Finding, Severity
     words = ("Rework it around the facts: which orders, which supplier, what broke in your own "
              "process and on which date.")
     long = Finding("vague", Severity.WARNING, Section.ROOT_CAUSE, words, 0, 10)

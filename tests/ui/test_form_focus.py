@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from editor_support import editor_app, open_editor, written_case
 from textual.widgets import Input, Select
 from textual.widgets._select import SelectCurrent
 
-from editor_support import editor_app, open_editor, written_case
-from poa_tui.screens.case_form import CaseFormScreen
-from poa_tui.screens.submission_form import SubmissionFormScreen
+from poa_tui.tui.dialogs.case_form import CaseFormScreen
+from poa_tui.tui.dialogs.submission_form import SubmissionFormScreen
 
 
 async def assert_select_focus_shows(pilot, form, select_id: str, input_id: str) -> None:

@@ -7,9 +7,9 @@ from help_panels_support import HostApp
 from textual.containers import Vertical
 from textual.widgets import Input, Markdown
 
-from poa_tui.guidance import SECTION_HINTS, guidance_for
-from poa_tui.vocab import Section, ViolationType
-from poa_tui.widgets.guidance_panel import GuidancePanel
+from poa_tui.domain.guidance import SECTION_HINTS, guidance_for
+from poa_tui.domain.vocab import Section, ViolationType
+from poa_tui.tui.widgets.guidance_panel import GuidancePanel
 
 
 def _host(violation=ViolationType.INAUTHENTIC, section=Section.ROOT_CAUSE) -> HostApp:

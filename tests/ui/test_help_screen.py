@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from editor_support import editor_app, open_editor, screen_text, written_case
+from shell_support import shell_app
 from textual.binding import Binding
 from textual.widgets import Markdown
 
-from editor_support import editor_app, open_editor, screen_text, written_case
-from poa_tui.screens.case_form import CaseFormScreen
-from poa_tui.screens.help import HelpPage, HelpScreen, key_label, key_rank, key_rows
-from shell_support import shell_app
+from poa_tui.tui.dialogs.case_form import CaseFormScreen
+from poa_tui.tui.dialogs.help import HelpPage, HelpScreen, key_label, key_rank, key_rows
 
 
 @pytest.mark.parametrize(("key", "label"), [

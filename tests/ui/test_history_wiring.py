@@ -10,20 +10,20 @@ from pathlib import Path
 from history_support import REJECTION, TODAY, HistoryHost, history_case
 from textual.widgets import Select, Static, TextArea
 
-from poa_tui.app import make_app
-from poa_tui.diffing import repeat_of_rejected
-from poa_tui.models import Reply, Sections
-from poa_tui.screens.confirm import ConfirmScreen
-from poa_tui.screens.diff_view import DRAFT, DiffScreen
-from poa_tui.screens.case_list import CaseListScreen
-from poa_tui.screens.reply_form import ReplyFormScreen
-from poa_tui.screens.submission_form import SubmissionDetails, SubmissionFormScreen
-from poa_tui.screens.submission_log import SubmissionLogScreen
-from poa_tui.store import CaseStore
-from poa_tui.vocab import Outcome
-from poa_tui.widgets.case_table import CaseTable
-from poa_tui.widgets.request_list import RequestList, RequestPicker
-from poa_tui.widgets.timeline import Timeline, timeline_text
+from poa_tui.domain.diffing import repeat_of_rejected
+from poa_tui.domain.models import Reply, Sections
+from poa_tui.domain.vocab import Outcome
+from poa_tui.storage.store import CaseStore
+from poa_tui.tui.app import make_app
+from poa_tui.tui.dialogs.confirm import ConfirmScreen
+from poa_tui.tui.dialogs.reply_form import ReplyFormScreen
+from poa_tui.tui.dialogs.submission_form import SubmissionDetails, SubmissionFormScreen
+from poa_tui.tui.screens.case_list import CaseListScreen
+from poa_tui.tui.screens.diff_view import DRAFT, DiffScreen
+from poa_tui.tui.screens.submission_log import SubmissionLogScreen
+from poa_tui.tui.widgets.case_table import CaseTable
+from poa_tui.tui.widgets.request_list import RequestList, RequestPicker
+from poa_tui.tui.widgets.timeline import Timeline, timeline_text
 
 
 def reply_host(number: int = 2) -> HistoryHost:

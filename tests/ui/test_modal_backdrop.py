@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from editor_support import editor_app, open_editor, written_case
-from poa_tui.screens.confirm import ConfirmScreen
-from poa_tui.screens.help import HelpScreen
-from poa_tui.screens.text_view import TextViewScreen
+
+from poa_tui.tui.dialogs.confirm import ConfirmScreen
+from poa_tui.tui.dialogs.help import HelpScreen
+from poa_tui.tui.dialogs.text_view import TextViewScreen
 
 
 @pytest.mark.parametrize("make", [

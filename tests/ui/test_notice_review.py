@@ -9,11 +9,11 @@ import pytest
 from help_panels_support import HostApp
 from textual.widgets import Input, Select, Static
 
-from poa_tui.guidance import seed_evidence
-from poa_tui.models import Case, Metric
-from poa_tui.notice import ParsedNotice, clean_text, parse_notice
-from poa_tui.screens.notice_review import NoticeReviewScreen, apply_facts, case_facts, quote
-from poa_tui.vocab import Scope, ViolationType
+from poa_tui.domain.guidance import seed_evidence
+from poa_tui.domain.models import Case, Metric
+from poa_tui.domain.notice import ParsedNotice, clean_text, parse_notice
+from poa_tui.domain.vocab import Scope, ViolationType
+from poa_tui.tui.dialogs.notice_review import NoticeReviewScreen, apply_facts, case_facts, quote
 
 CORPUS = Path(__file__).parent.parent / "corpus" / "notices"
 NOTICE = (CORPUS / "01_inauthentic_uk_2024.txt").read_text(encoding="utf-8")

@@ -8,10 +8,14 @@ from pathlib import Path
 import pytest
 from history_support import HistoryHost, history_case
 
-from poa_tui.models import Request
-from poa_tui.store import CaseStore
-from poa_tui.widgets.request_list import (RequestGone, RequestList, RequestPicker,
-                                          set_request_done)
+from poa_tui.domain.models import Request
+from poa_tui.storage.store import CaseStore
+from poa_tui.tui.widgets.request_list import (
+    RequestGone,
+    RequestList,
+    RequestPicker,
+    set_request_done,
+)
 
 
 class SavingHost(HistoryHost):

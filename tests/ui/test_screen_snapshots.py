@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Awaitable, Callable
 
 import pytest
+from editor_support import TODAY, screen_text
 from textual.widgets import TextArea
 
-from editor_support import TODAY, screen_text
-from poa_tui.app import make_app
-from poa_tui.demo import seed_demo
-from poa_tui.store import CaseStore
+from poa_tui.storage.demo import seed_demo
+from poa_tui.storage.store import CaseStore
+from poa_tui.tui.app import make_app
 
 REPLY = """\
 Date: Thu, 20 Mar 2025 08:10:00 +0000

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor_support import editor_app, eventually, open_editor
-from poa_tui.models import Case, Sections
-from poa_tui.vocab import Section
+
+from poa_tui.domain.models import Case, Sections
+from poa_tui.domain.vocab import Section
 
 SC = Section.SYSTEMATIC_CHANGES
 
@@ -33,7 +34,7 @@ async def test_the_border_names_what_a_thin_section_lacks_and_follows_typing(tmp
 
 
 async def test_the_submission_form_shows_the_checks_verdict(tmp_path: Path) -> None:
-    from poa_tui.screens.submission_form import SubmissionFormScreen
+    from poa_tui.tui.dialogs.submission_form import SubmissionFormScreen
 
     case = Case(title="Generic", sections=Sections(
         "On 3 March 2024 we confirmed 61 orders late. We take this very seriously.",
@@ -55,8 +56,8 @@ async def test_the_submission_form_shows_the_checks_verdict(tmp_path: Path) -> N
 async def test_the_findings_panel_names_the_verdict() -> None:
     from textual.app import App
 
-    from poa_tui.checks import Finding, Severity
-    from poa_tui.widgets.findings_panel import FindingsPanel
+    from poa_tui.domain.checks import Finding, Severity
+    from poa_tui.tui.widgets.findings_panel import FindingsPanel
 
     class Host(App[None]):
         def compose(self):

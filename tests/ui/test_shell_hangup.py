@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from poa_tui.models import Case
-from poa_tui.store import CaseStore
+from poa_tui.domain.models import Case
+from poa_tui.storage.store import CaseStore
 from tests.support import child_env, wait_until
 from tests.support.tmux import TmuxServer
 
 pytestmark = pytest.mark.slow
 
 _LAUNCH = (
-    "import sys; from poa_tui.app import make_app; "
+    "import sys; from poa_tui.tui.app import make_app; "
     "app = make_app(sys.argv[1], settings_path=sys.argv[2]); app.run(); "
     "sys.exit(app.return_code or 0)"
 )
@@ -49,7 +49,7 @@ def _saved(store: CaseStore) -> bool:
 
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
 def test_signal_saves_the_draft_and_exits(tmp_path: Path, signum: int) -> None:
-    pytest.importorskip("poa_tui.screens.case_editor")
+    pytest.importorskip("poa_tui.tui.screens.case_editor")
     with TmuxServer() as tmux:
         store = _start(tmux, tmp_path)
         assert not _saved(store), "autosave is a minute away: nothing is written yet"
@@ -59,7 +59,7 @@ def test_signal_saves_the_draft_and_exits(tmp_path: Path, signum: int) -> None:
 
 
 def test_closing_the_terminal_saves_the_draft(tmp_path: Path) -> None:
-    pytest.importorskip("poa_tui.screens.case_editor")
+    pytest.importorskip("poa_tui.tui.screens.case_editor")
     with TmuxServer() as tmux:
         store = _start(tmux, tmp_path)
         tmux.kill()  # the terminal goes away, as when an SSH connection drops

@@ -5,19 +5,19 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from editor_support import TODAY, editor_app, eventually, open_editor, written_case
 from textual import events
 from textual.widgets import Input, Select, TextArea
 
-from editor_support import TODAY, editor_app, eventually, open_editor, written_case
-from poa_tui.models import Case, Reply, Sections, Submission
-from poa_tui.screens.confirm import ConfirmScreen
-from poa_tui.screens.export_form import ExportFormScreen
-from poa_tui.screens.reply_form import ReplyFormScreen
-from poa_tui.screens.submission_form import SubmissionFormScreen
-from poa_tui.screens.submission_log import SubmissionLogScreen, attempt_details
-from poa_tui.screens.text_view import TextViewScreen
-from poa_tui.vocab import Channel, Outcome, Section, Status
-from poa_tui.widgets.attempt_table import AttemptTable, days_waited
+from poa_tui.domain.models import Case, Reply, Sections, Submission
+from poa_tui.domain.vocab import Channel, Outcome, Section, Status
+from poa_tui.tui.dialogs.confirm import ConfirmScreen
+from poa_tui.tui.dialogs.export_form import ExportFormScreen
+from poa_tui.tui.dialogs.reply_form import ReplyFormScreen
+from poa_tui.tui.dialogs.submission_form import SubmissionFormScreen
+from poa_tui.tui.dialogs.text_view import TextViewScreen
+from poa_tui.tui.screens.submission_log import SubmissionLogScreen, attempt_details
+from poa_tui.tui.widgets.attempt_table import AttemptTable, days_waited
 
 
 def noon(day: str) -> datetime:

@@ -8,10 +8,10 @@ from datetime import date
 from history_support import HistoryHost, history_case
 from textual.widgets import Static
 
-from poa_tui.history import clocks_for
-from poa_tui.vocab import Channel, Outcome
-from poa_tui.widgets.clock_badges import ERROR, WARNING, ClockBadges, clock_line, clocks_in
-from poa_tui.widgets.timeline import Timeline, timeline_rows, timeline_text
+from poa_tui.domain.clocks import clocks_for
+from poa_tui.domain.vocab import Channel, Outcome
+from poa_tui.tui.widgets.clock_badges import ERROR, WARNING, ClockBadges, clock_line, clocks_in
+from poa_tui.tui.widgets.timeline import Timeline, timeline_rows, timeline_text
 
 
 def styles_of(content, text: str) -> list[str]:

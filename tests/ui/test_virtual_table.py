@@ -6,8 +6,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import App, ComposeResult
 
-from poa_tui.resources import styles_dir
-from poa_tui.widgets.virtual_table import Column, VirtualTable
+from poa_tui.tui.resources import styles_dir
+from poa_tui.tui.widgets.virtual_table import Column, VirtualTable
 
 COLUMNS = [Column("n", "No", 5, "right"), Column("name", "Name", 12), Column("note", "Note", 6)]
 

@@ -15,15 +15,15 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import TextArea
 
-from poa_tui.models import Sections
+from poa_tui.domain.models import Sections
+from poa_tui.domain.vocab import SECTIONS, Section
 from poa_tui.editing.session import CaseSession
-from poa_tui.screens import writing_help
-from poa_tui.screens.confirm import ConfirmScreen
-from poa_tui.screens.evidence import EvidenceScreen
-from poa_tui.vocab import SECTIONS, Section
-from poa_tui.widgets.findings_panel import FindingsPanel, FindingsStrip
-from poa_tui.widgets.guidance_panel import GuidancePanel
-from poa_tui.widgets.writing_aside import WritingAside
+from poa_tui.tui.dialogs import writing_help
+from poa_tui.tui.dialogs.confirm import ConfirmScreen
+from poa_tui.tui.dialogs.evidence import EvidenceScreen
+from poa_tui.tui.widgets.findings_panel import FindingsPanel, FindingsStrip
+from poa_tui.tui.widgets.guidance_panel import GuidancePanel
+from poa_tui.tui.widgets.writing_aside import WritingAside
 
 
 class SectionArea(TextArea):

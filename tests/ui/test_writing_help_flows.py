@@ -14,19 +14,19 @@ from help_panels_support import drafted_case
 from shell_support import shell_app
 from textual.widgets import Input, Select, Static, TextArea
 
-from poa_tui.models import Case, Notice
-from poa_tui.screens.case_form import CaseFormScreen
-from poa_tui.screens.case_list import INLINE_CHECKS, CaseListScreen
-from poa_tui.screens.confirm import ConfirmScreen
-from poa_tui.screens.evidence import EvidenceScreen
-from poa_tui.screens.help import HelpScreen
-from poa_tui.screens.notice_review import NoticeReviewScreen
-from poa_tui.screens.submission_form import SubmissionFormScreen
-from poa_tui.store import CaseStore
-from poa_tui.vocab import Section, ViolationType
-from poa_tui.widgets.findings_panel import FindingsPanel, FindingsStrip
-from poa_tui.widgets.guidance_panel import GuidancePanel
-from poa_tui.widgets.writing_aside import WritingAside
+from poa_tui.domain.models import Case, Notice
+from poa_tui.domain.vocab import Section, ViolationType
+from poa_tui.storage.store import CaseStore
+from poa_tui.tui.dialogs.case_form import CaseFormScreen
+from poa_tui.tui.dialogs.confirm import ConfirmScreen
+from poa_tui.tui.dialogs.evidence import EvidenceScreen
+from poa_tui.tui.dialogs.help import HelpScreen
+from poa_tui.tui.dialogs.notice_review import NoticeReviewScreen
+from poa_tui.tui.dialogs.submission_form import SubmissionFormScreen
+from poa_tui.tui.screens.case_list import INLINE_CHECKS, CaseListScreen
+from poa_tui.tui.widgets.findings_panel import FindingsPanel, FindingsStrip
+from poa_tui.tui.widgets.guidance_panel import GuidancePanel
+from poa_tui.tui.widgets.writing_aside import WritingAside
 
 CORPUS = Path(__file__).parent.parent / "corpus" / "notices"
 NOTICE = (CORPUS / "01_inauthentic_uk_2024.txt").read_text(encoding="utf-8")
@@ -187,8 +187,8 @@ async def test_the_next_launch_takes_the_kept_check_results(tmp_path: Path,
     """The thread's results are kept in the store's index under each case's revision and the
     rules' version: a second launch checks only what changed since, and a new version of the
     rules checks everything again."""
-    import poa_tui.readiness
-    from poa_tui.readiness import Readiness
+    import poa_tui.domain.readiness
+    from poa_tui.domain.readiness import Readiness
 
     runs: list[int] = []
     run = Readiness.of.__func__  # type: ignore[attr-defined]
@@ -215,7 +215,7 @@ async def test_the_next_launch_takes_the_kept_check_results(tmp_path: Path,
     case.sections.root_cause += " Checked again."
     store.save(case)
     assert await launch() == first and runs == [3]
-    monkeypatch.setattr(poa_tui.readiness, "CHECKS_VERSION", 999)
+    monkeypatch.setattr(poa_tui.domain.readiness, "CHECKS_VERSION", 999)
     assert await launch() == first and sorted(runs) == list(range(1, count + 1))
 
 
