@@ -12,7 +12,11 @@ was frozen and has since been let go (a closed case's widgets, the garbage of bu
 collected by `settle()`, which unfreezes everything first: a full walk, for a moment after a
 screen has closed.
 
-No Textual here.
+It patches nothing in Textual: what makes it needed is how many objects Textual 8.2.8 builds
+for a screen (a widget, its styles, its render caches and reactive watchers for every
+Markdown block of the preview), which is what Python's collector walks. It imports no Textual
+itself. `tests/test_heap.py` fails if holding, releasing or settling stops doing what is said
+here; `scripts/bench.py --off heap` measures the app again without it.
 """
 
 from __future__ import annotations

@@ -7,8 +7,12 @@ name in the field being left. As priority bindings of the app they run as the ke
 and every later key goes to the newly focused field. A widget that types a tab character
 itself (a TextArea set to indent) keeps the key.
 
-No upstream report was found; in Textual 8.2.8 `App._check_bindings` (textual/app.py) runs
-non-priority bindings only after the key has bubbled back from the focused widget.
+Upstream: Textualize/textual#6605 reports the same reordering for a widget's own editing keys
+(backspace typed in a burst arrived after the next letter), and the open pull request #6631
+runs those inline; neither covers focus keys. In Textual 8.2.8 `App._check_bindings`
+(textual/app.py) runs non-priority bindings only after the key has bubbled back from the
+focused widget. Measured: in tmux, "abc", backspace, "de" sent at once gave "abcd" in any
+Input, and Tab plus a seller name in one burst left the name in the notice box.
 `tests/test_textual_guards.py` fails if that method's signature changes.
 """
 

@@ -9,7 +9,10 @@ tests the part of each widget that is actually on screen instead: its region wit
 clip. What reaches the terminal is the same (`tests/test_render_crop.py` compares the two
 byte for byte); a keystroke in the editor costs about a fifth less.
 
-Textual is pinned exactly, and the test fails if the method this module replaces changes.
+Upstream: no report of this was found. The nearest is Textualize/textual#4086 (open), on the
+TextArea refreshing more of itself than an edit changes. In Textual 8.2.8 the test is in
+`Compositor._get_renders` (textual/_compositor.py). Textual is pinned exactly, and
+`tests/test_render_crop.py` fails if that method's source changes.
 """
 
 from __future__ import annotations
