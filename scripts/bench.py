@@ -50,6 +50,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(1, str(REPO))
 
 import bench_data  # noqa: E402
+import bench_domain  # noqa: E402
 import bench_pty  # noqa: E402
 import bench_switches  # noqa: E402
 
@@ -73,6 +74,11 @@ TARGETS = {
     "P11": "ratio ≤ 1.1",
     "P13": "ratio ≤ 1.1",
     "P14": "ratio ≤ 2",
+    "P15@checks": "≤ 50 ms (processor time)",
+    "P15@plaintext": "≤ 250 ms (processor time)",
+    "P15@replies": "≤ 500 ms (processor time)",
+    "P15@notice": "≤ 1,000 ms (processor time)",
+    "P15@draw": "report",
 }
 IDS = tuple(sorted(TARGETS, key=lambda key: (int(key[1:].split("@")[0]), key)))
 GROWTH_LIMIT = 1.25
@@ -440,6 +446,28 @@ def build_stores(root: Path, plan: Plan, needed: set[int]) -> dict[int, CaseStor
     return stores
 
 
+def bench_domain_speeds(plan: Plan) -> list[Row]:
+    measures = {
+        "P15@checks": "the readiness checks on a 5,000-word plan",
+        "P15@plaintext": "plain text of a 5,000-word section for the appeal form",
+        "P15@replies": "classifying a 1 MB reply, slowest of six shapes",
+        "P15@notice": "reading a 1 MB notice, slowest of seven shapes",
+        "P15@draw": "the draw guard: one fresh case-list row to terminal output",
+    }
+    repeats = 5 if plan is QUICK else 15
+    rows = []
+    for key, (value, baseline) in bench_domain.measure(repeats).items():
+        row = Row(key, measures[key], TARGETS[key], value=value, baseline=baseline,
+                  runs=repeats)
+        if key == "P15@draw":
+            row.unit = "µs"
+            row.note = "baseline: Textual's own render of the same row"
+        else:
+            row.met = value <= bench_domain.LIMITS_MS[key]
+        rows.append(row)
+    return rows
+
+
 def run(plan: Plan, only: set[str], root: Path) -> list[Row]:
     wants = {key.split("@")[0] for key in only}
     needed = set()
@@ -464,6 +492,8 @@ def run(plan: Plan, only: set[str], root: Path) -> list[Row]:
         (("P3", "P3@0.3s", "P13", "P14"), "keys and idle time in a pty",
          lambda: bench_keys(plan, root, home)),
         (("P4@100", "P4"), "autosave", lambda: bench_saves(stores, plan, root / "by-hand")),
+        (("P15@checks", "P15@plaintext", "P15@replies", "P15@notice", "P15@draw"),
+         "the domain on large inputs", lambda: bench_domain_speeds(plan)),
     ]
     rows: list[Row] = []
     for ids, what, step in steps:

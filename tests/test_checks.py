@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-import time
 from datetime import datetime, timezone
 
 import pytest
@@ -396,25 +394,15 @@ def test_summarise_and_summary_text():
     assert summary_text(findings[3:]) == "no problems found"
 
 
-def cpu_median(work, times: int = 5) -> float:
-    """Median processor seconds of `work`: on a shared machine a busy neighbour stretches the
-    wall time of the same work."""
-    timings = []
-    for _ in range(times):
-        started = time.process_time()
-        work()
-        timings.append(time.process_time() - started)
-    return statistics.median(timings)
-
-
-def test_a_5000_word_plan_is_checked_in_well_under_50_ms():
+def test_a_5000_word_plan_is_checked_whole():
+    # How long it takes is measured by scripts/bench.py (P15@checks), not here.
     body = (GOOD_ROOT_CAUSE + BAD_ROOT_CAUSE + GOOD_IMMEDIATE_REMEDY + BAD_SYSTEMATIC_CHANGES) * 5
     case = _with_attempt(good_case(), Outcome.DENIED)
     case.sections = Sections(body, body.replace("\n\n", "\n"), body)
     words = sum(len(t.split()) for _, t in case.sections.items())
     assert 4500 < words < 6000
-    run_checks(case)
-    assert cpu_median(lambda: run_checks(case)) < 0.05
+    findings = run_checks(case)
+    assert {f.section for f in findings} >= {Section.ROOT_CAUSE, Section.SYSTEMATIC_CHANGES}
 
 
 # Realistic wording that looks close to a problem but is not one.

@@ -9,7 +9,6 @@ from poa_tui.domain.checks import Severity, Verdict, run_checks, section_specifi
 from poa_tui.domain.guidance import seed_evidence
 from poa_tui.domain.models import Case, Notice, Sections
 from poa_tui.domain.vocab import Section, ViolationType
-from tests.test_checks import cpu_median
 
 RC, IR, SC = Section.ROOT_CAUSE, Section.IMMEDIATE_REMEDY, Section.SYSTEMATIC_CHANGES
 DATED_RC = "On 2 May 2024 we found 41 returned units back in stock for B07QX4R2ZK."
@@ -228,17 +227,6 @@ def test_verdict_follows_the_findings():
     assert verdict_of(run_checks(needs)) is Verdict.NEEDS_WORK
     blocked = case_of(root_cause="")
     assert verdict_of(run_checks(blocked)) is Verdict.BLOCKED
-
-
-# -- speed ----------------------------------------------------------------------------------------
-
-def test_a_5000_word_section_is_checked_well_under_50_ms():
-    # Measured: about 30 ms of processor time (18 ms before the rules of this file).
-    paragraph = (DATED_SC + " Thank you for reading. We regularly review all listings. "
-                 "The buyer lied and the carrier lost it, which was our decision. ")
-    text = "\n\n".join([paragraph] * (5000 // len(paragraph.split()) + 1))
-    case = case_of(ViolationType.INAUTHENTIC, systematic_changes=text)
-    assert cpu_median(lambda: run_checks(case)) < 0.05
 
 
 def test_a_fact_the_plan_states_but_the_checklist_has_not_ticked_is_a_hint():

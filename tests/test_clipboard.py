@@ -135,9 +135,7 @@ def test_osc52_only_says_sent_never_copied() -> None:
 
 def test_no_display_and_no_tool_is_prompt_and_honest(tmp_path: Path) -> None:
     env = {"PATH": str(bin_dir(tmp_path)), "HOME": str(tmp_path)}
-    started = time.monotonic()
     result = copy_text(NON_ASCII, osc52=Recorder(), env=env)
-    assert time.monotonic() - started < 0.5
     assert result.osc52_sent and not result.host_clipboard and result.host_tool is None
     assert "this host has no clipboard" in result.message
     assert "copied" not in result.message.lower()

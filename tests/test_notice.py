@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -539,17 +538,11 @@ _BIG = {
 
 
 @pytest.mark.parametrize("name", sorted(_BIG))
-def test_one_megabyte_is_fast(name: str) -> None:
+def test_one_megabyte_of_any_shape_is_read(name: str) -> None:
+    # How long it takes is measured by scripts/bench.py (P15@notice), not here.
     unit = _BIG[name]
     text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
-    best = min(_timed(text) for _ in range(2))
-    assert best < 1.0, f"{name}: {best:.2f} s"
-
-
-def _timed(text: str) -> float:
-    start = time.perf_counter()
-    parse_notice(text, received=D)
-    return time.perf_counter() - start
+    assert parse_notice(text, received=D) is not None
 
 
 def _accuracy(*args: str) -> subprocess.CompletedProcess[str]:

@@ -333,18 +333,17 @@ def test_output_never_has_trailing_space_or_double_blank_lines():
     assert result == result.strip()
 
 
-def test_rendering_five_thousand_words_is_fast():
+def test_five_thousand_words_render_whole():
+    # How long it takes is measured by scripts/bench.py (P15@plaintext), not here.
     paragraph = "We checked " + " ".join(f"**invoice{n}** from [supplier](https://e.com/{n})"
                                          for n in range(10))
     items = "\n".join(f"{n}. refunded order number {n} and removed listing" for n in range(1, 8))
     block = f"{paragraph}\n\n{items}\n\n- nested\n  - bullets here\n"
     markdown = "\n\n".join([block] * 55)
     assert 4500 < len(markdown.split()) < 5500
-    markdown_to_text(markdown + "warm-up")
-    started = time.perf_counter()
-    markdown_to_text(markdown)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 0.25, f"{elapsed * 1000:.0f} ms for ~5,000 words"
+    text = markdown_to_text(markdown)
+    assert text.count("7. refunded order number 7 and removed listing") == 55
+    assert "**" not in text and "invoice9 from supplier (https://e.com/9)" in text
 
 
 def test_results_are_cached_for_unchanged_text():

