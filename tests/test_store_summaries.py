@@ -14,7 +14,7 @@ import pytest
 
 from poa_tui.domain.case_summary import CaseSummary
 from poa_tui.domain.models import Case, Notice
-from poa_tui.storage import store as store_module
+from poa_tui.storage import index as store_module
 from poa_tui.storage.store import CaseStore
 
 

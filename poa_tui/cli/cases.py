@@ -39,7 +39,7 @@ from poa_tui.domain.guidance import seed_evidence
 from poa_tui.domain.models import Case
 from poa_tui.domain.textsafety import strip_controls
 from poa_tui.domain.vocab import Scope, Section, ViolationType
-from poa_tui.storage.store import INDEX_NAME
+from poa_tui.storage.index import INDEX_NAME
 from poa_tui.system.paths import recovery_dir, settings_path
 
 

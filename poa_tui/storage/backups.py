@@ -22,13 +22,13 @@ from poa_tui.storage.files import (
     parse_json_bytes,
     read_file_bytes,
 )
-from poa_tui.storage.index import CASE_FILE_NAME
+from poa_tui.storage.index import CASE_FILE_NAME, INDEX_NAME
 from poa_tui.storage.snapshots import (
     Backup,
     store_files,
     take_snapshot,
 )
-from poa_tui.storage.store import INDEX_NAME, STAGING_PREFIX, CaseStore, case_from_file_data
+from poa_tui.storage.store import STAGING_PREFIX, CaseStore, case_from_file_data
 
 MAX_ENTRY_BYTES = 64 << 20
 """The largest case file `restore` reads (whatever a zip's header claims)."""

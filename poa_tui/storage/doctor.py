@@ -27,9 +27,9 @@ from poa_tui.domain.errors import (
 )
 from poa_tui.storage import locks
 from poa_tui.storage.files import DIR_MODE, FILE_MODE, read_json_file
-from poa_tui.storage.index import CASE_FILE_NAME
+from poa_tui.storage.index import CASE_FILE_NAME, INDEX_NAME
 from poa_tui.storage.snapshots import BACKUPS, PARTIAL, backups_dir, list_backups
-from poa_tui.storage.store import INDEX_NAME, STAGING_PREFIX, CaseStore, case_from_file_data
+from poa_tui.storage.store import STAGING_PREFIX, CaseStore, case_from_file_data
 
 TEMP_GRACE_SECONDS = 60
 

@@ -48,16 +48,13 @@ from poa_tui.storage.files import (
 )
 from poa_tui.storage.index import (
     CASE_FILE_NAME,
-    FULL_SCAN_SECONDS,
     INDEX_NAME,
-    SETTLED_NS,
     SummaryIndex,
 )
 from poa_tui.storage.migrations import SCHEMA_VERSION, migrate_case
 from poa_tui.storage.snapshots import take_snapshot
 
-# The index's names stay importable from here, where backup, doctor and the CLI look for them.
-__all__ = ["FULL_SCAN_SECONDS", "INDEX_NAME", "SETTLED_NS", "CaseStore"]
+__all__ = ["STAGING_PREFIX", "WRITE_ATTEMPTS", "CaseStore", "case_from_file_data"]
 
 T = TypeVar("T")
 

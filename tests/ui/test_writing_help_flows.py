@@ -23,7 +23,8 @@ from poa_tui.tui.dialogs.evidence import EvidenceScreen
 from poa_tui.tui.dialogs.help import HelpScreen
 from poa_tui.tui.dialogs.notice_review import NoticeReviewScreen
 from poa_tui.tui.dialogs.submission_form import SubmissionFormScreen
-from poa_tui.tui.screens.case_list import INLINE_CHECKS, CaseListScreen
+from poa_tui.tui.screens.case_list import CaseListScreen
+from poa_tui.tui.screens.case_list_checks import INLINE_CHECKS
 from poa_tui.tui.widgets.findings_panel import FindingsPanel, FindingsStrip
 from poa_tui.tui.widgets.guidance_panel import GuidancePanel
 from poa_tui.tui.widgets.writing_aside import WritingAside

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from poa_tui.domain.textsafety import strip_controls
+from poa_tui.tui.services import services
 
 
 class TextViewScreen(ModalScreen[None]):
@@ -95,11 +96,11 @@ The text exactly as it will be pasted. Nothing here can be changed.
         self.dismiss(None)
 
     def action_copy_all(self) -> None:
-        self.app.copy_text(self.text, self.what)  # type: ignore[attr-defined]
+        services(self).copy_text(self.text, self.what)
 
     def action_copy_selection(self) -> None:
         selected = self.query_one(TextArea).selected_text
         if selected:
-            self.app.copy_text(selected, f"selection from {self.what}")  # type: ignore[attr-defined]
+            services(self).copy_text(selected, f"selection from {self.what}")
         else:
             self.action_copy_all()

@@ -29,6 +29,7 @@ from poa_tui.tui.screens.editor_saving import (
     RETRY_SECONDS as RETRY_SECONDS,  # still read from here (tests/e2e)
 )
 from poa_tui.tui.screens.editor_saving import EditorSaving
+from poa_tui.tui.services import services
 from poa_tui.tui.textual_fixes import closed_watchers
 from poa_tui.tui.textual_fixes import collection_pauses as heap
 from poa_tui.tui.widgets.case_table import deadline_phrase
@@ -155,7 +156,7 @@ becomes editable by itself once they leave.
     def compose(self) -> ComposeResult:
         heap.hold()  # until the case is on screen: see `_settle_heap`
         self._heap_held = True
-        self.session = CaseSession(self.app.store, self.case_id).open()  # type: ignore[attr-defined]
+        self.session = CaseSession(services(self).store, self.case_id).open()
         self.saving = EditorSaving(self, self.session)
         sections = self.case.sections if self.case else Sections()
         self._editors = {section: SectionEditor(section, sections[section], key_hint=KEYS[section],
@@ -180,7 +181,7 @@ becomes editable by itself once they leave.
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.saving.autosave.delay = self.app.settings.autosave_delay  # type: ignore[attr-defined]
+        self.saving.autosave.delay = services(self).settings.autosave_delay
         if self.case is None:
             assert self.session is not None
             self.notify(str(self.session.open_problem), title="Cannot open the case",

@@ -21,7 +21,7 @@ from poa_tui.domain.errors import CorruptFileError, StoreError
 from poa_tui.storage.form_drafts import load_drafts
 from poa_tui.tui.commands import PaletteCommand
 from poa_tui.tui.screens.case_list_actions import CaseActions
-from poa_tui.tui.screens.case_list_checks import INLINE_CHECKS, DraftChecks
+from poa_tui.tui.screens.case_list_checks import DraftChecks
 from poa_tui.tui.screens.case_list_view import (
     NEEDS_ACTION_VIEWS,
     WELCOME,
@@ -38,8 +38,7 @@ from poa_tui.tui.widgets.key_footer import KeyFooter
 if TYPE_CHECKING:
     from poa_tui.domain.readiness import ReadinessCache
 
-# What tests and other modules import from here, wherever it is defined now.
-__all__ = ["INLINE_CHECKS", "NEEDS_ACTION_VIEWS", "WELCOME", "CaseListScreen", "count_line"]
+__all__ = ["CaseListScreen"]
 
 
 class CaseListScreen(CaseActions):

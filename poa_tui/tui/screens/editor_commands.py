@@ -48,7 +48,7 @@ class PlanHost(Protocol):
 def copy_plan(editor: PlanHost, only: Section | None = None, fmt: str | None = None) -> None:
     """Send the whole plan (or one section) to the clipboard, in the format settings choose."""
     if fmt is None:
-        fmt = "markdown" if editor.app.settings.copy_format == "markdown" else "text"  # type: ignore[attr-defined]
+        fmt = "markdown" if editor.app.settings.copy_format == "markdown" else "text"
     sections = editor.draft_sections()
     empty = not sections[only].strip() if only else sections.is_empty()
     what = f"{only.label} only" if only else "Whole POA"
@@ -56,7 +56,7 @@ def copy_plan(editor: PlanHost, only: Section | None = None, fmt: str | None = N
         editor.notify("There is nothing to copy yet: write the plan first.", title=f"Copy: {what}",
                       severity="warning")
         return
-    editor.app.copy_text(assemble(sections, fmt=fmt, only=only),  # type: ignore[attr-defined]
+    editor.app.copy_text(assemble(sections, fmt=fmt, only=only),
                          what + (" as Markdown" if fmt == "markdown" else ""))
 
 
@@ -70,11 +70,11 @@ def export_plan(editor: PlanHost, fmt: str | None = None) -> None:
     if editor.case is not None:
         open_export(editor, ExportSource(editor.draft_sections(), editor.case.id, editor.case.title,
                                          case=editor.case),
-                    fmt=fmt or editor.app.settings.copy_format)  # type: ignore[attr-defined]
+                    fmt=fmt or editor.app.settings.copy_format)
 
 
 def palette_commands(editor: PlanHost) -> Iterable[PaletteCommand]:
-    other = "text" if editor.app.settings.copy_format == "markdown" else "markdown"  # type: ignore[attr-defined]
+    other = "text" if editor.app.settings.copy_format == "markdown" else "markdown"
     yield PaletteCommand("copy: Whole POA", "Copy the plan for the appeal form (F7)", editor.copy)
     for section in SECTIONS:
         yield PaletteCommand(f"copy: {section.label} only", f"Copy just the {section.label} text",

@@ -36,6 +36,7 @@ from poa_tui.tui.dialogs.submission_form import SubmissionDetails, SubmissionFor
 from poa_tui.tui.dialogs.text_view import TextViewScreen
 from poa_tui.tui.dialogs.writing_help import confirm_blockers
 from poa_tui.tui.screens.diff_view import DRAFT, DiffScreen
+from poa_tui.tui.services import services
 from poa_tui.tui.widgets.attempt_table import AttemptTable, days_waited
 from poa_tui.tui.widgets.clock_badges import clock_line, clocks_in
 from poa_tui.tui.widgets.key_footer import KeyFooter
@@ -369,7 +370,7 @@ draft that is the same, or nearly the same, as an attempt Amazon turned down ask
     def action_copy_sent(self) -> None:
         attempt = self._sent()
         if attempt is not None:
-            self.app.copy_text(assemble(attempt.sections, fmt="text"),  # type: ignore[attr-defined]
+            services(self).copy_text(assemble(attempt.sections, fmt="text"),
                                f"Attempt {attempt.number} as sent")
 
     def action_export_sent(self) -> None:
