@@ -23,7 +23,7 @@ WRITES = {
     "edit": ("edit", "--section", "root_cause", "--from", "{text}"),
     "edit --title": ("edit", "--title", "Renamed from a script"),
     "submit": ("submit",),
-    "reply": ("reply", "--from", "{text}"),
+    "reply": ("reply", "--from", "{text}", "--outcome", "acknowledged"),
 }
 FROM_STDIN = "Written by a script while the app had the case open."
 
