@@ -125,14 +125,18 @@ def test_an_outcome_can_be_changed_from_the_log_and_the_status_follows(
 def test_the_log_footer_and_heading_are_whole_at_80x24(workspace: Workspace) -> None:
     with workspace.tmux() as tmux:
         _open_log(workspace, tmux)
-        # One capture holding the log's heading and footer both (not one mid-redraw).
-        screen = tmux.wait_for(re.compile(r"\A Case 1 · .*─ Timeline ─.*Record sent", re.S),
-                               timeout=STEP_TIMEOUT)
-        footer = _footer(screen)
-        assert "F1 Help" in footer, screen
-        assert footer.rstrip().endswith("▏^p Commands"), footer
-        assert "…" not in screen.splitlines()[0]
-        assert "2 sent" in " ".join(screen.splitlines()[:2]), screen
+        # One capture holding the log's heading and footer both, once the log is drawn whole
+        # (a busy machine can be caught mid-redraw): then nothing in it may be cut.
+        def whole(screen: str) -> bool:
+            footer = _footer(screen)
+            return (screen.startswith(" Case 1 · ") and "─ Timeline ─" in screen
+                    and "F1 Help" in footer and footer.rstrip().endswith("▏^p Commands")
+                    and "2 sent" in " ".join(screen.splitlines()[:2]))
+
+        screen = wait_until(lambda: next((s for s in [tmux.capture()] if whole(s)), None),
+                            timeout=STEP_TIMEOUT,
+                            describe=lambda: f"the whole log; screen:\n{tmux.capture()}")
+        assert "…" not in screen.splitlines()[0], screen
 
 
 def test_no_stale_letter_after_the_terminal_shrinks(workspace: Workspace) -> None:
