@@ -9,6 +9,7 @@ import subprocess
 from collections import Counter
 
 import docx
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -60,6 +61,13 @@ LATIN_TEXT = st.lists(st.one_of(MARKUP.filter(lambda s: "日" not in s), st.text
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(root=LATIN_TEXT)
 def test_pdf_never_fails(root: str) -> None:
+    data = render(build_document(Case(id=1, title="T", sections=Sections(root, "", ""))), "pdf")
+    assert data.startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("root", [">*", "> - item\n>\n> after", "> 1. one\n>    > deeper"])
+def test_pdf_draws_a_quote_holding_a_list(root: str) -> None:
+    # The quote's bar is drawn at its indent; a list inside once replaced that indent.
     data = render(build_document(Case(id=1, title="T", sections=Sections(root, "", ""))), "pdf")
     assert data.startswith(b"%PDF-")
 

@@ -183,11 +183,11 @@ class _Writer:
         inner = self.indented(outer, QUOTE_STEP)
         pdf.set_left_margin(inner)
         pdf.set_x(inner)
-        for inner in block.blocks:
-            if isinstance(inner, Paragraph):
-                self.paragraph(inner.runs, colour=GREY, italic=True)
+        for child in block.blocks:
+            if isinstance(child, Paragraph):
+                self.paragraph(child.runs, colour=GREY, italic=True)
             else:
-                self.block(inner)
+                self.block(child)
         pdf.set_left_margin(outer)
         pdf.set_x(outer)
         if pdf.page == page:
